@@ -1,0 +1,2 @@
+/** Enterprises, excursion programs, slots and their seat inventory; OCTO supplier, products and availability. */
+package ru.promtour.catalog;

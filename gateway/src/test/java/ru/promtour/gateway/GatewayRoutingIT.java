@@ -1,0 +1,129 @@
+package ru.promtour.gateway;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import ru.promtour.test.infra.ImportTestInfrastructure;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static ru.promtour.test.web.ActuatorAssertions.assertActuatorContract;
+
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureWebTestClient
+@ImportTestInfrastructure(kafka = false)
+class GatewayRoutingIT {
+
+    @RegisterExtension
+    static WireMockExtension catalog = backend();
+
+    @RegisterExtension
+    static WireMockExtension booking = backend();
+
+    /** Notification is "down": nothing listens on its port. */
+    static final int deadPort = freePort();
+
+    @DynamicPropertySource
+    static void services(DynamicPropertyRegistry registry) {
+        registry.add("platform.services.catalog", catalog::baseUrl);
+        registry.add("platform.services.booking", booking::baseUrl);
+        registry.add("platform.services.notification", () -> "http://127.0.0.1:" + deadPort);
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    WebTestClient client;
+
+    /** Each backend answers with its own name, so a test sees where a request went. */
+    @BeforeEach
+    void stubBackends() {
+        catalog.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200).withBody("catalog")));
+        booking.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200).withBody("booking")));
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource({
+        "/octo/supplier, catalog",
+        "/octo/capabilities, catalog",
+        "/octo/products, catalog",
+        "/octo/products/p-1, catalog",
+        "/octo/availability, catalog",
+        "/octo/availability/calendar, catalog",
+        "/api/v1/enterprises/e-1, catalog",
+        "/api/v1/excursions?mine=true, catalog",
+        "/api/v1/slots/s-1, catalog",
+        "/api/v1/catalog/excursions?region=RU-KLU, catalog",
+        "/octo/bookings, booking",
+        "/octo/bookings/b-1, booking",
+        "/api/v1/bookings?status=PENDING, booking",
+        "/api/v1/manifests/s-1, booking",
+    })
+    void routesEachPathToTheServiceThatOwnsIt(String path, String service) {
+        client.get().uri(path).exchange()
+            .expectStatus().isOk()
+            .expectBody(String.class).isEqualTo(service);
+        WireMockExtension backend = service.equals("catalog") ? catalog : booking;
+        backend.verify(getRequestedFor(urlEqualTo(path)));
+    }
+
+    @ParameterizedTest
+    @CsvSource({"/nowhere", "/octo/unknown", "/api/v1/unknown/1", "/api/v2/bookings"})
+    void unknownPathIsNotFoundProblem(String path) {
+        client.get().uri(path).exchange()
+            .expectStatus().isNotFound()
+            .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+            .expectBody()
+            .jsonPath("$.status").isEqualTo(404)
+            .jsonPath("$.title").isEqualTo("Not Found")
+            .jsonPath("$.detail").isEqualTo("No route for GET " + path)
+            .jsonPath("$.instance").isEqualTo(path);
+    }
+
+    @Test
+    void unreachableServiceIsServiceUnavailableProblem() {
+        client.get().uri("/api/v1/notifications?bookingId=b-1").exchange()
+            .expectStatus().isEqualTo(503)
+            .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+            .expectBody()
+            .jsonPath("$.status").isEqualTo(503)
+            .jsonPath("$.instance").isEqualTo("/api/v1/notifications");
+    }
+
+    @Test
+    void keepsTheActuatorContractWithMongoHealth() {
+        assertActuatorContract("http://localhost:" + port, "mongo");
+    }
+
+    private static WireMockExtension backend() {
+        return WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+        catch (IOException ex) {
+            throw new IllegalStateException(ex);
+        }
+    }
+}

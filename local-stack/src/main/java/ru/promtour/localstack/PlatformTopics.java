@@ -1,0 +1,69 @@
+package ru.promtour.localstack;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The platform's Kafka topics, read from {@code topics.txt} next to this class: the one place a new
+ * topic is added. Each topic comes with its dead-letter topic {@code <topic>-dlt} (the Spring Kafka 4
+ * naming), which needs fewer partitions because it only carries poison records.
+ */
+public record PlatformTopics(Map<String, Integer> partitionsByTopic) {
+
+    public static final int DEFAULT_PARTITIONS = 6;
+    public static final int DLT_PARTITIONS = 3;
+    public static final String DLT_SUFFIX = "-dlt";
+
+    /** The topics of {@code topics.txt}, each followed by its dead-letter topic. */
+    public static PlatformTopics load() {
+        try (InputStream in = PlatformTopics.class.getResourceAsStream("topics.txt")) {
+            if (in == null) {
+                throw new IllegalStateException("topics.txt is missing next to " + PlatformTopics.class.getName());
+            }
+            return parse(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).lines().toList());
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException("Cannot read topics.txt", ex);
+        }
+    }
+
+    static PlatformTopics parse(List<String> lines) {
+        Map<String, Integer> topics = new LinkedHashMap<>();
+        for (String raw : lines) {
+            String line = raw.strip();
+            if (line.isEmpty() || line.startsWith("#")) {
+                continue;
+            }
+            String[] fields = line.split("\\s+");
+            if (fields.length > 2) {
+                throw new IllegalStateException("topics.txt: expected '<name> [partitions]', got '" + line + "'");
+            }
+            int partitions = fields.length == 2 ? Integer.parseInt(fields[1]) : DEFAULT_PARTITIONS;
+            topics.put(fields[0], partitions);
+            topics.put(fields[0] + DLT_SUFFIX, DLT_PARTITIONS);
+        }
+        return new PlatformTopics(Map.copyOf(topics));
+    }
+
+    public Collection<String> names() {
+        return new ArrayList<>(new TreeMap<>(partitionsByTopic).keySet());
+    }
+
+    /** Creates the missing topics on {@code broker}; existing ones stay as they are. */
+    public void createOn(KafkaBroker broker) {
+        Map<Integer, List<String>> byPartitions = new TreeMap<>();
+        partitionsByTopic.forEach((topic, partitions) ->
+                byPartitions.computeIfAbsent(partitions, p -> new ArrayList<>()).add(topic));
+        byPartitions.forEach((partitions, topics) -> broker.createTopics(topics, partitions));
+    }
+}

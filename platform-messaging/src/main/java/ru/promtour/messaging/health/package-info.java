@@ -1,0 +1,2 @@
+/** Kafka and MongoDB health for {@code /actuator/health}. */
+package ru.promtour.messaging.health;

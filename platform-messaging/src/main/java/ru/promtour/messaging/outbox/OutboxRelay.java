@@ -1,0 +1,221 @@
+package ru.promtour.messaging.outbox;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.ReentrantLock;
+
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.Updates;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.bson.types.ObjectId;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.kafka.core.KafkaOperations;
+import ru.promtour.messaging.cloudevents.CloudEventHeaders;
+
+/**
+ * Publishes the pending events of an aggregate document to Kafka and then removes exactly those
+ * events from its {@code outbox} array.
+ * <p>
+ * Guarantees:
+ * <ul>
+ *   <li><b>Never lose:</b> an event leaves the array only after the broker acknowledged it
+ *       (idempotent producer, {@code acks=all}). A crash or failure anywhere before that leaves it in
+ *       the array, and the timer relay publishes it later.</li>
+ *   <li><b>Per-aggregate order:</b> events go out in array order, one after the other, each waiting
+ *       for its ack; a failure stops the run so nothing overtakes the failed event.</li>
+ *   <li><b>At-least-once, same identity:</b> a crash between the ack and the {@code $pull} means the
+ *       event is published again later with the same {@code ce_id}, time and body; consumers
+ *       deduplicate on {@code ce_id} (see {@code IdempotentConsumer}).</li>
+ *   <li>Runs of the same aggregate inside one JVM are serialized (striped lock); across instances
+ *       they may overlap, which again only yields duplicates with the same {@code ce_id}.</li>
+ * </ul>
+ * Services call {@link #publishPending(String, Object)} right after their write (the fast path, about
+ * a millisecond); {@link #publishStale(String)} is the timer's sweep for events left behind.
+ */
+public class OutboxRelay {
+
+    private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+
+    private final MongoOperations mongo;
+    private final KafkaOperations<String, String> kafka;
+    private final String source;
+    private final Duration sendTimeout;
+    private final Duration staleAfter;
+    private final int batchSize;
+    private final StripedLocks locks = new StripedLocks(256);
+
+    /**
+     * @param mongo       the service's template (the aggregate's database)
+     * @param kafka       a String/String template on an idempotent, {@code acks=all} producer
+     * @param source      the {@code ce_source} of every event, e.g. {@code /booking-service}
+     * @param sendTimeout how long to wait for one broker ack
+     * @param staleAfter  how old an event must be before the timer sweep takes it (keeps the sweep off
+     *                    the fast path's feet)
+     * @param batchSize   at most this many documents per collection per sweep
+     */
+    public OutboxRelay(MongoOperations mongo, KafkaOperations<String, String> kafka, String source,
+                       Duration sendTimeout, Duration staleAfter, int batchSize) {
+        this.mongo = Objects.requireNonNull(mongo, "mongo");
+        this.kafka = Objects.requireNonNull(kafka, "kafka");
+        this.source = Objects.requireNonNull(source, "source");
+        this.sendTimeout = Objects.requireNonNull(sendTimeout, "sendTimeout");
+        this.staleAfter = Objects.requireNonNull(staleAfter, "staleAfter");
+        this.batchSize = batchSize;
+    }
+
+    /**
+     * Publishes every pending event of one aggregate, in order, then removes them from its outbox.
+     * Call it right after the write that appended them. It never throws for broker or store trouble:
+     * the write already made the events durable and the timer will retry; the failure is logged.
+     *
+     * @param collection the aggregate's collection
+     * @param id         the aggregate's {@code _id} as stored (a String that is a valid ObjectId also
+     *                   matches an ObjectId {@code _id})
+     * @return how many events were published and removed by this call (0 if none were pending or
+     *         another run took them)
+     */
+    public int publishPending(String collection, Object id) {
+        ReentrantLock lock = locks.lockFor(collection, id);
+        lock.lock();
+        try {
+            return relay(collection, id);
+        }
+        catch (RuntimeException ex) {
+            log.warn("Outbox relay of {}/{} failed, the timer will retry: {}", collection, id, ex.toString());
+            return 0;
+        }
+        finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * The timer's sweep of one collection: relays every document holding an event older than the
+     * "stale after" age (at most the batch size of documents per call).
+     *
+     * @return how many events were published
+     */
+    public int publishStale(String collection) {
+        Date cutoff = Date.from(Instant.now().minus(staleAfter));
+        List<Object> ids = new ArrayList<>();
+        mongo.execute(collection, coll -> {
+            coll.find(Filters.lt(Outbox.FIELD + "." + OutboxEvent.F_TIME, cutoff))
+                    .projection(Projections.include("_id"))
+                    .limit(batchSize)
+                    .forEach(doc -> ids.add(doc.get("_id")));
+            return null;
+        });
+        int published = 0;
+        for (Object id : ids) {
+            int count = publishPending(collection, id);
+            if (count > 0) {
+                log.info("Outbox relay timer published {} left-behind event(s) of {}/{}", count, collection, id);
+            }
+            published += count;
+        }
+        return published;
+    }
+
+    /** The {@code ce_source} this relay stamps on events. */
+    public String source() {
+        return source;
+    }
+
+    private int relay(String collection, Object id) {
+        Document doc = mongo.execute(collection, coll -> coll.find(idFilter(id))
+                .projection(Projections.include(Outbox.FIELD))
+                .first());
+        if (doc == null) {
+            return 0;
+        }
+        List<OutboxEvent> pending = pendingEvents(doc);
+        if (pending.isEmpty()) {
+            return 0;
+        }
+        List<String> sent = new ArrayList<>(pending.size());
+        RuntimeException failure = null;
+        for (OutboxEvent event : pending) {
+            try {
+                send(event);
+                sent.add(event.id());
+            }
+            catch (RuntimeException ex) {
+                failure = ex;
+                break;
+            }
+        }
+        if (!sent.isEmpty()) {
+            markSent(collection, doc.get("_id"), sent);
+        }
+        if (failure != null) {
+            throw failure;
+        }
+        return sent.size();
+    }
+
+    /** Sends one event and waits for the broker's ack. */
+    protected void send(OutboxEvent event) {
+        ProducerRecord<String, String> record = new ProducerRecord<>(event.topic(), null, event.key(), event.payload());
+        CloudEventHeaders.write(record.headers(), event.attributes(source));
+        try {
+            kafka.send(record).get(sendTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while publishing " + event.id(), ex);
+        }
+        catch (ExecutionException ex) {
+            throw new IllegalStateException("Publishing " + event.type() + " " + event.id() + " to "
+                    + event.topic() + " failed: " + ex.getCause(), ex.getCause());
+        }
+        catch (TimeoutException ex) {
+            throw new IllegalStateException("No ack for " + event.id() + " within " + sendTimeout, ex);
+        }
+    }
+
+    /**
+     * Removes exactly the published events from the aggregate's outbox ({@code $pull} by id), leaving
+     * events appended meanwhile in place. Protected so a test can simulate a crash right here.
+     *
+     * @param storedId the {@code _id} exactly as stored
+     */
+    protected void markSent(String collection, Object storedId, List<String> eventIds) {
+        Bson pull = Updates.pullByFilter(new Document(Outbox.FIELD,
+                new Document(OutboxEvent.F_ID, new Document("$in", eventIds))));
+        mongo.execute(collection, coll -> coll.updateOne(Filters.eq("_id", storedId), pull));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<OutboxEvent> pendingEvents(Document doc) {
+        Object value = doc.get(Outbox.FIELD);
+        if (!(value instanceof List<?> list)) {
+            return List.of();
+        }
+        List<OutboxEvent> events = new ArrayList<>(list.size());
+        for (Object item : list) {
+            if (item instanceof Document event) {
+                events.add(OutboxEvent.fromDocument(event));
+            }
+        }
+        return events;
+    }
+
+    private static Bson idFilter(Object id) {
+        if (id instanceof String s && ObjectId.isValid(s)) {
+            return Filters.in("_id", s, new ObjectId(s));
+        }
+        return Filters.eq("_id", id);
+    }
+}

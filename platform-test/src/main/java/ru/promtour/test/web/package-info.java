@@ -1,0 +1,2 @@
+/** HTTP-level assertions shared by the applications' integration tests. */
+package ru.promtour.test.web;

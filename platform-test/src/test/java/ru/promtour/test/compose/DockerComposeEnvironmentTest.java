@@ -1,0 +1,90 @@
+package ru.promtour.test.compose;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.Yaml;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * docker-compose.yml cannot run here (no Docker engine), so this checks what would silently break it:
+ * every environment variable it gives a platform service is one that service really reads.
+ */
+class DockerComposeEnvironmentTest {
+
+    /** Read by Spring Boot itself rather than through a placeholder in application.yml. */
+    private static final List<String> BOOT_VARIABLES = List.of("SPRING_PROFILES_ACTIVE", "JAVA_TOOL_OPTIONS");
+
+    private final Path root = Path.of("..").toAbsolutePath().normalize();
+
+    @Test
+    void everyEnvironmentVariableOfAPlatformServiceMapsToAPropertyItReads() throws IOException {
+        Map<String, Map<String, Object>> services = platformServices();
+        assertThat(services).containsOnlyKeys("gateway", "catalog-service", "booking-service", "notification-service");
+
+        List<String> unread = new ArrayList<>();
+        for (Map.Entry<String, Map<String, Object>> service : services.entrySet()) {
+            String config = applicationConfig(moduleOf(service.getValue()));
+            assertThat(config).as("%s has a docker profile", service.getKey()).contains("on-profile: docker");
+            for (String variable : environment(service.getValue()).keySet()) {
+                if (!BOOT_VARIABLES.contains(variable) && !config.contains("${" + variable + ":")
+                        && !config.contains("${" + variable + "}")) {
+                    unread.add(service.getKey() + ": " + variable);
+                }
+            }
+        }
+        assertThat(unread).as("variables set in docker-compose.yml that no property placeholder reads").isEmpty();
+    }
+
+    @Test
+    void everyPlatformServiceIsBuiltFromAModuleOfThisBuildAndActivatesTheDockerProfile() throws IOException {
+        String parentPom = Files.readString(root.resolve("pom.xml"));
+        for (Map.Entry<String, Map<String, Object>> service : platformServices().entrySet()) {
+            String module = moduleOf(service.getValue());
+            assertThat(parentPom).contains("<module>" + module + "</module>");
+            assertThat(environment(service.getValue())).containsEntry("SPRING_PROFILES_ACTIVE", "docker");
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Map<String, Object>> platformServices() throws IOException {
+        Map<String, Object> compose = new Yaml().load(Files.readString(root.resolve("docker-compose.yml")));
+        Map<String, Map<String, Object>> all = (Map<String, Map<String, Object>>) compose.get("services");
+        Map<String, Map<String, Object>> built = new java.util.TreeMap<>();
+        all.forEach((name, definition) -> {
+            if (definition.containsKey("build")) {
+                built.put(name, definition);
+            }
+        });
+        return built;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static String moduleOf(Map<String, Object> service) {
+        Map<String, Object> build = (Map<String, Object>) service.get("build");
+        return (String) ((Map<String, Object>) build.get("args")).get("MODULE");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> environment(Map<String, Object> service) {
+        return (Map<String, Object>) service.getOrDefault("environment", Map.of());
+    }
+
+    private String applicationConfig(String module) throws IOException {
+        Path resources = root.resolve(module).resolve("src/main/resources");
+        StringBuilder all = new StringBuilder();
+        try (Stream<Path> files = Files.list(resources)) {
+            for (Path file : files.filter(f -> f.getFileName().toString().matches("application.*\\.(yml|yaml|properties)")).toList()) {
+                all.append(Files.readString(file)).append('\n');
+            }
+        }
+        return all.toString();
+    }
+}
