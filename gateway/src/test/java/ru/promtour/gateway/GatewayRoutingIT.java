@@ -27,7 +27,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static ru.promtour.test.web.ActuatorAssertions.assertActuatorContract;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "platform.security.admin-api-key=" + GatewayTestSupport.ADMIN_KEY)
 @AutoConfigureWebTestClient
 @ImportTestInfrastructure(kafka = false)
 class GatewayRoutingIT {
@@ -54,11 +55,21 @@ class GatewayRoutingIT {
     @Autowired
     WebTestClient client;
 
+    String operatorKey;
+    String enterpriseKey;
+
     /** Each backend answers with its own name, so a test sees where a request went. */
     @BeforeEach
     void stubBackends() {
         catalog.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200).withBody("catalog")));
         booking.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200).withBody("booking")));
+        operatorKey = GatewayTestSupport.operatorKey(client);
+        enterpriseKey = GatewayTestSupport.enterpriseKey(client, "ent-routing");
+    }
+
+    /** The key of a tenant allowed on the path: operators speak OCTO, enterprises the /api/v1 API. */
+    private String keyFor(String path) {
+        return path.startsWith("/octo") ? operatorKey : enterpriseKey;
     }
 
     @ParameterizedTest(name = "{0} -> {1}")
@@ -79,7 +90,7 @@ class GatewayRoutingIT {
         "/api/v1/manifests/s-1, booking",
     })
     void routesEachPathToTheServiceThatOwnsIt(String path, String service) {
-        client.get().uri(path).exchange()
+        client.get().uri(path).header("Authorization", "Bearer " + keyFor(path)).exchange()
             .expectStatus().isOk()
             .expectBody(String.class).isEqualTo(service);
         WireMockExtension backend = service.equals("catalog") ? catalog : booking;
@@ -89,7 +100,7 @@ class GatewayRoutingIT {
     @ParameterizedTest
     @CsvSource({"/nowhere", "/octo/unknown", "/api/v1/unknown/1", "/api/v2/bookings"})
     void unknownPathIsNotFoundProblem(String path) {
-        client.get().uri(path).exchange()
+        client.get().uri(path).header("Authorization", "Bearer " + keyFor(path)).exchange()
             .expectStatus().isNotFound()
             .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
             .expectBody()
@@ -101,7 +112,7 @@ class GatewayRoutingIT {
 
     @Test
     void unreachableServiceIsServiceUnavailableProblem() {
-        client.get().uri("/api/v1/notifications?bookingId=b-1").exchange()
+        client.get().uri("/api/v1/notifications?bookingId=b-1").header("Authorization", "Bearer " + enterpriseKey).exchange()
             .expectStatus().isEqualTo(503)
             .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
             .expectBody()

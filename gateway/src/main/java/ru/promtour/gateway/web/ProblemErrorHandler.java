@@ -56,8 +56,7 @@ class ProblemErrorHandler implements ErrorWebExceptionHandler {
         String path = request.getPath().value();
         ProblemDetail problem;
         if (ex instanceof ResponseStatusException status && status.getStatusCode().value() == 404) {
-            problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
-                    "No route for " + request.getMethod() + " " + path);
+            return noRoute(request);
         }
         else if (ex instanceof ResponseStatusException status) {
             problem = ProblemDetail.forStatusAndDetail(status.getStatusCode(),
@@ -72,6 +71,13 @@ class ProblemErrorHandler implements ErrorWebExceptionHandler {
             log.error("Unhandled gateway error for {} {}", request.getMethod(), path, ex);
             problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_GATEWAY, "The request could not be forwarded");
         }
+        problem.setInstance(URI.create(request.getURI().getRawPath()));
+        return problem;
+    }
+
+    static ProblemDetail noRoute(ServerHttpRequest request) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
+                "No route for " + request.getMethod() + " " + request.getPath().value());
         problem.setInstance(URI.create(request.getURI().getRawPath()));
         return problem;
     }

@@ -1,0 +1,92 @@
+package ru.promtour.gateway.apikey;
+
+import java.net.URI;
+import java.time.Instant;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.springframework.data.domain.Sort;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import ru.promtour.gateway.tenant.OperatorRepository;
+
+/** Admin API for API keys. The key itself appears in exactly one response: the one that issues it. */
+@RestController
+@RequestMapping("/admin/api-keys")
+class ApiKeyController {
+
+    private final ApiKeys keys;
+    private final ApiKeyRepository repository;
+    private final OperatorRepository operators;
+
+    ApiKeyController(ApiKeys keys, ApiKeyRepository repository, OperatorRepository operators) {
+        this.keys = keys;
+        this.repository = repository;
+        this.operators = operators;
+    }
+
+    record IssueKey(
+            @NotNull TenantType tenantType,
+            @NotBlank @Size(max = 64) @Pattern(regexp = "^[A-Za-z0-9._:-]+$", message = "may hold letters, digits and . _ : - only") String tenantId,
+            @Size(max = 200) String label) {
+    }
+
+    record IssuedKeyView(String id, String apiKey, TenantType tenantType, String tenantId, String label, Instant createdAt) {
+    }
+
+    record KeyView(String id, String prefix, TenantType tenantType, String tenantId, String label, Instant createdAt,
+                   Instant revokedAt, boolean active) {
+        static KeyView of(ApiKey key) {
+            return new KeyView(key.id(), key.prefix(), key.tenantType(), key.tenantId(), key.label(), key.createdAt(),
+                    key.revokedAt(), key.active());
+        }
+    }
+
+    @PostMapping
+    Mono<ResponseEntity<IssuedKeyView>> issue(@Valid @RequestBody IssueKey request) {
+        return tenantExists(request)
+            .then(keys.issue(request.tenantType(), request.tenantId(), request.label()))
+            .map(issued -> ResponseEntity.created(URI.create("/admin/api-keys/" + issued.key().id()))
+                .body(new IssuedKeyView(issued.key().id(), issued.secret(), issued.key().tenantType(),
+                        issued.key().tenantId(), issued.key().label(), issued.key().createdAt())));
+    }
+
+    @GetMapping
+    Flux<KeyView> list() {
+        return repository.findAll(Sort.by("createdAt")).map(KeyView::of);
+    }
+
+    @DeleteMapping("/{id}")
+    Mono<ResponseEntity<Void>> revoke(@PathVariable String id) {
+        return keys.revoke(id)
+            .map(revoked -> ResponseEntity.noContent().<Void>build())
+            .switchIfEmpty(Mono.error(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No API key with id " + id)));
+    }
+
+    /**
+     * Operators are registered here, so an OPERATOR key must name one. Enterprises live in the catalog,
+     * which the gateway does not call: an ENTERPRISE key's tenant id is taken as given.
+     */
+    private Mono<Void> tenantExists(IssueKey request) {
+        if (request.tenantType() != TenantType.OPERATOR) {
+            return Mono.empty();
+        }
+        return operators.existsById(request.tenantId())
+            .flatMap(exists -> exists ? Mono.<Void>empty()
+                    : Mono.error(new ResponseStatusException(HttpStatus.UNPROCESSABLE_CONTENT,
+                            "tenantId " + request.tenantId() + " names no registered operator")));
+    }
+}

@@ -1,0 +1,79 @@
+package ru.promtour.gateway.auth;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+import org.springframework.http.HttpMethod;
+import org.springframework.http.server.PathContainer;
+import org.springframework.stereotype.Component;
+import org.springframework.web.util.pattern.PathPattern;
+import org.springframework.web.util.pattern.PathPatternParser;
+import ru.promtour.gateway.apikey.TenantType;
+
+import static ru.promtour.gateway.apikey.TenantType.ADMIN;
+import static ru.promtour.gateway.apikey.TenantType.ENTERPRISE;
+import static ru.promtour.gateway.apikey.TenantType.OPERATOR;
+
+/**
+ * Who may call what (docs/architecture.md): the first rule matching method and path decides.
+ * Paths no rule names are not the gateway's to guard; routing answers them (usually 404).
+ * The services check the same roles again on their side.
+ */
+@Component
+public class AccessPolicy {
+
+    /** What a path requires. */
+    public sealed interface Access permits Public, Unguarded, Tenants {
+    }
+
+    /** Open to anyone; any credentials sent are dropped. */
+    public record Public() implements Access {
+    }
+
+    /** Not a guarded path. */
+    public record Unguarded() implements Access {
+    }
+
+    /** A valid key of one of these tenant types. */
+    public record Tenants(Set<TenantType> allowed) implements Access {
+    }
+
+    private record Rule(HttpMethod method, PathPattern pattern, Access access) {
+        boolean matches(HttpMethod requestMethod, PathContainer path) {
+            return (method == null || method.equals(requestMethod)) && pattern.matches(path);
+        }
+    }
+
+    private static final PathPatternParser PARSER = PathPatternParser.defaultInstance;
+
+    private final List<Rule> rules = List.of(
+            rule(null, "/api/v1/catalog/**", new Public()),
+            rule(HttpMethod.POST, "/api/v1/enterprises", tenants(ADMIN)),
+            rule(null, "/api/v1/enterprises/**", tenants(ENTERPRISE, ADMIN)),
+            rule(null, "/api/v1/excursions/**", tenants(ENTERPRISE, ADMIN)),
+            rule(null, "/api/v1/slots/**", tenants(ENTERPRISE, ADMIN)),
+            rule(null, "/api/v1/bookings/**", tenants(ENTERPRISE, ADMIN)),
+            rule(null, "/api/v1/manifests/**", tenants(ENTERPRISE, ADMIN)),
+            rule(null, "/api/v1/notifications/**", tenants(OPERATOR, ENTERPRISE, ADMIN)),
+            rule(null, "/api/v1/**", tenants(OPERATOR, ENTERPRISE, ADMIN)),
+            rule(null, "/octo/**", tenants(OPERATOR)),
+            rule(null, "/admin/**", tenants(ADMIN)));
+
+    public Access accessFor(HttpMethod method, String path) {
+        PathContainer container = PathContainer.parsePath(path);
+        return rules.stream()
+            .filter(rule -> rule.matches(method, container))
+            .map(Rule::access)
+            .findFirst()
+            .orElse(new Unguarded());
+    }
+
+    private static Rule rule(HttpMethod method, String pattern, Access access) {
+        return new Rule(method, PARSER.parse(pattern), access);
+    }
+
+    private static Tenants tenants(TenantType first, TenantType... rest) {
+        return new Tenants(EnumSet.of(first, rest));
+    }
+}

@@ -1,0 +1,130 @@
+package ru.promtour.gateway.auth;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.List;
+
+import org.springframework.core.Ordered;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
+import reactor.core.publisher.Mono;
+import ru.promtour.gateway.apikey.ApiKeys;
+import ru.promtour.gateway.apikey.TenantType;
+import ru.promtour.gateway.config.EdgeSecurityProperties;
+import ru.promtour.gateway.identity.InternalTokens;
+import ru.promtour.gateway.observability.RequestIds;
+import ru.promtour.gateway.web.ErrorResponses;
+
+/**
+ * Authentication at the edge. For a guarded path: the {@code Authorization: Bearer <API key>} is
+ * resolved to a tenant (the bootstrap admin key from configuration, or an issued key by its hash),
+ * checked against the {@link AccessPolicy}, and — for a request the gateway forwards — replaced by a
+ * freshly signed internal token. Identity headers a client sends are always removed, so nothing but
+ * the gateway's signature can tell a service who is calling.
+ */
+@Component
+public class EdgeAuthentication implements WebFilter, Ordered {
+
+    /** Header names a client might use to pose as someone; never forwarded. */
+    static final List<String> IDENTITY_HEADERS = List.of("X-Tenant-Type", "X-Tenant-Id", "X-Api-Key-Id", "X-Internal-Identity");
+
+    /** Runs right after the request id is settled. */
+    public static final int ORDER = RequestIds.ORDER + 1;
+
+    private final AccessPolicy policy;
+    private final ApiKeys keys;
+    private final InternalTokens tokens;
+    private final ErrorResponses errors;
+    private final byte[] adminKeyHash;
+
+    public EdgeAuthentication(AccessPolicy policy, ApiKeys keys, InternalTokens tokens, ErrorResponses errors,
+                              EdgeSecurityProperties properties) {
+        this.policy = policy;
+        this.keys = keys;
+        this.tokens = tokens;
+        this.errors = errors;
+        String admin = properties.adminApiKey();
+        this.adminKeyHash = admin == null || admin.isBlank() ? null
+                : ApiKeys.hash(admin).getBytes(StandardCharsets.US_ASCII);
+    }
+
+    @Override
+    public int getOrder() {
+        return ORDER;
+    }
+
+    @Override
+    public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+        ServerHttpRequest request = exchange.getRequest();
+        AccessPolicy.Access access = policy.accessFor(request.getMethod(), request.getPath().value());
+        if (access instanceof AccessPolicy.Unguarded) {
+            return chain.filter(withoutIdentityHeaders(exchange, true));
+        }
+        if (access instanceof AccessPolicy.Public) {
+            return chain.filter(withoutIdentityHeaders(exchange, true));
+        }
+        AccessPolicy.Tenants tenants = (AccessPolicy.Tenants) access;
+        String presented = bearer(request);
+        if (presented == null) {
+            return unauthenticated(exchange, "No API key: send it as 'Authorization: Bearer <key>'");
+        }
+        return resolve(presented)
+            .flatMap(identity -> {
+                if (!tenants.allowed().contains(identity.tenantType())) {
+                    return errors.write(exchange, HttpStatus.FORBIDDEN,
+                            "A " + identity.tenantType() + " key may not call " + request.getMethod() + " " + request.getPath().value());
+                }
+                exchange.getAttributes().put(Identity.ATTRIBUTE, identity);
+                return chain.filter(forwardAs(exchange, identity));
+            })
+            .switchIfEmpty(Mono.defer(() -> unauthenticated(exchange, "The API key is not valid or has been revoked")));
+    }
+
+    private Mono<Identity> resolve(String presented) {
+        if (adminKeyHash != null && MessageDigest.isEqual(adminKeyHash,
+                ApiKeys.hash(presented).getBytes(StandardCharsets.US_ASCII))) {
+            return Mono.just(new Identity(TenantType.ADMIN, "admin", "bootstrap-admin"));
+        }
+        return keys.authenticate(presented).map(key -> new Identity(key.tenantType(), key.tenantId(), key.id()));
+    }
+
+    /** OCTO answers a bad or missing key with 403 FORBIDDEN; the rest of the API with 401. */
+    private Mono<Void> unauthenticated(ServerWebExchange exchange, String detail) {
+        HttpStatus status = ErrorResponses.isOcto(exchange) ? HttpStatus.FORBIDDEN : HttpStatus.UNAUTHORIZED;
+        return errors.write(exchange, status, detail);
+    }
+
+    private ServerWebExchange forwardAs(ServerWebExchange exchange, Identity identity) {
+        if (exchange.getRequest().getPath().value().startsWith("/admin/")) {
+            return withoutIdentityHeaders(exchange, false); // answered by the gateway itself
+        }
+        String token = tokens.mint(identity, RequestIds.of(exchange));
+        return exchange.mutate().request(r -> r.headers(h -> {
+            IDENTITY_HEADERS.forEach(h::remove);
+            h.set(HttpHeaders.AUTHORIZATION, "Bearer " + token);
+        })).build();
+    }
+
+    private static ServerWebExchange withoutIdentityHeaders(ServerWebExchange exchange, boolean dropAuthorization) {
+        return exchange.mutate().request(r -> r.headers(h -> {
+            IDENTITY_HEADERS.forEach(h::remove);
+            if (dropAuthorization) {
+                h.remove(HttpHeaders.AUTHORIZATION);
+            }
+        })).build();
+    }
+
+    private static String bearer(ServerHttpRequest request) {
+        String header = request.getHeaders().getFirst(HttpHeaders.AUTHORIZATION);
+        if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return null;
+        }
+        String value = header.substring(7).strip();
+        return value.isEmpty() ? null : value;
+    }
+}

@@ -1,0 +1,2 @@
+/** Request ids and the access log: one line per request, never a key or a token. */
+package ru.promtour.gateway.observability;

@@ -1,0 +1,82 @@
+package ru.promtour.gateway.web;
+
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Writes an error the gateway itself answers, in the shape the caller speaks: the OCTO error body
+ * ({@code {"error","errorMessage"}}) under {@code /octo/}, {@code application/problem+json} elsewhere.
+ */
+@Component
+public class ErrorResponses {
+
+    private final JsonMapper json;
+
+    public ErrorResponses(JsonMapper json) {
+        this.json = json;
+    }
+
+    public static boolean isOcto(ServerWebExchange exchange) {
+        String path = exchange.getRequest().getPath().value();
+        return path.equals("/octo") || path.startsWith("/octo/");
+    }
+
+    /** The error in the caller's shape; {@code extraHeaders} such as {@code Retry-After} are added. */
+    public Mono<Void> write(ServerWebExchange exchange, HttpStatus status, String detail, Map<String, String> extraHeaders) {
+        ServerHttpResponse response = exchange.getResponse();
+        if (response.isCommitted()) {
+            return Mono.empty();
+        }
+        byte[] body;
+        MediaType type;
+        if (isOcto(exchange)) {
+            Map<String, String> octo = new LinkedHashMap<>();
+            octo.put("error", octoCode(status));
+            octo.put("errorMessage", detail);
+            body = json.writeValueAsBytes(octo);
+            type = MediaType.APPLICATION_JSON;
+        }
+        else {
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+            problem.setInstance(URI.create(exchange.getRequest().getURI().getRawPath()));
+            body = json.writeValueAsBytes(problem);
+            type = MediaType.APPLICATION_PROBLEM_JSON;
+        }
+        response.setStatusCode(status);
+        HttpHeaders headers = response.getHeaders();
+        headers.setContentType(type);
+        headers.setContentLength(body.length);
+        if (status == HttpStatus.UNAUTHORIZED) {
+            headers.set(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+        }
+        extraHeaders.forEach(headers::set);
+        return response.writeWith(Mono.just(response.bufferFactory().wrap(body)));
+    }
+
+    public Mono<Void> write(ServerWebExchange exchange, HttpStatus status, String detail) {
+        return write(exchange, status, detail, Map.of());
+    }
+
+    /** OCTO error codes are strings; these are the spec's where it has one. */
+    static String octoCode(HttpStatus status) {
+        return switch (status) {
+            case UNAUTHORIZED -> "UNAUTHORIZED";
+            case FORBIDDEN -> "FORBIDDEN";
+            case BAD_REQUEST, PAYLOAD_TOO_LARGE -> "BAD_REQUEST";
+            case UNPROCESSABLE_CONTENT -> "UNPROCESSABLE_ENTITY";
+            case TOO_MANY_REQUESTS -> "TOO_MANY_REQUESTS";
+            default -> "INTERNAL_SERVER_ERROR";
+        };
+    }
+}

@@ -1,0 +1,265 @@
+package ru.promtour.gateway;
+
+import java.net.URL;
+import java.util.List;
+import java.util.Map;
+
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import com.nimbusds.jose.crypto.RSASSAVerifier;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import ru.promtour.test.infra.ImportTestInfrastructure;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "platform.security.admin-api-key=" + GatewayTestSupport.ADMIN_KEY)
+@AutoConfigureWebTestClient
+@ImportTestInfrastructure(kafka = false)
+@ExtendWith(OutputCaptureExtension.class)
+class EdgeSecurityIT {
+
+    @RegisterExtension
+    static WireMockExtension services = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+
+    @DynamicPropertySource
+    static void allServicesOnOneStub(DynamicPropertyRegistry registry) {
+        registry.add("platform.services.catalog", services::baseUrl);
+        registry.add("platform.services.booking", services::baseUrl);
+        registry.add("platform.services.notification", services::baseUrl);
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    WebTestClient client;
+
+    @BeforeEach
+    void stub() {
+        services.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200).withBody("{}")));
+    }
+
+    @Test
+    void issuedKeyWorksIsNeverShownAgainAndStopsAtOnceWhenRevoked(CapturedOutput output) {
+        Map<String, Object> issued = GatewayTestSupport.issueKey(client, "OPERATOR", GatewayTestSupport.createOperator(client, "Baikal Trips"));
+        String secret = (String) issued.get("apiKey");
+        assertThat(secret).startsWith("ptk_").hasSizeGreaterThanOrEqualTo(4 + 43);
+        assertThat(issued).containsKeys("id", "tenantType", "tenantId", "label", "createdAt");
+
+        octoProducts(secret).expectStatus().isOk();
+
+        String listing = client.get().uri("/admin/api-keys").header("Authorization", "Bearer " + GatewayTestSupport.ADMIN_KEY)
+            .exchange().expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+        assertThat(listing).contains((String) issued.get("id")).doesNotContain(secret).doesNotContain("keyHash");
+
+        client.delete().uri("/admin/api-keys/{id}", issued.get("id")).header("Authorization", "Bearer " + GatewayTestSupport.ADMIN_KEY)
+            .exchange().expectStatus().isNoContent();
+        octoProducts(secret).expectStatus().isForbidden()
+            .expectBody().jsonPath("$.error").isEqualTo("FORBIDDEN");
+
+        assertThat(output.getAll()).doesNotContain(secret);
+    }
+
+    @Test
+    void revokingAnUnknownKeyIsNotFound() {
+        client.delete().uri("/admin/api-keys/key-nope").header("Authorization", "Bearer " + GatewayTestSupport.ADMIN_KEY)
+            .exchange().expectStatus().isNotFound()
+            .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    @ParameterizedTest(name = "{0} with key [{1}]")
+    @CsvSource({
+        "/api/v1/excursions, ''",
+        "/api/v1/excursions, ptk_not-a-real-key",
+        "/api/v1/excursions, Basic Zm9vOmJhcg==",
+        "/admin/api-keys, ''",
+        "/admin/api-keys, ptk_not-a-real-key",
+    })
+    void apiAndAdminRefuseAMissingOrUnknownKeyWith401Problem(String path, String key) {
+        WebTestClient.RequestHeadersSpec<?> request = client.get().uri(path);
+        if (!key.isEmpty()) {
+            request = request.header("Authorization", key.startsWith("Basic") ? key : "Bearer " + key);
+        }
+        request.exchange()
+            .expectStatus().isUnauthorized()
+            .expectHeader().valueEquals("WWW-Authenticate", "Bearer")
+            .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+            .expectBody().jsonPath("$.status").isEqualTo(401).jsonPath("$.instance").isEqualTo(path);
+        assertThat(services.findAll(getRequestedFor(urlEqualTo(path)))).isEmpty();
+    }
+
+    @ParameterizedTest
+    @CsvSource({"''", "ptk_not-a-real-key"})
+    void octoRefusesAMissingOrUnknownKeyWithTheOctoForbiddenError(String key) {
+        WebTestClient.RequestHeadersSpec<?> request = client.get().uri("/octo/products");
+        if (!key.isEmpty()) {
+            request = request.header("Authorization", "Bearer " + key);
+        }
+        request.exchange()
+            .expectStatus().isForbidden()
+            .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_JSON)
+            .expectBody()
+            .jsonPath("$.error").isEqualTo("FORBIDDEN")
+            .jsonPath("$.errorMessage").isNotEmpty();
+    }
+
+    @Test
+    void forwardsASignedInternalIdentityAndNeverTheKeyOrClientIdentityHeaders() throws Exception {
+        Map<String, Object> issued = GatewayTestSupport.issueKey(client, "ENTERPRISE", "ent-shokoladnitsa");
+        String secret = (String) issued.get("apiKey");
+        client.get().uri("/api/v1/excursions?mine=true")
+            .header("Authorization", "Bearer " + secret)
+            .header("X-Tenant-Id", "someone-else")
+            .header("X-Tenant-Type", "ADMIN")
+            .header("X-Request-Id", "req-42")
+            .exchange().expectStatus().isOk()
+            .expectHeader().valueEquals("X-Request-Id", "req-42");
+
+        LoggedRequest forwarded = services.findAll(getRequestedFor(urlEqualTo("/api/v1/excursions?mine=true"))).get(0);
+        assertThat(forwarded.containsHeader("X-Tenant-Id")).isFalse();
+        assertThat(forwarded.containsHeader("X-Tenant-Type")).isFalse();
+        assertThat(forwarded.getHeader("X-Request-Id")).isEqualTo("req-42");
+        String authorization = forwarded.getHeader("Authorization");
+        assertThat(authorization).startsWith("Bearer ").doesNotContain(secret);
+
+        SignedJWT jwt = SignedJWT.parse(authorization.substring(7));
+        JWKSet keys = JWKSet.load(new URL("http://localhost:" + port + "/.well-known/jwks.json"));
+        RSAKey key = (RSAKey) keys.getKeyByKeyId(jwt.getHeader().getKeyID());
+        assertThat(key).as("the token's kid is in the published key set").isNotNull();
+        assertThat(key.isPrivate()).as("only the public half is published").isFalse();
+        assertThat(jwt.verify(new RSASSAVerifier(key))).isTrue();
+        JWTClaimsSet claims = jwt.getJWTClaimsSet();
+        assertThat(claims.getIssuer()).isEqualTo("promtour-gateway");
+        assertThat(claims.getAudience()).containsExactly("promtour-services");
+        assertThat(claims.getSubject()).isEqualTo("ENTERPRISE:ent-shokoladnitsa");
+        assertThat(claims.getStringClaim("tenant_type")).isEqualTo("ENTERPRISE");
+        assertThat(claims.getStringClaim("tenant_id")).isEqualTo("ent-shokoladnitsa");
+        assertThat(claims.getStringClaim("key_id")).isEqualTo(issued.get("id"));
+        assertThat(claims.getStringClaim("request_id")).isEqualTo("req-42");
+        assertThat(claims.getExpirationTime().getTime() - claims.getIssueTime().getTime()).isEqualTo(60_000);
+    }
+
+    @Test
+    void publicCatalogNeedsNoKeyAndNeverForwardsCredentials() {
+        client.get().uri("/api/v1/catalog/excursions").header("Authorization", "Bearer whatever")
+            .exchange().expectStatus().isOk();
+        assertThat(services.findAll(getRequestedFor(urlEqualTo("/api/v1/catalog/excursions"))))
+            .allSatisfy(r -> assertThat(r.containsHeader("Authorization")).isFalse());
+    }
+
+    @Test
+    void aRequestIdIsGeneratedWhenAbsentOrUnusable() {
+        String generated = client.get().uri("/api/v1/catalog/x").header("X-Request-Id", "bad id with spaces")
+            .exchange().expectStatus().isOk()
+            .returnResult(String.class).getResponseHeaders().getFirst("X-Request-Id");
+        assertThat(generated).matches("[0-9a-f-]{36}");
+    }
+
+    /** Who may call what: every guarded route against every tenant type (docs/architecture.md). */
+    @ParameterizedTest(name = "{0} {1} as {2} -> {3}")
+    @CsvSource({
+        "GET,  /octo/supplier,              OPERATOR,   allowed",
+        "GET,  /octo/products,              ENTERPRISE, denied",
+        "GET,  /octo/products,              ADMIN,      denied",
+        "POST, /octo/bookings,              OPERATOR,   allowed",
+        "POST, /octo/bookings,              ENTERPRISE, denied",
+        "POST, /api/v1/enterprises,         ADMIN,      allowed",
+        "POST, /api/v1/enterprises,         ENTERPRISE, denied",
+        "POST, /api/v1/enterprises,         OPERATOR,   denied",
+        "GET,  /api/v1/enterprises/e-1,     ENTERPRISE, allowed",
+        "GET,  /api/v1/enterprises/e-1,     OPERATOR,   denied",
+        "POST, /api/v1/excursions,          ENTERPRISE, allowed",
+        "POST, /api/v1/excursions,          OPERATOR,   denied",
+        "PATCH,/api/v1/slots/s-1,           ENTERPRISE, allowed",
+        "PATCH,/api/v1/slots/s-1,           OPERATOR,   denied",
+        "GET,  /api/v1/bookings,            ENTERPRISE, allowed",
+        "GET,  /api/v1/bookings,            OPERATOR,   denied",
+        "GET,  /api/v1/manifests/s-1,       ENTERPRISE, allowed",
+        "GET,  /api/v1/manifests/s-1,       OPERATOR,   denied",
+        "GET,  /api/v1/notifications,       OPERATOR,   allowed",
+        "GET,  /api/v1/notifications,       ENTERPRISE, allowed",
+        "GET,  /admin/api-keys,             ADMIN,      allowed",
+        "GET,  /admin/api-keys,             OPERATOR,   denied",
+        "GET,  /admin/operators,            ENTERPRISE, denied",
+        "GET,  /api/v1/catalog/excursions,  OPERATOR,   allowed",
+        "GET,  /api/v1/catalog/excursions,  ENTERPRISE, allowed",
+    })
+    void functionLevelAccessFollowsTheRouteTable(String method, String path, String tenantType, String expected) {
+        String key = switch (tenantType) {
+            case "ADMIN" -> GatewayTestSupport.ADMIN_KEY;
+            case "OPERATOR" -> GatewayTestSupport.operatorKey(client);
+            default -> GatewayTestSupport.enterpriseKey(client, "ent-matrix");
+        };
+        WebTestClient.ResponseSpec response = client.method(HttpMethod.valueOf(method)).uri(path)
+            .header("Authorization", "Bearer " + key)
+            .contentType(MediaType.APPLICATION_JSON).bodyValue("{}")
+            .exchange();
+        if (expected.equals("allowed")) {
+            response.expectStatus().value(status -> assertThat(status).isNotIn(401, 403));
+        }
+        else {
+            response.expectStatus().isForbidden();
+            if (path.startsWith("/octo")) {
+                response.expectBody().jsonPath("$.error").isEqualTo("FORBIDDEN");
+            }
+            else {
+                response.expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+            }
+        }
+    }
+
+    @Test
+    void adminInputIsValidatedFieldByField() {
+        client.post().uri("/admin/operators").header("Authorization", "Bearer " + GatewayTestSupport.ADMIN_KEY)
+            .bodyValue(Map.of("name", "", "email", "not-an-email", "phone", "8-916"))
+            .exchange().expectStatus().isBadRequest()
+            .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+            .expectBody()
+            .jsonPath("$.errors[*].field").value(fields -> assertThat((List<String>) fields).containsExactlyInAnyOrder("name", "email", "phone"));
+
+        client.post().uri("/admin/api-keys").header("Authorization", "Bearer " + GatewayTestSupport.ADMIN_KEY)
+            .bodyValue(Map.of("tenantId", "x"))
+            .exchange().expectStatus().isBadRequest()
+            .expectBody().jsonPath("$.errors[0].field").isEqualTo("tenantType");
+
+        client.post().uri("/admin/api-keys").header("Authorization", "Bearer " + GatewayTestSupport.ADMIN_KEY)
+            .bodyValue(Map.of("tenantType", "OPERATOR", "tenantId", "op-does-not-exist"))
+            .exchange().expectStatus().isEqualTo(422)
+            .expectBody().jsonPath("$.detail").value(detail -> assertThat((String) detail).contains("op-does-not-exist"));
+
+        client.post().uri("/admin/api-keys").header("Authorization", "Bearer " + GatewayTestSupport.ADMIN_KEY)
+            .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"tenantType\":\"KING\",\"tenantId\":\"x\"}")
+            .exchange().expectStatus().isBadRequest();
+    }
+
+    private WebTestClient.ResponseSpec octoProducts(String key) {
+        return client.get().uri("/octo/products").header("Authorization", "Bearer " + key).exchange();
+    }
+}

@@ -1,0 +1,44 @@
+package ru.promtour.gateway;
+
+import java.util.Map;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/** Issues tenants and keys through the real admin API, as an operator of the platform would. */
+final class GatewayTestSupport {
+
+    static final String ADMIN_KEY = "test-admin-key-0123456789";
+
+    private GatewayTestSupport() {
+    }
+
+    @SuppressWarnings("unchecked")
+    static String createOperator(WebTestClient client, String name) {
+        Map<String, Object> body = client.post().uri("/admin/operators")
+            .header(HttpHeaders.AUTHORIZATION, "Bearer " + ADMIN_KEY)
+            .bodyValue(Map.of("name", name, "email", "ops@" + name.toLowerCase().replace(' ', '-') + ".ru", "phone", "+79161234567"))
+            .exchange()
+            .expectStatus().isCreated()
+            .expectBody(Map.class).returnResult().getResponseBody();
+        return (String) body.get("id");
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> issueKey(WebTestClient client, String tenantType, String tenantId) {
+        return client.post().uri("/admin/api-keys")
+            .header(HttpHeaders.AUTHORIZATION, "Bearer " + ADMIN_KEY)
+            .bodyValue(Map.of("tenantType", tenantType, "tenantId", tenantId, "label", "test " + tenantType))
+            .exchange()
+            .expectStatus().isCreated()
+            .expectBody(Map.class).returnResult().getResponseBody();
+    }
+
+    static String operatorKey(WebTestClient client) {
+        return (String) issueKey(client, "OPERATOR", createOperator(client, "Kaluga Tours")).get("apiKey");
+    }
+
+    static String enterpriseKey(WebTestClient client, String enterpriseId) {
+        return (String) issueKey(client, "ENTERPRISE", enterpriseId).get("apiKey");
+    }
+}
