@@ -27,8 +27,21 @@ public class ErrorResponses {
         this.json = json;
     }
 
+    private static final String ORIGINAL_PATH = ErrorResponses.class.getName() + ".originalPath";
+
+    /** Remembers the path the client called, before any forward inside the gateway (e.g. to a fallback). */
+    static void rememberOriginalPath(ServerWebExchange exchange) {
+        exchange.getAttributes().putIfAbsent(ORIGINAL_PATH, exchange.getRequest().getURI().getRawPath());
+    }
+
+    /** The path the client called. */
+    public static String originalPath(ServerWebExchange exchange) {
+        String path = exchange.getAttribute(ORIGINAL_PATH);
+        return path != null ? path : exchange.getRequest().getURI().getRawPath();
+    }
+
     public static boolean isOcto(ServerWebExchange exchange) {
-        String path = exchange.getRequest().getPath().value();
+        String path = originalPath(exchange);
         return path.equals("/octo") || path.startsWith("/octo/");
     }
 
@@ -49,7 +62,7 @@ public class ErrorResponses {
         }
         else {
             ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-            problem.setInstance(URI.create(exchange.getRequest().getURI().getRawPath()));
+            problem.setInstance(URI.create(originalPath(exchange)));
             body = json.writeValueAsBytes(problem);
             type = MediaType.APPLICATION_PROBLEM_JSON;
         }

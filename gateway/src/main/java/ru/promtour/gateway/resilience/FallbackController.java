@@ -1,0 +1,38 @@
+package ru.promtour.gateway.resilience;
+
+import java.time.Duration;
+import java.util.Map;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+import ru.promtour.gateway.web.ErrorResponses;
+
+/**
+ * The circuit breakers' fallback ({@code forward:/fallback/<service>}): 503 with {@code Retry-After}
+ * in the shape of the path the client called — OCTO under {@code /octo/}, problem+json elsewhere.
+ */
+@RestController
+class FallbackController {
+
+    private final ErrorResponses errors;
+    private final Duration retryAfter;
+
+    FallbackController(ErrorResponses errors, @Value("${platform.resilience.retry-after:10s}") Duration retryAfter) {
+        this.errors = errors;
+        this.retryAfter = retryAfter;
+    }
+
+    @RequestMapping("/fallback/{service}")
+    Mono<Void> unavailable(@PathVariable String service, ServerWebExchange exchange) {
+        return errors.write(exchange, HttpStatus.SERVICE_UNAVAILABLE,
+                "The " + service + " service is unavailable or too slow right now; retry after "
+                        + retryAfter.toSeconds() + " s",
+                Map.of(HttpHeaders.RETRY_AFTER, Long.toString(retryAfter.toSeconds())));
+    }
+}

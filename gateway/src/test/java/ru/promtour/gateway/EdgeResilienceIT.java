@@ -1,0 +1,191 @@
+package ru.promtour.gateway;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.time.Duration;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.http.Fault;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import ru.promtour.test.infra.ImportTestInfrastructure;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+    "platform.security.admin-api-key=" + GatewayTestSupport.ADMIN_KEY,
+    "platform.rate-limits.routes.booking-api.replenish-rate=1",
+    "platform.rate-limits.routes.booking-api.burst-capacity=2",
+    "platform.resilience.retry-after=1s",
+    "resilience4j.circuitbreaker.instances.notification.sliding-window-size=2",
+    "resilience4j.circuitbreaker.instances.notification.minimum-number-of-calls=2",
+    "resilience4j.circuitbreaker.instances.notification.wait-duration-in-open-state=1s",
+})
+@AutoConfigureWebTestClient
+@ImportTestInfrastructure(kafka = false)
+class EdgeResilienceIT {
+
+    @RegisterExtension
+    static WireMockExtension catalog = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+
+    @RegisterExtension
+    static WireMockExtension booking = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+
+    /** Started and stopped by the tests, to play a service that goes down and comes back. */
+    static final int notificationPort = freePort();
+    WireMockServer notification;
+
+    @DynamicPropertySource
+    static void services(DynamicPropertyRegistry registry) {
+        registry.add("platform.services.catalog", catalog::baseUrl);
+        registry.add("platform.services.booking", booking::baseUrl);
+        registry.add("platform.services.notification", () -> "http://127.0.0.1:" + notificationPort);
+    }
+
+    @Autowired
+    WebTestClient client;
+
+    @Autowired
+    CircuitBreakerRegistry breakers;
+
+    @BeforeEach
+    void stubs() {
+        catalog.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200).withBody("{}")));
+        booking.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200).withBody("{}")));
+    }
+
+    @AfterEach
+    void stopNotification() {
+        if (notification != null) {
+            notification.stop();
+        }
+    }
+
+    @Test
+    void aBurstOverTheLimitGets429WithRetryAfterWhileOtherKeysAreUnaffected() {
+        String greedy = GatewayTestSupport.enterpriseKey(client, "ent-greedy");
+        String other = GatewayTestSupport.enterpriseKey(client, "ent-patient");
+        bookings(greedy).expectStatus().isOk();
+        bookings(greedy).expectStatus().isOk();
+        bookings(greedy).expectStatus().isEqualTo(429)
+            .expectHeader().exists("Retry-After")
+            .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+            .expectBody().jsonPath("$.status").isEqualTo(429).jsonPath("$.detail").isNotEmpty();
+        bookings(other).expectStatus().isOk();
+    }
+
+    @Test
+    void aBodyOverTheLimitIs413AndNeverReachesTheService() {
+        String key = GatewayTestSupport.enterpriseKey(client, "ent-big");
+        byte[] big = new byte[300 * 1024];
+        java.util.Arrays.fill(big, (byte) 'a');
+        client.post().uri("/api/v1/excursions").header("Authorization", "Bearer " + key)
+            .contentType(MediaType.APPLICATION_JSON).bodyValue(big)
+            .exchange()
+            .expectStatus().isEqualTo(413)
+            .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+            .expectBody().jsonPath("$.status").isEqualTo(413);
+        assertThat(catalog.findAll(postRequestedFor(urlEqualTo("/api/v1/excursions")))).isEmpty();
+    }
+
+    @Test
+    void aServiceThatIsDownGetsAFast503AndTrafficResumesWhenItIsBack() {
+        String key = GatewayTestSupport.enterpriseKey(client, "ent-notified");
+        long started = System.nanoTime();
+        for (int i = 0; i < 3; i++) {
+            notifications(key).expectStatus().isEqualTo(503)
+                .expectHeader().valueEquals("Retry-After", "1")
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.instance").isEqualTo("/api/v1/notifications");
+        }
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
+        assertThat(breakers.circuitBreaker("notification").getState()).isEqualTo(CircuitBreaker.State.OPEN);
+
+        notification = new WireMockServer(wireMockConfig().port(notificationPort));
+        notification.start();
+        notification.stubFor(get(urlPathEqualTo("/api/v1/notifications")).willReturn(aResponse().withStatus(200).withBody("[]")));
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> notifications(key).expectStatus().isOk());
+    }
+
+    @Test
+    void aFailingOctoCallFallsBackToTheOctoErrorShape() {
+        booking.stubFor(post(urlEqualTo("/octo/bookings")).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+        client.post().uri("/octo/bookings").header("Authorization", "Bearer " + GatewayTestSupport.operatorKey(client))
+            .contentType(MediaType.APPLICATION_JSON).bodyValue("{}")
+            .exchange()
+            .expectStatus().isEqualTo(503)
+            .expectHeader().exists("Retry-After")
+            .expectBody()
+            .jsonPath("$.error").isEqualTo("INTERNAL_SERVER_ERROR")
+            .jsonPath("$.errorMessage").value(message -> assertThat((String) message).contains("booking"));
+    }
+
+    @Test
+    void onlyIdempotentGetsAreRetried() {
+        String key = GatewayTestSupport.enterpriseKey(client, "ent-retry");
+        booking.stubFor(get(urlEqualTo("/api/v1/bookings/b-flaky")).willReturn(aResponse().withStatus(503)));
+        booking.stubFor(post(urlEqualTo("/api/v1/bookings/b-flaky/approve")).willReturn(aResponse().withStatus(503)));
+
+        client.get().uri("/api/v1/bookings/b-flaky").header("Authorization", "Bearer " + key).exchange();
+        client.post().uri("/api/v1/bookings/b-flaky/approve").header("Authorization", "Bearer " + key).exchange();
+
+        assertThat(booking.findAll(getRequestedFor(urlEqualTo("/api/v1/bookings/b-flaky")))).hasSize(3);
+        assertThat(booking.findAll(postRequestedFor(urlEqualTo("/api/v1/bookings/b-flaky/approve")))).hasSize(1);
+    }
+
+    @Test
+    void octoHeadersPassThroughBothWays() {
+        catalog.stubFor(get(urlEqualTo("/octo/products")).willReturn(aResponse().withStatus(200)
+            .withHeader("Octo-Capabilities", "octo/content").withHeader("Content-Language", "ru").withBody("[]")));
+        client.get().uri("/octo/products").header("Authorization", "Bearer " + GatewayTestSupport.operatorKey(client))
+            .header("Octo-Capabilities", "octo/content").header("Accept-Language", "ru")
+            .exchange()
+            .expectStatus().isOk()
+            .expectHeader().valueEquals("Octo-Capabilities", "octo/content")
+            .expectHeader().valueEquals("Content-Language", "ru");
+        assertThat(catalog.findAll(getRequestedFor(urlEqualTo("/octo/products")))).singleElement().satisfies(request -> {
+            assertThat(request.getHeader("Octo-Capabilities")).isEqualTo("octo/content");
+            assertThat(request.getHeader("Accept-Language")).isEqualTo("ru");
+        });
+    }
+
+    private WebTestClient.ResponseSpec bookings(String key) {
+        return client.get().uri("/api/v1/bookings").header("Authorization", "Bearer " + key).exchange();
+    }
+
+    private WebTestClient.ResponseSpec notifications(String key) {
+        return client.get().uri("/api/v1/notifications").header("Authorization", "Bearer " + key).exchange();
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+        catch (IOException ex) {
+            throw new IllegalStateException(ex);
+        }
+    }
+}
