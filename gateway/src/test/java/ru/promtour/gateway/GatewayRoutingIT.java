@@ -25,6 +25,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
 import static ru.promtour.test.web.ActuatorAssertions.assertActuatorContract;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -118,6 +119,23 @@ class GatewayRoutingIT {
             .expectBody()
             .jsonPath("$.status").isEqualTo(503)
             .jsonPath("$.instance").isEqualTo("/api/v1/notifications");
+    }
+
+    @Test
+    void docsServeSwaggerUiOverTheGatewayAndEveryServiceApi() {
+        client.get().uri("/docs").exchange().expectStatus().is3xxRedirection();
+        client.get().uri("/v3/api-docs").exchange()
+            .expectStatus().isOk()
+            .expectBody()
+            .jsonPath("$.paths['/admin/api-keys']").exists()
+            .jsonPath("$.components.securitySchemes.bearerAuth.scheme").isEqualTo("bearer");
+        client.get().uri("/v3/api-docs/swagger-config").exchange()
+            .expectStatus().isOk()
+            .expectBody().jsonPath("$.urls[*].url").value(urls -> assertThat((java.util.List<String>) urls)
+                .contains("/v3/api-docs/catalog", "/v3/api-docs/booking", "/v3/api-docs/notification"));
+        client.get().uri("/v3/api-docs/catalog").exchange().expectStatus().isOk().expectBody(String.class).isEqualTo("catalog");
+        catalog.verify(getRequestedFor(urlEqualTo("/v3/api-docs")));
+        client.get().uri("/v3/api-docs/booking").exchange().expectStatus().isOk().expectBody(String.class).isEqualTo("booking");
     }
 
     @Test
