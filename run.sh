@@ -1,10 +1,13 @@
 #!/usr/bin/env bash
 # run.sh: run the whole platform locally, without Docker.
 #
-#   ./run.sh [start]   build what is stale, start the local stack (Kafka, Mongo-wire store, SMTP, SMS
+#   ./run.sh [start]   build what is stale (a jar missing, or a src/ file or pom.xml newer than it:
+#                      ./mvnw -DskipTests package, the whole reactor once; with RUN_ONLY only those
+#                      modules and what they need), start the local stack (Kafka, Mongo-wire store, SMTP, SMS
 #                      sink, messages page), then the four services as separate JVMs; wait until all
 #                      are healthy, print the URLs and stay in the foreground. Ctrl-C stops everything.
-#   ./run.sh stop      stop the processes recorded in .run/pids (and nothing else)
+#   ./run.sh stop      stop the processes recorded in .run/pids (and nothing else: a pid counts only
+#                      while its command line names the jar this script launched)
 #   ./run.sh status    each process, its memory and its health
 #   ./run.sh restart   stop, then start
 #   ./run.sh logs [name...]   follow the logs (.run/logs/<name>.log)
@@ -21,6 +24,7 @@
 #                        passed to the local stack (see local-stack/README.md); the services get
 #                        KAFKA_BOOTSTRAP_SERVERS and MONGODB_URI pointing at it unless already set.
 # Every other variable in the environment passes through to the services unchanged.
+# Each JVM runs a copy of its jar (.run/jars), so ./mvnw package during a run does not break it.
 # Data stays in .data/ (git-ignored), so a restart keeps topics, documents and messages.
 
 set -uo pipefail
@@ -75,7 +79,10 @@ fail() { printf '%s%s%s\n' "$RED" "$*" "$RESET" >&2; }
 now() { printf '%s' "${EPOCHREALTIME/,/.}"; }
 since() { awk -v a="$1" -v b="$(now)" 'BEGIN { printf "%.1f", b - a }'; }
 
-jar_path() { printf '%s/%s' "$ROOT" "${JAR[$1]}"; }
+# The jar the build produces, and the copy a run uses: a rebuild (./mvnw package in another terminal)
+# rewrites target/*.jar in place, which breaks a JVM still reading classes from it.
+built_jar() { printf '%s/%s' "$ROOT" "${JAR[$1]}"; }
+jar_path() { printf '%s/jars/%s.jar' "$RUN_DIR" "$1"; }
 pid_file() { printf '%s/%s.pid' "$PID_DIR" "$1"; }
 log_file() { printf '%s/%s.log' "$LOG_DIR" "$1"; }
 
@@ -164,9 +171,15 @@ build_if_needed() {
     local -a names=("$@")
     local name jar reason=""
     local -a sources=(pom.xml)
-    [[ -d platform-messaging ]] && sources+=(platform-messaging/src/main platform-messaging/pom.xml)
+    local lib
+    for lib in platform-*/; do  # shared libraries the services embed (platform-test is test-only)
+        lib=${lib%/}
+        [[ $lib == platform-test || ! -f $lib/pom.xml ]] && continue
+        sources+=("$lib/pom.xml")
+        [[ -d $lib/src/main ]] && sources+=("$lib/src/main")
+    done
     for name in "${names[@]}"; do
-        jar=$(jar_path "$name")
+        jar=$(built_jar "$name")
         if [[ ! -f $jar ]]; then
             reason="${JAR[$name]} is missing"
             break
@@ -195,7 +208,7 @@ build_if_needed() {
     fi
     say "Built in $(since "$started") s"
     for name in "${names[@]}"; do
-        if [[ ! -f $(jar_path "$name") ]]; then
+        if [[ ! -f $(built_jar "$name") ]]; then
             fail "The build did not produce ${JAR[$name]}."
             exit 1
         fi
@@ -206,6 +219,9 @@ launch() {
     local name=$1 log
     log=$(log_file "$name")
     [[ -f $log ]] && mv -f "$log" "$log.1"
+    if ! { cp "$(built_jar "$name")" "$(jar_path "$name").tmp" && mv -f "$(jar_path "$name").tmp" "$(jar_path "$name")"; }; then
+        abort_start "Cannot copy ${JAR[$name]} to ${RUN_DIR#"$ROOT"/}/jars."
+    fi
     local -a opts
     if [[ $name == local-stack ]]; then
         read -r -a opts <<<"${LOCAL_STACK_JAVA_OPTS:-$DEFAULT_LOCAL_STACK_JAVA_OPTS}"
@@ -300,7 +316,7 @@ cmd_start() {
     JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
     command -v "$JAVA" >/dev/null || { fail "java not found (set JAVA_HOME or put java on PATH)"; exit 1; }
 
-    mkdir -p "$PID_DIR" "$LOG_DIR"
+    mkdir -p "$PID_DIR" "$LOG_DIR" "$RUN_DIR/jars"
     local -a live
     mapfile -t live < <(running)
     if [[ ${#live[@]} -gt 0 ]]; then
@@ -315,6 +331,10 @@ cmd_start() {
 
     local name
     for name in "${names[@]}"; do
+        if [[ ! -f $(built_jar "$name") && ${SKIP_BUILD:-0} == 1 ]]; then
+            fail "${JAR[$name]} is missing (SKIP_BUILD=1)."
+            exit 1
+        fi
         if [[ $name != local-stack ]] && port_taken "${PORT[$name]}"; then
             fail "Port ${PORT[$name]} (for $name) is already in use by another program; free it first."
             exit 1
@@ -400,7 +420,7 @@ summary() {
         say "  Kafka           localhost:${KAFKA_PORT:-9092}"
         say "  MongoDB         mongodb://localhost:${MONGO_PORT:-27017}"
     fi
-    say "  Admin API key   $ADMIN_API_KEY   (env ADMIN_API_KEY; change it outside your laptop)"
+    say "  Admin API key   $ADMIN_API_KEY   (gateway: Authorization: Bearer <key>; env ADMIN_API_KEY)"
     say "  Logs            .run/logs/<name>.log   (./run.sh logs)"
     say ""
 }
