@@ -421,7 +421,21 @@ summary() {
         say "  MongoDB         mongodb://localhost:${MONGO_PORT:-27017}"
     fi
     say "  Admin API key   $ADMIN_API_KEY   (gateway: Authorization: Bearer <key>; env ADMIN_API_KEY)"
+    say "  API docs        http://localhost:8080/docs"
     say "  Logs            .run/logs/<name>.log   (./run.sh logs)"
+    say ""
+    [[ " ${STARTED[*]} " == *" gateway "* ]] && demo_keys
+}
+
+# The demo operator and one key per seeded enterprise, created once and reused while still active.
+demo_keys() {
+    if ! command -v python3 >/dev/null 2>&1; then
+        warn "python3 not found: demo keys not created (issue them with POST /admin/api-keys)"
+        return 0
+    fi
+    say "  Demo API keys (also in .run/demo-keys.json):"
+    python3 "$ROOT/demo/bootstrap-keys.py" "http://localhost:8080" "$ADMIN_API_KEY" "$RUN_DIR/demo-keys.json" \
+        || warn "demo keys could not be created; see the message above"
     say ""
 }
 
