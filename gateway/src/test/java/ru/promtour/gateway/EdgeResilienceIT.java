@@ -1,7 +1,5 @@
 package ru.promtour.gateway;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.time.Duration;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -55,7 +53,7 @@ class EdgeResilienceIT {
     static WireMockExtension booking = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 
     /** Started and stopped by the tests, to play a service that goes down and comes back. */
-    static final int notificationPort = freePort();
+    static final int notificationPort = GatewayTestSupport.freePort();
     WireMockServer notification;
 
     @DynamicPropertySource
@@ -180,12 +178,4 @@ class EdgeResilienceIT {
         return client.get().uri("/api/v1/notifications").header("Authorization", "Bearer " + key).exchange();
     }
 
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-        catch (IOException ex) {
-            throw new IllegalStateException(ex);
-        }
-    }
 }

@@ -21,6 +21,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.micrometer.tracing.test.autoconfigure.AutoConfigureTracing;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.http.HttpMethod;
@@ -43,6 +44,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @AutoConfigureWebTestClient
 @ImportTestInfrastructure(kafka = false)
 @ExtendWith(OutputCaptureExtension.class)
+@AutoConfigureTracing
 class EdgeSecurityIT {
 
     @RegisterExtension
@@ -146,6 +148,7 @@ class EdgeSecurityIT {
         assertThat(forwarded.containsHeader("X-Tenant-Id")).isFalse();
         assertThat(forwarded.containsHeader("X-Tenant-Type")).isFalse();
         assertThat(forwarded.getHeader("X-Request-Id")).isEqualTo("req-42");
+        assertThat(forwarded.getHeader("traceparent")).as("trace context propagated").matches("00-[0-9a-f]{32}-[0-9a-f]{16}-0[01]");
         String authorization = forwarded.getHeader("Authorization");
         assertThat(authorization).startsWith("Bearer ").doesNotContain(secret);
 

@@ -1,7 +1,5 @@
 package ru.promtour.gateway;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import org.junit.jupiter.api.BeforeEach;
@@ -41,7 +39,7 @@ class GatewayRoutingIT {
     static WireMockExtension booking = backend();
 
     /** Notification is "down": nothing listens on its port. */
-    static final int deadPort = freePort();
+    static final int deadPort = GatewayTestSupport.freePort();
 
     @DynamicPropertySource
     static void services(DynamicPropertyRegistry registry) {
@@ -145,14 +143,5 @@ class GatewayRoutingIT {
 
     private static WireMockExtension backend() {
         return WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-        catch (IOException ex) {
-            throw new IllegalStateException(ex);
-        }
     }
 }

@@ -1,5 +1,7 @@
 package ru.promtour.gateway;
 
+import java.io.IOException;
+import java.net.ServerSocket;
 import java.util.Map;
 
 import org.springframework.http.HttpHeaders;
@@ -36,6 +38,16 @@ final class GatewayTestSupport {
 
     static String operatorKey(WebTestClient client) {
         return (String) issueKey(client, "OPERATOR", createOperator(client, "Kaluga Tours")).get("apiKey");
+    }
+
+    /** A port nothing listens on (yet): a service that is down. */
+    static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+        catch (IOException ex) {
+            throw new IllegalStateException(ex);
+        }
     }
 
     static String enterpriseKey(WebTestClient client, String enterpriseId) {
