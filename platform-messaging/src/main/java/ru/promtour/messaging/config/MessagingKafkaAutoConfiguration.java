@@ -5,6 +5,7 @@ import java.util.Map;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import io.micrometer.observation.ObservationRegistry;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -81,8 +82,9 @@ public class MessagingKafkaAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     MessagingProducerFactories messagingProducerFactories(ProducerFactory<?, ?> producerFactory,
-            ObjectProvider<JsonMapper> jsonMapper) {
-        return new MessagingProducerFactories(producerFactory, mapper(jsonMapper));
+            ObjectProvider<JsonMapper> jsonMapper, ObjectProvider<ObservationRegistry> observations) {
+        return new MessagingProducerFactories(producerFactory, mapper(jsonMapper),
+                observations.getIfAvailable(() -> ObservationRegistry.NOOP));
     }
 
     @Bean

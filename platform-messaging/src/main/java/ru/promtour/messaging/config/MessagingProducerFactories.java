@@ -3,6 +3,7 @@ package ru.promtour.messaging.config;
 import java.util.HashMap;
 import java.util.Map;
 
+import io.micrometer.observation.ObservationRegistry;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serializer;
@@ -28,7 +29,18 @@ public class MessagingProducerFactories implements DisposableBean {
     private final DefaultKafkaProducerFactory<String, byte[]> bytes;
     private final DefaultKafkaProducerFactory<String, Object> json;
 
+    private final ObservationRegistry observations;
+
     public MessagingProducerFactories(ProducerFactory<?, ?> base, JsonMapper jsonMapper) {
+        this(base, jsonMapper, ObservationRegistry.NOOP);
+    }
+
+    /**
+     * @param observations where send observations go: with tracing on the class path, the trace context
+     *                     of the request that caused an event travels with it in the record headers
+     */
+    public MessagingProducerFactories(ProducerFactory<?, ?> base, JsonMapper jsonMapper, ObservationRegistry observations) {
+        this.observations = observations;
         Map<String, Object> config = reliable(base.getConfigurationProperties());
         this.strings = new DefaultKafkaProducerFactory<>(config, new StringSerializer(), new StringSerializer(), false);
         this.bytes = new DefaultKafkaProducerFactory<>(config, new StringSerializer(), new ByteArraySerializer(), false);
@@ -49,17 +61,23 @@ public class MessagingProducerFactories implements DisposableBean {
 
     /** String key, String value: the outbox relay (the stored JSON text goes out as is). */
     public KafkaTemplate<String, String> stringTemplate() {
-        return new KafkaTemplate<>(strings);
+        return observed(new KafkaTemplate<>(strings));
     }
 
     /** String key, raw bytes: dead letters of records that failed deserialization. */
     public KafkaTemplate<String, byte[]> bytesTemplate() {
-        return new KafkaTemplate<>(bytes);
+        return observed(new KafkaTemplate<>(bytes));
     }
 
     /** String key, any object as JSON: dead letters of records whose handler failed. */
     public KafkaTemplate<String, Object> jsonTemplate() {
-        return new KafkaTemplate<>(json);
+        return observed(new KafkaTemplate<>(json));
+    }
+
+    private <V> KafkaTemplate<String, V> observed(KafkaTemplate<String, V> template) {
+        template.setObservationEnabled(true);
+        template.setObservationRegistry(observations);
+        return template;
     }
 
     @Override
