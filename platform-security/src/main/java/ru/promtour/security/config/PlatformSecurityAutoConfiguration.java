@@ -1,0 +1,109 @@
+package ru.promtour.security.config;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration;
+import org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration;
+import org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration;
+import org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.web.SecurityFilterChain;
+import ru.promtour.security.tenant.CurrentTenant;
+import ru.promtour.security.token.InternalTokenValidators;
+import ru.promtour.security.token.TenantAuthenticationConverter;
+import ru.promtour.security.web.AuthorizationRulesCustomizer;
+import ru.promtour.security.web.PlatformAccessDeniedHandler;
+import ru.promtour.security.web.PlatformAuthenticationEntryPoint;
+import ru.promtour.security.web.PlatformHttpSecurity;
+
+/**
+ * Makes a servlet service a resource server that trusts only the gateway's internal JWT: a
+ * {@link JwtDecoder} over the gateway's JWK Set (RS256; an unknown {@code kid} triggers a refetch, so
+ * keys can rotate) with the platform's claim checks, tenant roles, the shared path rules, method
+ * security for {@code @PreAuthorize}, and 401/403 bodies in the caller's API shape. Runs before Boot's
+ * security auto-configurations so their defaults (generated user, form login, default chain) back off.
+ * <p>
+ * A service changes it by declaring: {@link AuthorizationRulesCustomizer} beans (extra or stricter
+ * rules), its own {@link SecurityFilterChain} with a {@code securityMatcher} and a higher precedence
+ * for a subset of paths (reuse {@link PlatformHttpSecurity#applyDefaults}), a bean named
+ * {@code platformSecurityFilterChain} to replace this chain, or its own {@link JwtDecoder}.
+ */
+@AutoConfiguration(before = {
+        ServletWebSecurityAutoConfiguration.class,
+        ManagementWebSecurityAutoConfiguration.class,
+        OAuth2ResourceServerAutoConfiguration.class,
+        UserDetailsServiceAutoConfiguration.class})
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@ConditionalOnClass({SecurityFilterChain.class, JwtDecoder.class, NimbusJwtDecoder.class})
+@EnableConfigurationProperties(PlatformSecurityProperties.class)
+@EnableWebSecurity
+@EnableMethodSecurity
+public class PlatformSecurityAutoConfiguration {
+
+    /** Order of the platform chain: after any chain a service declares for a subset of paths. */
+    public static final int FILTER_CHAIN_ORDER = Ordered.LOWEST_PRECEDENCE - 10;
+
+    @Bean
+    @ConditionalOnMissingBean(JwtDecoder.class)
+    JwtDecoder jwtDecoder(PlatformSecurityProperties properties) {
+        NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(properties.jwkSetUri())
+            .jwsAlgorithm(SignatureAlgorithm.RS256)
+            .build();
+        decoder.setJwtValidator(InternalTokenValidators.create(
+                properties.issuer(), properties.audience(), properties.clockSkew()));
+        return decoder;
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    TenantAuthenticationConverter tenantAuthenticationConverter() {
+        return new TenantAuthenticationConverter();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    PlatformAuthenticationEntryPoint platformAuthenticationEntryPoint() {
+        return new PlatformAuthenticationEntryPoint();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    PlatformAccessDeniedHandler platformAccessDeniedHandler() {
+        return new PlatformAccessDeniedHandler();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    PlatformHttpSecurity platformHttpSecurity(PlatformSecurityProperties properties,
+            TenantAuthenticationConverter converter, PlatformAuthenticationEntryPoint entryPoint,
+            PlatformAccessDeniedHandler accessDeniedHandler, ObjectProvider<AuthorizationRulesCustomizer> customizers) {
+        return new PlatformHttpSecurity(properties.publicPaths(), converter, entryPoint, accessDeniedHandler,
+                customizers.orderedStream().toList());
+    }
+
+    @Bean
+    @Order(FILTER_CHAIN_ORDER)
+    @ConditionalOnMissingBean(name = "platformSecurityFilterChain")
+    SecurityFilterChain platformSecurityFilterChain(HttpSecurity http, PlatformHttpSecurity platform) throws Exception {
+        platform.applyDefaults(http).authorizeHttpRequests(platform::authorize);
+        return http.build();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    CurrentTenant currentTenant() {
+        return new CurrentTenant();
+    }
+}

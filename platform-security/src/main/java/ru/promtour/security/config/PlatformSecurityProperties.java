@@ -1,0 +1,46 @@
+package ru.promtour.security.config;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import ru.promtour.security.token.InternalTokenClaims;
+
+/**
+ * Settings of the internal-token check, prefix {@code platform.security}. A service normally sets
+ * nothing but, where it has them, {@code public-paths}; the JWKS address comes from the environment
+ * variable {@code GATEWAY_JWKS_URI}.
+ *
+ * @param jwkSetUri   where the gateway publishes its public keys; default
+ *                    {@code ${GATEWAY_JWKS_URI:http://localhost:8080/.well-known/jwks.json}}
+ * @param issuer      required {@code iss}
+ * @param audience    value the {@code aud} array must contain
+ * @param clockSkew   tolerated clock difference between gateway and service for {@code exp}/{@code nbf}
+ * @param publicPaths extra paths (Spring {@code PathPattern} syntax, e.g. {@code /api/v1/catalog/**})
+ *                    that need no token
+ */
+@ConfigurationProperties("platform.security")
+public record PlatformSecurityProperties(
+        String jwkSetUri,
+        @DefaultValue(InternalTokenClaims.ISSUER) String issuer,
+        @DefaultValue(InternalTokenClaims.AUDIENCE) String audience,
+        @DefaultValue("10s") Duration clockSkew,
+        List<String> publicPaths) {
+
+    /** The JWKS address used when neither the property nor {@code GATEWAY_JWKS_URI} is set. */
+    public static final String DEFAULT_JWK_SET_URI = "http://localhost:8080/.well-known/jwks.json";
+
+    public PlatformSecurityProperties {
+        jwkSetUri = jwkSetUri == null || jwkSetUri.isBlank() ? DEFAULT_JWK_SET_URI : jwkSetUri;
+        issuer = issuer == null ? InternalTokenClaims.ISSUER : issuer;
+        audience = audience == null ? InternalTokenClaims.AUDIENCE : audience;
+        clockSkew = clockSkew == null ? Duration.ofSeconds(10) : clockSkew;
+        publicPaths = publicPaths == null ? List.of() : List.copyOf(publicPaths);
+    }
+
+    /** The defaults, for code and tests that build a decoder without Spring's binder. */
+    public static PlatformSecurityProperties defaults() {
+        return new PlatformSecurityProperties(null, null, null, null, null);
+    }
+}

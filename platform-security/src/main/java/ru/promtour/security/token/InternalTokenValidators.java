@@ -1,0 +1,36 @@
+package ru.promtour.security.token;
+
+import java.time.Duration;
+
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtAudienceValidator;
+import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
+import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
+
+/**
+ * The one set of claim checks every decoder of internal tokens applies (the production decoder and the
+ * test decoder alike): {@code exp}/{@code nbf} with a small clock skew and {@code exp} required, the
+ * issuer, the audience, and the tenant claims. The signature is checked by the decoder itself.
+ */
+public final class InternalTokenValidators {
+
+    private InternalTokenValidators() {
+    }
+
+    /**
+     * @param issuer    the required {@code iss}
+     * @param audience  a value {@code aud} must contain
+     * @param clockSkew tolerated clock difference between gateway and service
+     */
+    public static OAuth2TokenValidator<Jwt> create(String issuer, String audience, Duration clockSkew) {
+        JwtTimestampValidator timestamps = new JwtTimestampValidator(clockSkew);
+        timestamps.setAllowEmptyExpiryClaim(false);
+        return new DelegatingOAuth2TokenValidator<>(
+                timestamps,
+                new JwtIssuerValidator(issuer),
+                new JwtAudienceValidator(audience),
+                new TenantClaimsValidator());
+    }
+}

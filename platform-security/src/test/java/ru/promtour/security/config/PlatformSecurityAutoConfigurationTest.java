@@ -1,0 +1,59 @@
+package ru.promtour.security.config;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration;
+import org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration;
+import org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration;
+import org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.web.SecurityFilterChain;
+import ru.promtour.security.tenant.CurrentTenant;
+import ru.promtour.security.test.TestSecurityConfiguration;
+import ru.promtour.security.test.TestTokens;
+import ru.promtour.security.web.PlatformHttpSecurity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class PlatformSecurityAutoConfigurationTest {
+
+    private final WebApplicationContextRunner web = new WebApplicationContextRunner()
+        .withConfiguration(AutoConfigurations.of(
+                PlatformSecurityAutoConfiguration.class,
+                SecurityAutoConfiguration.class,
+                ServletWebSecurityAutoConfiguration.class,
+                UserDetailsServiceAutoConfiguration.class,
+                OAuth2ResourceServerAutoConfiguration.class));
+
+    @Test
+    void aServletServiceBecomesAResourceServerOfTheInternalToken() {
+        web.run(context -> {
+            assertThat(context).hasSingleBean(JwtDecoder.class);
+            assertThat(context.getBean(JwtDecoder.class)).isInstanceOf(NimbusJwtDecoder.class);
+            assertThat(context).hasBean("platformSecurityFilterChain");
+            assertThat(context).hasSingleBean(SecurityFilterChain.class);
+            assertThat(context).hasSingleBean(CurrentTenant.class);
+            assertThat(context).hasSingleBean(PlatformHttpSecurity.class);
+            assertThat(context).as("no generated password user").doesNotHaveBean(UserDetailsService.class);
+        });
+    }
+
+    @Test
+    void aDecoderOfTheServiceReplacesTheJwksDecoder() {
+        web.withUserConfiguration(TestSecurityConfiguration.class).run(context -> {
+            assertThat(context).hasSingleBean(JwtDecoder.class);
+            assertThat(context.getBean(JwtDecoder.class).decode(TestTokens.admin()).getSubject()).isEqualTo("ADMIN:admin");
+        });
+    }
+
+    @Test
+    void nonWebApplicationsAreLeftAlone() {
+        new ApplicationContextRunner()
+            .withConfiguration(AutoConfigurations.of(PlatformSecurityAutoConfiguration.class))
+            .run(context -> assertThat(context).doesNotHaveBean(JwtDecoder.class).doesNotHaveBean(CurrentTenant.class));
+    }
+}
