@@ -6,9 +6,9 @@ import java.util.Map;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import com.nimbusds.jose.crypto.RSASSAVerifier;
+import com.nimbusds.jose.crypto.ECDSAVerifier;
 import com.nimbusds.jose.jwk.JWKSet;
-import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import org.junit.jupiter.api.BeforeEach;
@@ -153,11 +153,12 @@ class EdgeSecurityIT {
         assertThat(authorization).startsWith("Bearer ").doesNotContain(secret);
 
         SignedJWT jwt = SignedJWT.parse(authorization.substring(7));
+        assertThat(jwt.getHeader().getAlgorithm().getName()).isEqualTo("ES256");
         JWKSet keys = JWKSet.load(new URL("http://localhost:" + port + "/.well-known/jwks.json"));
-        RSAKey key = (RSAKey) keys.getKeyByKeyId(jwt.getHeader().getKeyID());
+        ECKey key = (ECKey) keys.getKeyByKeyId(jwt.getHeader().getKeyID());
         assertThat(key).as("the token's kid is in the published key set").isNotNull();
         assertThat(key.isPrivate()).as("only the public half is published").isFalse();
-        assertThat(jwt.verify(new RSASSAVerifier(key))).isTrue();
+        assertThat(jwt.verify(new ECDSAVerifier(key))).isTrue();
         JWTClaimsSet claims = jwt.getJWTClaimsSet();
         assertThat(claims.getIssuer()).isEqualTo("promtour-gateway");
         assertThat(claims.getAudience()).containsExactly("promtour-services");

@@ -11,33 +11,33 @@ import java.util.UUID;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.crypto.ECDSASigner;
 import com.nimbusds.jose.jwk.JWKSet;
-import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import ru.promtour.gateway.auth.Identity;
 
 /**
  * Mints the internal identity token the services trust (contract: platform-security/README.md):
- * RS256, issuer {@code promtour-gateway}, audience {@code promtour-services}, tenant claims, 60 s life.
+ * ES256, issuer {@code promtour-gateway}, audience {@code promtour-services}, tenant claims, 60 s life.
  */
 public class InternalTokens {
 
     public static final String ISSUER = "promtour-gateway";
     public static final String AUDIENCE = "promtour-services";
 
-    private final RSAKey key;
-    private final RSASSASigner signer;
+    private final ECKey key;
+    private final ECDSASigner signer;
     private final Duration lifetime;
     private final Clock clock;
 
-    public InternalTokens(RSAKey key, Duration lifetime, Clock clock) {
+    public InternalTokens(ECKey key, Duration lifetime, Clock clock) {
         this.key = key;
         this.lifetime = lifetime;
         this.clock = clock;
         try {
-            this.signer = new RSASSASigner(key);
+            this.signer = new ECDSASigner(key);
         }
         catch (JOSEException ex) {
             throw new IllegalStateException("Unusable signing key " + key.getKeyID(), ex);
@@ -58,7 +58,7 @@ public class InternalTokens {
             .expirationTime(Date.from(now.plus(lifetime)))
             .jwtID(UUID.randomUUID().toString())
             .build();
-        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(), claims);
+        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(key.getKeyID()).build(), claims);
         try {
             jwt.sign(signer);
         }

@@ -30,7 +30,7 @@ import ru.promtour.security.web.PlatformHttpSecurity;
 
 /**
  * Makes a servlet service a resource server that trusts only the gateway's internal JWT: a
- * {@link JwtDecoder} over the gateway's JWK Set (RS256; an unknown {@code kid} triggers a refetch, so
+ * {@link JwtDecoder} over the gateway's JWK Set (ES256; an unknown {@code kid} triggers a refetch, so
  * keys can rotate) with the platform's claim checks, tenant roles, the shared path rules, method
  * security for {@code @PreAuthorize}, and 401/403 bodies in the caller's API shape. Runs before Boot's
  * security auto-configurations so their defaults (generated user, form login, default chain) back off.
@@ -59,7 +59,7 @@ public class PlatformSecurityAutoConfiguration {
     @ConditionalOnMissingBean(JwtDecoder.class)
     JwtDecoder jwtDecoder(PlatformSecurityProperties properties) {
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(properties.jwkSetUri())
-            .jwsAlgorithm(SignatureAlgorithm.RS256)
+            .jwsAlgorithm(SignatureAlgorithm.ES256)
             .build();
         decoder.setJwtValidator(InternalTokenValidators.create(
                 properties.issuer(), properties.audience(), properties.clockSkew()));

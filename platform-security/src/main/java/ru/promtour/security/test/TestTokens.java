@@ -15,11 +15,12 @@ import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.crypto.ECDSASigner;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
-import com.nimbusds.jose.jwk.RSAKey;
-import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jose.jwk.Curve;
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.JWTClaimsSet;
@@ -33,8 +34,8 @@ import ru.promtour.security.token.InternalTokenClaims;
 import ru.promtour.security.token.InternalTokenValidators;
 
 /**
- * Mints internal tokens for tests exactly as the gateway does (RS256, header {@code kid} and no
- * {@code typ}, the full claim set, 60 s lifetime), signed by one RSA key generated once per JVM. Tests make a service trust that key
+ * Mints internal tokens for tests exactly as the gateway does (ES256, header {@code kid} and no
+ * {@code typ}, the full claim set, 60 s lifetime), signed by one EC key generated once per JVM. Tests make a service trust that key
  * either with {@link TestSecurityConfiguration} (a decoder over {@link #jwkSet()}) or by serving
  * {@link #jwkSetJson()} from a stub JWKS endpoint and pointing {@code platform.security.jwk-set-uri} at
  * it. Broken tokens for the negative cases are one call away: {@link #expired}, {@link #signedByAnotherKey},
@@ -49,8 +50,8 @@ public final class TestTokens {
     /** {@code kid} of the test signing key. */
     public static final String KEY_ID = "promtour-test-key";
 
-    private static final RSAKey SIGNING_KEY = newKey(KEY_ID);
-    private static final RSAKey OTHER_KEY = newKey(KEY_ID);
+    private static final ECKey SIGNING_KEY = newKey(KEY_ID);
+    private static final ECKey OTHER_KEY = newKey(KEY_ID);
 
     private TestTokens() {
     }
@@ -117,18 +118,18 @@ public final class TestTokens {
     }
 
     /** A JWK Set of the public halves of {@code keys}, for key-rotation tests. */
-    public static String jwkSetJson(RSAKey... keys) {
+    public static String jwkSetJson(ECKey... keys) {
         return new JWKSet(Arrays.stream(keys).map(k -> (JWK) k.toPublicJWK()).toList())
             .toString(true);
     }
 
-    /** A fresh 2048-bit RSA key pair with id {@code keyId}, for key-rotation tests. */
-    public static RSAKey newKey(String keyId) {
+    /** A fresh P-256 EC key pair with id {@code keyId}, for key-rotation tests. */
+    public static ECKey newKey(String keyId) {
         try {
-            return new RSAKeyGenerator(2048).keyID(keyId).generate();
+            return new ECKeyGenerator(Curve.P_256).keyID(keyId).generate();
         }
         catch (JOSEException ex) {
-            throw new IllegalStateException("Cannot generate an RSA test key", ex);
+            throw new IllegalStateException("Cannot generate an EC test key", ex);
         }
     }
 
@@ -138,7 +139,7 @@ public final class TestTokens {
      */
     public static JwtDecoder jwtDecoder(PlatformSecurityProperties properties) {
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSource(new ImmutableJWKSet<SecurityContext>(jwkSet()))
-            .jwsAlgorithm(SignatureAlgorithm.RS256)
+            .jwsAlgorithm(SignatureAlgorithm.ES256)
             .build();
         decoder.setJwtValidator(InternalTokenValidators.create(
                 properties.issuer(), properties.audience(), properties.clockSkew()));
@@ -152,7 +153,7 @@ public final class TestTokens {
         private final Set<String> removed = new HashSet<>();
         private Instant issuedAt = Instant.now();
         private Instant expiresAt;
-        private RSAKey key = SIGNING_KEY;
+        private ECKey key = SIGNING_KEY;
         private String keyId;
         private String type;
 
@@ -213,7 +214,7 @@ public final class TestTokens {
         }
 
         /** Signs with another private key (its {@code kid} goes into the header unless {@link #keyId} is set). */
-        public Builder signedBy(RSAKey signingKey) {
+        public Builder signedBy(ECKey signingKey) {
             this.key = signingKey;
             return this;
         }
@@ -244,14 +245,14 @@ public final class TestTokens {
             if (!removed.contains("exp")) {
                 set.expirationTime(Date.from(expiresAt != null ? expiresAt : issuedAt.plusSeconds(60)));
             }
-            JWSHeader.Builder header = new JWSHeader.Builder(JWSAlgorithm.RS256)
+            JWSHeader.Builder header = new JWSHeader.Builder(JWSAlgorithm.ES256)
                 .keyID(keyId != null ? keyId : key.getKeyID());
             if (type != null) {
                 header.type(new JOSEObjectType(type));
             }
             SignedJWT jwt = new SignedJWT(header.build(), set.build());
             try {
-                jwt.sign(new RSASSASigner(key));
+                jwt.sign(new ECDSASigner(key));
             }
             catch (JOSEException ex) {
                 throw new IllegalStateException("Cannot sign a test token", ex);

@@ -1,7 +1,7 @@
 package ru.promtour.security.token;
 
 /**
- * Names and fixed values of the internal JWT the gateway mints (RS256, header {@code kid}, lifetime 60 s).
+ * Names and fixed values of the internal JWT the gateway mints (ES256, header {@code kid}, lifetime 60 s).
  * The gateway and {@code TestTokens} write these claims; the validators and the converter read them.
  */
 public final class InternalTokenClaims {

@@ -1,6 +1,7 @@
 package ru.promtour.security.it;
 
-import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.Curve;
+import com.nimbusds.jose.jwk.ECKey;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -19,8 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(classes = SecuredTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class KeyRotationIT {
 
-    static final RSAKey OLD_KEY = TestTokens.newKey("gateway-2026-01");
-    static final RSAKey NEW_KEY = TestTokens.newKey("gateway-2026-02");
+    static final ECKey OLD_KEY = TestTokens.newKey("gateway-2026-01");
+    static final ECKey NEW_KEY = TestTokens.newKey("gateway-2026-02");
     static final JwksStub JWKS = JwksStub.start(TestTokens.jwkSetJson(OLD_KEY));
 
     @LocalServerPort

@@ -22,7 +22,7 @@ class CurrentTenantTest {
     @Test
     void readsTheTenantOfTheAuthenticatedRequest() {
         Tenant tenant = new Tenant(TenantType.ENTERPRISE, "ent-1", "key-1", "req-1");
-        Jwt jwt = Jwt.withTokenValue("t").header("alg", "RS256").subject(tenant.subject()).build();
+        Jwt jwt = Jwt.withTokenValue("t").header("alg", "ES256").subject(tenant.subject()).build();
         holder.setContext(new SecurityContextImpl(
                 new TenantAuthentication(jwt, tenant, List.of(new SimpleGrantedAuthority("ROLE_ENTERPRISE")))));
 

@@ -3,7 +3,7 @@ package ru.promtour.security.test;
 import java.time.Duration;
 
 import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.crypto.RSASSAVerifier;
+import com.nimbusds.jose.crypto.ECDSAVerifier;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
@@ -20,7 +20,7 @@ class TestTokensTest {
         SignedJWT jwt = SignedJWT.parse(TestTokens.enterprise("ent-1"));
         JWTClaimsSet claims = jwt.getJWTClaimsSet();
 
-        assertThat(jwt.getHeader().getAlgorithm()).isEqualTo(JWSAlgorithm.RS256);
+        assertThat(jwt.getHeader().getAlgorithm()).isEqualTo(JWSAlgorithm.ES256);
         assertThat(jwt.getHeader().getKeyID()).isEqualTo(TestTokens.KEY_ID);
         assertThat(jwt.getHeader().getType()).as("the gateway sends no typ").isNull();
         assertThat(claims.getIssuer()).isEqualTo("promtour-gateway");
@@ -57,7 +57,7 @@ class TestTokensTest {
         SignedJWT forged = SignedJWT.parse(TestTokens.signedByAnotherKey(TenantType.ADMIN, "admin"));
 
         assertThat(forged.getHeader().getKeyID()).isEqualTo(TestTokens.KEY_ID);
-        assertThat(forged.verify(new RSASSAVerifier(
-                TestTokens.jwkSet().getKeys().get(0).toRSAKey()))).isFalse();
+        assertThat(forged.verify(new ECDSAVerifier(
+                TestTokens.jwkSet().getKeys().get(0).toECKey()))).isFalse();
     }
 }

@@ -39,7 +39,7 @@ class TenantAuthenticationConverterTest {
 
     private static Jwt.Builder jwt(String type, String id) {
         return Jwt.withTokenValue("token")
-            .header("alg", "RS256")
+            .header("alg", "ES256")
             .subject(type + ":" + id)
             .claim("tenant_type", type)
             .claim("tenant_id", id)
