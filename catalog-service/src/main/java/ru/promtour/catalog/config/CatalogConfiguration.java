@@ -1,0 +1,34 @@
+package ru.promtour.catalog.config;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import ru.promtour.catalog.enterprise.Enterprise;
+import ru.promtour.catalog.excursion.Excursion;
+import ru.promtour.catalog.slot.Slot;
+import ru.promtour.messaging.outbox.OutboxCollections;
+import ru.promtour.security.web.AuthorizationRulesCustomizer;
+
+/** Wiring of the catalog: its outbox collections and the rules stricter than the platform's. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(CatalogProperties.class)
+class CatalogConfiguration {
+
+    /** The relay timer sweeps these for events a crash left behind. */
+    @Bean
+    OutboxCollections catalogOutboxCollections() {
+        return OutboxCollections.of(Excursion.COLLECTION, Slot.COLLECTION, Enterprise.COLLECTION);
+    }
+
+    /**
+     * Only the admin registers enterprises; programs are created by an enterprise for itself (the admin has
+     * no enterprise id to create them under). Everything else: enterprise or admin, by the platform rules.
+     */
+    @Bean
+    AuthorizationRulesCustomizer catalogRules() {
+        return rules -> rules
+                .requestMatchers(HttpMethod.POST, "/api/v1/enterprises").hasRole("ADMIN")
+                .requestMatchers(HttpMethod.POST, "/api/v1/excursions").hasRole("ENTERPRISE");
+    }
+}

@@ -1,0 +1,88 @@
+package ru.promtour.catalog.enterprise;
+
+import java.time.Instant;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Service;
+import ru.promtour.catalog.shared.ConflictException;
+import ru.promtour.catalog.shared.Ids;
+import ru.promtour.security.tenant.CurrentTenant;
+import ru.promtour.security.tenant.NotFoundForTenantException;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+import static org.springframework.data.mongodb.core.query.Query.query;
+
+/** Registers and edits enterprises; an enterprise sees only itself, the admin sees all. */
+@Service
+public class EnterpriseService {
+
+    private final MongoOperations mongo;
+    private final CurrentTenant tenant;
+
+    public EnterpriseService(MongoOperations mongo, CurrentTenant tenant) {
+        this.mongo = mongo;
+        this.tenant = tenant;
+    }
+
+    /** Admin only (path rule). A client-supplied id lets the demo enterprises keep their fixed ids. */
+    public Enterprise register(String requestedId, EnterpriseProfile profile) {
+        String id = requestedId != null ? requestedId : Ids.next("ent");
+        Instant now = Instant.now();
+        EnterpriseStatus status = profile.status() != null ? profile.status() : EnterpriseStatus.ACTIVE;
+        Enterprise enterprise = new Enterprise(id, profile.name(), profile.legalName(), profile.region(),
+                profile.city(), profile.address(), profile.coordinates(), profile.industry(), profile.timeZone(),
+                profile.description(), profile.contacts(), status, now, now);
+        try {
+            // insert, not save: an existing id must be a conflict, never an overwrite
+            mongo.insert(enterprise, Enterprise.COLLECTION);
+        }
+        catch (DuplicateKeyException ex) {
+            throw new ConflictException("An enterprise with id '" + id + "' already exists");
+        }
+        return enterprise;
+    }
+
+    /** The enterprise, if the caller is that enterprise or the admin; otherwise 404 exactly as if absent. */
+    public Enterprise get(String id) {
+        if (!tenant.get().canAccessEnterprise(id)) {
+            throw new NotFoundForTenantException();
+        }
+        Enterprise enterprise = mongo.findById(id, Enterprise.class, Enterprise.COLLECTION);
+        if (enterprise == null) {
+            throw new NotFoundForTenantException();
+        }
+        return enterprise;
+    }
+
+    /** Replaces the profile; only the admin may change the status (suspending is the region's decision). */
+    public Enterprise update(String id, EnterpriseProfile profile) {
+        Enterprise current = get(id);
+        EnterpriseStatus status = tenant.get().isAdmin() && profile.status() != null ? profile.status() : current.status();
+        Update update = new Update()
+                .set("name", profile.name())
+                .set("legalName", profile.legalName())
+                .set("region", profile.region())
+                .set("city", profile.city())
+                .set("address", profile.address())
+                .set("coordinates", profile.coordinates())
+                .set("industry", profile.industry())
+                .set("timeZone", profile.timeZone())
+                .set("description", profile.description())
+                .set("contacts", profile.contacts())
+                .set("status", status)
+                .set("updatedAt", Instant.now());
+        mongo.updateFirst(query(where("_id").is(id)), update, Enterprise.class, Enterprise.COLLECTION);
+        return get(id);
+    }
+
+    /** For other features: the enterprise behind a token's tenant id, without the ownership check. */
+    public Enterprise require(String id) {
+        Enterprise enterprise = mongo.findById(id, Enterprise.class, Enterprise.COLLECTION);
+        if (enterprise == null) {
+            throw new ConflictException("Enterprise '" + id + "' is not registered in the catalog yet");
+        }
+        return enterprise;
+    }
+}

@@ -1,0 +1,2 @@
+/** Enterprises (factories): profile, region, time zone and contacts. */
+package ru.promtour.catalog.enterprise;

@@ -1,0 +1,2 @@
+/** The excursion program API for enterprises. */
+package ru.promtour.catalog.excursion.web;

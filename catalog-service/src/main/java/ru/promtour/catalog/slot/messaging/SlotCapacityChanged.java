@@ -1,0 +1,15 @@
+package ru.promtour.catalog.slot.messaging;
+
+import java.time.Instant;
+
+/**
+ * {@code catalog.SlotCapacityChanged.v1: the enterprise changed how many people the slot takes}.
+ *
+ * @param start      the start instant (UTC)
+ * @param timeZone   the enterprise's IANA zone
+ * @param localStart the start as local date-time with offset in that zone, e.g. 2026-12-01T10:00:00+03:00
+ */
+public record SlotCapacityChanged(String slotId, String excursionId, String enterpriseId, Instant start, String timeZone,
+                    String localStart, int capacity, int held, int confirmed, int available, String status,
+                    long version, Instant occurredAt, int previousCapacity) {
+}

@@ -1,0 +1,2 @@
+/** Events a slot publishes through its outbox. */
+package ru.promtour.catalog.slot.messaging;

@@ -1,0 +1,28 @@
+package ru.promtour.catalog.slot.web;
+
+import java.time.Instant;
+import java.util.List;
+
+import ru.promtour.catalog.slot.Slot;
+import ru.promtour.catalog.slot.messaging.SlotEvents;
+
+/**
+ * A slot as the enterprise API shows it.
+ *
+ * @param start    local date-time with offset in the enterprise's zone (OCTO style)
+ * @param utcStart the same instant in UTC
+ */
+public record SlotResponse(String id, String excursionId, String enterpriseId, String start, Instant utcStart,
+                           String timeZone, int capacity, int held, int confirmed, int available, String status,
+                           String cancelReason) {
+
+    static SlotResponse of(Slot s) {
+        return new SlotResponse(s.id(), s.excursionId(), s.enterpriseId(), SlotEvents.LOCAL.format(s.localStart()),
+                s.start(), s.timeZone(), s.capacity(), s.held(), s.confirmed(), s.available(), s.status().name(),
+                s.cancelReason());
+    }
+
+    /** What {@code POST …/schedules} created; {@code skipped} starts already had a slot. */
+    public record Schedule(int created, int skipped, List<String> slotIds) {
+    }
+}

@@ -1,0 +1,271 @@
+package ru.promtour.catalog;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.data.mongodb.core.query.BasicQuery;
+import org.springframework.data.mongodb.core.query.Update;
+import ru.promtour.catalog.slot.SeatGuards;
+import ru.promtour.catalog.slot.Slot;
+import ru.promtour.catalog.testdata.Api;
+import ru.promtour.catalog.testdata.CatalogData;
+import ru.promtour.security.test.TestSecurityConfiguration;
+import ru.promtour.security.test.TestTokens;
+import ru.promtour.test.contracts.Contracts;
+import ru.promtour.test.infra.ImportTestInfrastructure;
+import ru.promtour.test.infra.TestInfrastructure;
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** The enterprise API end to end, with the real broker and store: program → publish → schedule → events. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ImportTestInfrastructure
+@Import(TestSecurityConfiguration.class)
+class EnterpriseApiIT {
+
+    private static KafkaConsumer<String, String> consumer;
+    private static final Map<String, List<ConsumerRecord<String, String>>> byKey = new ConcurrentHashMap<>();
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    MongoOperations mongo;
+
+    Api admin;
+
+    @BeforeAll
+    static void subscribe() {
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.get().kafkaBootstrapServers());
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, "catalog-it-" + UUID.randomUUID());
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        props.put(ConsumerConfig.METADATA_MAX_AGE_CONFIG, "500");
+        consumer = new KafkaConsumer<>(props);
+        consumer.subscribe(java.util.regex.Pattern.compile("catalog\\.(excursions|slots)\\.v1"));
+    }
+
+    @AfterAll
+    static void close() {
+        consumer.close();
+    }
+
+    @BeforeEach
+    void setUp() {
+        admin = new Api("http://localhost:" + port, TestTokens.admin());
+    }
+
+    private Api registerEnterprise(String timeZone) {
+        String id = CatalogData.uniqueEnterpriseId();
+        Api.Response created = admin.post("/api/v1/enterprises", CatalogData.enterprise(id, timeZone));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        assertThat(created.text("id")).isEqualTo(id);
+        return admin.as(TestTokens.enterprise(id));
+    }
+
+    @Test
+    void anEnterpriseCreatesTheIssuesProgramPublishesItSchedulesSlotsAndListsThemWithLocalOffsets() {
+        Api enterprise = registerEnterprise("Asia/Irkutsk");
+
+        Api.Response created = enterprise.post("/api/v1/excursions", CatalogData.ISSUE_EXCURSION);
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        assertThat(created.text("status")).isEqualTo("DRAFT");
+        assertThat(created.json().path("units").path(0).path("id").asString()).isEqualTo("adult");
+        String excursionId = created.text("id");
+
+        Api.Response published = enterprise.post("/api/v1/excursions/" + excursionId + "/publish", null);
+        assertThat(published.status()).as(published.toString()).isEqualTo(200);
+        assertThat(published.text("status")).isEqualTo("PUBLISHED");
+
+        int year = LocalDate.now().getYear() + 1;
+        Api.Response schedule = enterprise.post("/api/v1/excursions/" + excursionId + "/schedules", """
+                {"daysOfWeek":["MONDAY","WEDNESDAY"],"times":["10:00","15:30"],"from":"%d-03-01","to":"%d-03-14","capacity":40}
+                """.formatted(year, year));
+        assertThat(schedule.status()).as(schedule.toString()).isEqualTo(201);
+        int count = schedule.json().path("created").asInt();
+        assertThat(count).isEqualTo(schedule.json().path("slotIds").size()).isGreaterThanOrEqualTo(8);
+
+        Api.Response again = enterprise.post("/api/v1/excursions/" + excursionId + "/schedules", """
+                {"daysOfWeek":["MONDAY","WEDNESDAY"],"times":["10:00","15:30"],"from":"%d-03-01","to":"%d-03-14","capacity":40}
+                """.formatted(year, year));
+        assertThat(again.json().path("created").asInt()).as("idempotent").isZero();
+        assertThat(again.json().path("skipped").asInt()).isEqualTo(count);
+
+        Api.Response list = enterprise.get("/api/v1/excursions/" + excursionId + "/slots?from=%d-03-01&to=%d-03-14".formatted(year, year));
+        assertThat(list.status()).isEqualTo(200);
+        assertThat(list.json().size()).isEqualTo(count);
+        JsonNode first = list.json().path(0);
+        assertThat(first.path("start").asString()).endsWith("T10:00:00+08:00");
+        assertThat(first.path("utcStart").asString()).endsWith("T02:00:00Z");
+        assertThat(first.path("timeZone").asString()).isEqualTo("Asia/Irkutsk");
+        assertThat(first.path("available").asInt()).isEqualTo(40);
+        assertThat(first.path("status").asString()).isEqualTo("OPEN");
+
+        String slotId = first.path("id").asString();
+        List<ConsumerRecord<String, String>> excursionEvents = awaitEvents(excursionId, 1);
+        assertCloudEvent(excursionEvents.get(0), "catalog.ExcursionPublished.v1", excursionId);
+        assertCloudEvent(awaitEvents(slotId, 1).get(0), "catalog.SlotPublished.v1", slotId);
+    }
+
+    @Test
+    void aSingleSlotAnswersItsStartWithTheEnterprisesOffsetAndItsCounts() {
+        Api enterprise = registerEnterprise("Europe/Kaliningrad");
+        String excursionId = enterprise.post("/api/v1/excursions", CatalogData.ISSUE_EXCURSION).text("id");
+        int year = LocalDate.now().getYear() + 1;
+
+        Api.Response slot = enterprise.post("/api/v1/excursions/" + excursionId + "/slots",
+                "{\"localStart\":\"%d-12-01T10:00\",\"capacity\":40}".formatted(year));
+
+        assertThat(slot.status()).as(slot.toString()).isEqualTo(201);
+        assertThat(slot.text("start")).isEqualTo(year + "-12-01T10:00:00+02:00");
+        assertThat(slot.json().path("capacity").asInt()).isEqualTo(40);
+        assertThat(slot.json().path("held").asInt()).isZero();
+        assertThat(slot.json().path("confirmed").asInt()).isZero();
+        assertThat(slot.json().path("available").asInt()).isEqualTo(40);
+        assertThat(enterprise.post("/api/v1/excursions/" + excursionId + "/slots",
+                "{\"localStart\":\"%d-12-01T10:00\",\"capacity\":40}".formatted(year)).status()).as("same start").isEqualTo(409);
+    }
+
+    @Test
+    void capacityCannotGoBelowHeldPlusConfirmedAndEveryChangeIsPublished() {
+        Api enterprise = registerEnterprise("Europe/Moscow");
+        String excursionId = enterprise.post("/api/v1/excursions", CatalogData.ISSUE_EXCURSION).text("id");
+        String slotId = enterprise.post("/api/v1/excursions/" + excursionId + "/slots",
+                "{\"localStart\":\"%d-06-01T10:00\",\"capacity\":40}".formatted(LocalDate.now().getYear() + 1)).text("id");
+
+        // what the seat saga will do: one conditional update, guarded by SeatGuards.hold
+        assertThat(hold(slotId, "bk-" + UUID.randomUUID(), 10)).isTrue();
+        assertThat(hold(slotId, "bk-" + UUID.randomUUID(), 31)).as("41 > 40 must not fit").isFalse();
+
+        Api.Response tooLow = enterprise.patch("/api/v1/slots/" + slotId, "{\"capacity\":9}");
+        assertThat(tooLow.status()).as(tooLow.toString()).isEqualTo(409);
+        assertThat(tooLow.contentType()).startsWith("application/problem+json");
+        assertThat(tooLow.text("detail")).contains("held + confirmed = 10");
+        assertThat(tooLow.json().path("held").asInt()).isEqualTo(10);
+
+        Api.Response ok = enterprise.patch("/api/v1/slots/" + slotId, "{\"capacity\":10}");
+        assertThat(ok.status()).as(ok.toString()).isEqualTo(200);
+        assertThat(ok.json().path("available").asInt()).isZero();
+
+        assertThat(enterprise.post("/api/v1/slots/" + slotId + "/close", "{\"reason\":\"Ремонт\"}").text("status")).isEqualTo("CLOSED");
+        assertThat(enterprise.post("/api/v1/slots/" + slotId + "/reopen", null).text("status")).isEqualTo("OPEN");
+        Api.Response cancelled = enterprise.post("/api/v1/slots/" + slotId + "/cancel", "{\"reason\":\"Авария на линии\"}");
+        assertThat(cancelled.text("status")).isEqualTo("CANCELLED");
+        assertThat(enterprise.post("/api/v1/slots/" + slotId + "/reopen", null).status()).isEqualTo(409);
+        assertThat(enterprise.post("/api/v1/slots/" + slotId + "/close", null).status()).isEqualTo(409);
+
+        List<ConsumerRecord<String, String>> events = awaitEvents(slotId, 5);
+        assertThat(events).extracting(r -> header(r, "ce_type")).containsExactly("catalog.SlotPublished.v1",
+                "catalog.SlotCapacityChanged.v1", "catalog.SlotClosed.v1", "catalog.SlotReopened.v1",
+                "catalog.SlotCancelled.v1");
+        events.forEach(r -> assertCloudEvent(r, header(r, "ce_type"), slotId));
+        JsonNode cancelEvent = Api.JSON.readTree(events.get(4).value());
+        assertThat(cancelEvent.path("affectedBookingIds").size()).isEqualTo(1);
+        assertThat(cancelEvent.path("reason").asString()).isEqualTo("Авария на линии");
+    }
+
+    @Test
+    void publishingAnIncompleteProgramIs422NamingWhatIsMissingAndUpdatesOfPublishedProgramsArePublished() {
+        Api enterprise = registerEnterprise("Europe/Moscow");
+        String noUnits = CatalogData.ISSUE_EXCURSION.replaceFirst("\"units\":\\[.*?\\],", "\"units\":[],");
+        String excursionId = enterprise.post("/api/v1/excursions", noUnits).text("id");
+
+        Api.Response refused = enterprise.post("/api/v1/excursions/" + excursionId + "/publish", null);
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(422);
+        assertThat(refused.json().path("errors").path(0).path("field").asString()).isEqualTo("units");
+
+        assertThat(enterprise.put("/api/v1/excursions/" + excursionId, CatalogData.ISSUE_EXCURSION).status()).isEqualTo(200);
+        assertThat(enterprise.post("/api/v1/excursions/" + excursionId + "/publish", null).status()).isEqualTo(200);
+        assertThat(enterprise.put("/api/v1/excursions/" + excursionId, noUnits).status()).as("must stay complete").isEqualTo(422);
+        Api.Response updated = enterprise.put("/api/v1/excursions/" + excursionId,
+                CatalogData.ISSUE_EXCURSION.replace("\"maxUnits\":40", "\"maxUnits\":30"));
+        assertThat(updated.json().path("maxUnits").asInt()).isEqualTo(30);
+        assertThat(enterprise.post("/api/v1/excursions/" + excursionId + "/unpublish", null).text("status")).isEqualTo("UNPUBLISHED");
+
+        List<ConsumerRecord<String, String>> events = awaitEvents(excursionId, 3);
+        assertThat(events).extracting(r -> header(r, "ce_type")).containsExactly("catalog.ExcursionPublished.v1",
+                "catalog.ExcursionUpdated.v1", "catalog.ExcursionUnpublished.v1");
+        events.forEach(r -> assertCloudEvent(r, header(r, "ce_type"), excursionId));
+        assertThat(Api.JSON.readTree(events.get(1).value()).path("excursion").path("maxUnits").asInt()).isEqualTo(30);
+    }
+
+    @Test
+    void mineListsOnlyTheCallersProgramsPaged() {
+        Api enterprise = registerEnterprise("Europe/Moscow");
+        for (int i = 0; i < 3; i++) {
+            enterprise.post("/api/v1/excursions", CatalogData.ISSUE_EXCURSION);
+        }
+        Api.Response page = enterprise.get("/api/v1/excursions?mine&page=0&size=2");
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.json().path("items").size()).isEqualTo(2);
+        assertThat(page.json().path("total").asInt()).isEqualTo(3);
+        assertThat(enterprise.get("/api/v1/excursions?mine&page=1&size=2").json().path("items").size()).isEqualTo(1);
+    }
+
+    @Test
+    void aClientSuppliedEnterpriseIdThatIsTakenIs409() {
+        String id = CatalogData.uniqueEnterpriseId();
+        assertThat(admin.post("/api/v1/enterprises", CatalogData.enterprise(id, "Europe/Moscow")).status()).isEqualTo(201);
+        Api.Response again = admin.post("/api/v1/enterprises", CatalogData.enterprise(id, "Europe/Moscow"));
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.contentType()).startsWith("application/problem+json");
+        Api.Response generated = admin.post("/api/v1/enterprises", CatalogData.enterprise(id, "Europe/Moscow").replace("\"id\":\"" + id + "\",", ""));
+        assertThat(generated.text("id")).startsWith("ent-");
+    }
+
+    private boolean hold(String slotId, String bookingId, int n) {
+        Update update = new Update().inc("held", n).inc("version", 1)
+                .push("holds", new Document("bookingId", bookingId).append("units", n).append("heldAt", new java.util.Date()));
+        return mongo.updateFirst(new BasicQuery(SeatGuards.hold(slotId, bookingId, n)), update, Slot.COLLECTION)
+                .getModifiedCount() == 1;
+    }
+
+    private static List<ConsumerRecord<String, String>> awaitEvents(String key, int count) {
+        await().atMost(Duration.ofSeconds(20)).until(() -> {
+            consumer.poll(Duration.ofMillis(200)).forEach(r ->
+                    byKey.computeIfAbsent(r.key(), k -> new ArrayList<>()).add(r));
+            return byKey.getOrDefault(key, List.of()).size() >= count;
+        });
+        return byKey.get(key);
+    }
+
+    private static void assertCloudEvent(ConsumerRecord<String, String> record, String type, String key) {
+        assertThat(record.key()).isEqualTo(key);
+        assertThat(header(record, "ce_type")).isEqualTo(type);
+        assertThat(header(record, "ce_specversion")).isEqualTo("1.0");
+        assertThat(header(record, "ce_id")).isNotBlank();
+        assertThat(header(record, "ce_source")).isEqualTo("/catalog-service");
+        assertThat(header(record, "ce_time")).isNotBlank();
+        assertThat(header(record, "ce_subject")).isEqualTo(key);
+        Contracts.assertMatchesSchema(type, record.value());
+    }
+
+    private static String header(ConsumerRecord<String, String> record, String name) {
+        var header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+}

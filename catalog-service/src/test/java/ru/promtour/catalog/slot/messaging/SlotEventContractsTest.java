@@ -1,0 +1,73 @@
+package ru.promtour.catalog.slot.messaging;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import ru.promtour.catalog.slot.Slot;
+import ru.promtour.catalog.slot.SlotStatus;
+import ru.promtour.messaging.outbox.OutboxEvent;
+import ru.promtour.test.contracts.Contracts;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The producer side of the slot contracts: what we serialize matches contracts/<type>.schema.json. */
+class SlotEventContractsTest {
+
+    private final JsonMapper json = JsonMapper.builder().build();
+    private final SlotEvents events = new SlotEvents(json);
+    private final Instant now = Instant.parse("2026-11-20T09:15:00.123Z");
+
+    private Slot slot(SlotStatus status) {
+        return new Slot("slot-1", "exc-1", "ent-irkutsk-hpp", Instant.parse("2026-12-01T02:00:00Z"), "Asia/Irkutsk", 40,
+                3, 5, status, List.of(new Slot.Hold("bk-1", 3, now)), List.of(new Slot.ConfirmedBooking("bk-2", 5, now)),
+                4, status == SlotStatus.CANCELLED ? "Авария" : null, now, now);
+    }
+
+    @Test
+    void slotPublishedMatchesItsSchemaAndCarriesTheLocalStartWithOffset() {
+        OutboxEvent event = events.published(slot(SlotStatus.OPEN), now);
+        assertContract(event, SlotEvents.PUBLISHED);
+        assertThat(json.readTree(event.payload()).path("localStart").asString()).isEqualTo("2026-12-01T10:00:00+08:00");
+        assertThat(json.readTree(event.payload()).path("start").asString()).isEqualTo("2026-12-01T02:00:00Z");
+    }
+
+    @Test
+    void slotCapacityChangedMatchesItsSchema() {
+        assertContract(events.capacityChanged(slot(SlotStatus.OPEN), 50, now), SlotEvents.CAPACITY_CHANGED);
+    }
+
+    @Test
+    void slotClosedMatchesItsSchemaWithAndWithoutReason() {
+        assertContract(events.closed(slot(SlotStatus.CLOSED), "Ремонт", now), SlotEvents.CLOSED);
+        assertContract(events.closed(slot(SlotStatus.CLOSED), null, now), SlotEvents.CLOSED);
+    }
+
+    @Test
+    void slotReopenedMatchesItsSchema() {
+        assertContract(events.reopened(slot(SlotStatus.OPEN), now), SlotEvents.REOPENED);
+    }
+
+    @Test
+    void slotCancelledMatchesItsSchemaAndNamesHoldingAndConfirmedBookings() {
+        OutboxEvent event = events.cancelled(slot(SlotStatus.CANCELLED), "Авария", now);
+        assertContract(event, SlotEvents.CANCELLED);
+        assertThat(json.readTree(event.payload()).path("affectedBookingIds").toString()).isEqualTo("[\"bk-1\",\"bk-2\"]");
+    }
+
+    @Test
+    void theExamplesMatchTheirOwnSchemas() {
+        for (String type : List.of(SlotEvents.PUBLISHED, SlotEvents.CAPACITY_CHANGED, SlotEvents.CLOSED,
+                SlotEvents.REOPENED, SlotEvents.CANCELLED)) {
+            Contracts.assertMatchesSchema(type, Contracts.example(type));
+        }
+    }
+
+    private static void assertContract(OutboxEvent event, String type) {
+        assertThat(event.type()).isEqualTo(type);
+        assertThat(event.topic()).isEqualTo("catalog.slots.v1");
+        assertThat(event.key()).isEqualTo("slot-1");
+        Contracts.assertMatchesSchema(type, event.payload());
+    }
+}
