@@ -5,7 +5,10 @@ import java.net.ServerSocket;
 import java.util.Map;
 
 import org.springframework.http.HttpHeaders;
+import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** Issues tenants and keys through the real admin API, as an operator of the platform would. */
 final class GatewayTestSupport {
@@ -38,6 +41,22 @@ final class GatewayTestSupport {
 
     static String operatorKey(WebTestClient client) {
         return (String) issueKey(client, "OPERATOR", createOperator(client, "Kaluga Tours")).get("apiKey");
+    }
+
+    /**
+     * Sends a quick burst of GETs with one key and returns the first refusal (429). Bursting rather than
+     * counting exactly keeps the test independent of how fast this machine sends: tokens refill with time.
+     */
+    static EntityExchangeResult<String> firstRefusal(WebTestClient client, String key, String path) {
+        for (int attempt = 0; attempt < 20; attempt++) {
+            EntityExchangeResult<String> result = client.get().uri(path).header(HttpHeaders.AUTHORIZATION, "Bearer " + key)
+                .exchange().expectBody(String.class).returnResult();
+            if (result.getStatus().value() == 429) {
+                return result;
+            }
+            assertThat(result.getStatus().value()).as("before the limit is reached").isEqualTo(200);
+        }
+        throw new AssertionError("20 requests in a burst were never refused with 429");
     }
 
     /** A port nothing listens on (yet): a service that is down. */
