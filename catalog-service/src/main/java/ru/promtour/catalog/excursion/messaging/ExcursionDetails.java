@@ -20,7 +20,7 @@ public record ExcursionDetails(LocalizedText title, LocalizedText description, E
     }
 
     public record EnterpriseInfo(String id, String name, String legalName, String region, String city,
-                                 String address, String timeZone) {
+                                 String address, String timeZone, String email, String phone) {
     }
 
     public record RulesInfo(String ppe, boolean ppeRequired, String dressCode, boolean photoAllowed,
@@ -39,7 +39,9 @@ public record ExcursionDetails(LocalizedText title, LocalizedText description, E
                 new LocalizedText(p.title(), p.titleEn()),
                 new LocalizedText(p.description(), p.descriptionEn()),
                 new EnterpriseInfo(enterprise.id(), enterprise.name(), enterprise.legalName(), enterprise.region(),
-                        enterprise.city(), enterprise.address(), enterprise.timeZone()),
+                        enterprise.city(), enterprise.address(), enterprise.timeZone(),
+                        enterprise.contacts() == null ? null : enterprise.contacts().email(),
+                        enterprise.contacts() == null ? null : enterprise.contacts().phone()),
                 p.durationMinutes(), p.languages(), p.minAge(), p.bookingMode().name(), p.meetingPoint(),
                 new RulesInfo(r.ppe(), r.ppeRequired(), r.dressCode(), r.photoAllowed(), r.documents().name(),
                         r.manifestLeadDays(), r.accessibility()),

@@ -1,0 +1,33 @@
+package ru.promtour.test.octo;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class OctoSchemasTest {
+
+    @Test
+    void aConformingErrorBodyPasses() {
+        OctoSchemas.assertMatches("ErrorInvalidProductID",
+                "{\"error\":\"INVALID_PRODUCT_ID\",\"errorMessage\":\"The productId was missing or invalid\",\"productId\":\"p1\"}");
+    }
+
+    @Test
+    void missingRequiredFieldsWrongTypesAndNestedReferencesAreReported() {
+        assertThat(OctoSchemas.violations("ErrorInvalidProductID", "{\"error\":\"INVALID_PRODUCT_ID\",\"errorMessage\":\"x\"}"))
+                .anyMatch(v -> v.contains("productId"));
+        assertThat(OctoSchemas.violations("Supplier",
+                "{\"id\":\"s\",\"name\":\"n\",\"endpoint\":\"https://x\",\"contact\":{\"website\":null,\"email\":1,\"telephone\":null,\"address\":null}}"))
+                .anyMatch(v -> v.contains("email"));
+        assertThatThrownBy(() -> OctoSchemas.assertMatches("Supplier", "{}")).isInstanceOf(AssertionError.class)
+                .hasMessageContaining("endpoint");
+    }
+
+    @Test
+    void nullableFieldsAcceptNull() {
+        assertThat(OctoSchemas.violations("Supplier",
+                "{\"id\":\"s\",\"name\":\"n\",\"endpoint\":\"https://x\",\"contact\":{\"website\":null,\"email\":null,\"telephone\":null,\"address\":null}}"))
+                .isEmpty();
+    }
+}
