@@ -171,6 +171,30 @@ class EdgeSecurityIT {
     }
 
     @Test
+    void anOperatorsTokenCarriesItsRegisteredNameAndEmailAnEnterprisesDoesNot() throws Exception {
+        String operatorId = GatewayTestSupport.createOperator(client, "Baikal Tour");
+        String operatorKey = (String) GatewayTestSupport.issueKey(client, "OPERATOR", operatorId).get("apiKey");
+        client.get().uri("/octo/supplier").header("Authorization", "Bearer " + operatorKey)
+            .header("X-Request-Id", "req-op-claims").exchange().expectStatus().isOk();
+        JWTClaimsSet operator = forwardedClaims("/octo/supplier", "req-op-claims");
+        assertThat(operator.getStringClaim("tenant_id")).isEqualTo(operatorId);
+        assertThat(operator.getStringClaim("tenant_name")).isEqualTo("Baikal Tour");
+        assertThat(operator.getStringClaim("tenant_email")).isEqualTo("ops@baikal-tour.ru");
+
+        String enterpriseKey = (String) GatewayTestSupport.issueKey(client, "ENTERPRISE", "ent-claims").get("apiKey");
+        client.get().uri("/api/v1/enterprises/ent-claims").header("Authorization", "Bearer " + enterpriseKey)
+            .header("X-Request-Id", "req-ent-claims").exchange().expectStatus().isOk();
+        JWTClaimsSet enterprise = forwardedClaims("/api/v1/enterprises/ent-claims", "req-ent-claims");
+        assertThat(enterprise.getClaims()).doesNotContainKeys("tenant_name", "tenant_email");
+    }
+
+    private JWTClaimsSet forwardedClaims(String path, String requestId) throws Exception {
+        LoggedRequest forwarded = services.findAll(getRequestedFor(urlEqualTo(path))).stream()
+            .filter(r -> requestId.equals(r.getHeader("X-Request-Id"))).findFirst().orElseThrow();
+        return SignedJWT.parse(forwarded.getHeader("Authorization").substring(7)).getJWTClaimsSet();
+    }
+
+    @Test
     void publicCatalogNeedsNoKeyAndNeverForwardsCredentials() {
         client.get().uri("/api/v1/catalog/excursions").header("Authorization", "Bearer whatever")
             .exchange().expectStatus().isOk();

@@ -17,6 +17,9 @@ public record ApiKey(
         String prefix,
         TenantType tenantType,
         String tenantId,
+        /* the operator's registered name and email, copied at issue time so each request needs no second lookup */
+        String tenantName,
+        String tenantEmail,
         String label,
         Instant createdAt,
         Instant revokedAt) {

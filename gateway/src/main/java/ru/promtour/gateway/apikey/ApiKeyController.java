@@ -2,6 +2,7 @@ package ru.promtour.gateway.apikey;
 
 import java.net.URI;
 import java.time.Instant;
+import java.util.Optional;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -21,6 +22,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import ru.promtour.gateway.tenant.Operator;
 import ru.promtour.gateway.tenant.OperatorRepository;
 
 /** Admin API for API keys. The key itself appears in exactly one response: the one that issues it. */
@@ -57,8 +59,11 @@ class ApiKeyController {
 
     @PostMapping
     Mono<ResponseEntity<IssuedKeyView>> issue(@Valid @RequestBody IssueKey request) {
-        return tenantExists(request)
-            .then(keys.issue(request.tenantType(), request.tenantId(), request.label()))
+        return operatorOf(request)
+            .map(Optional::of)
+            .defaultIfEmpty(Optional.empty())
+            .flatMap(operator -> keys.issue(request.tenantType(), request.tenantId(),
+                    operator.map(Operator::name).orElse(null), operator.map(Operator::email).orElse(null), request.label()))
             .map(issued -> ResponseEntity.created(URI.create("/admin/api-keys/" + issued.key().id()))
                 .body(new IssuedKeyView(issued.key().id(), issued.secret(), issued.key().tenantType(),
                         issued.key().tenantId(), issued.key().label(), issued.key().createdAt())));
@@ -80,13 +85,12 @@ class ApiKeyController {
      * Operators are registered here, so an OPERATOR key must name one. Enterprises live in the catalog,
      * which the gateway does not call: an ENTERPRISE key's tenant id is taken as given.
      */
-    private Mono<Void> tenantExists(IssueKey request) {
+    private Mono<Operator> operatorOf(IssueKey request) {
         if (request.tenantType() != TenantType.OPERATOR) {
             return Mono.empty();
         }
-        return operators.existsById(request.tenantId())
-            .flatMap(exists -> exists ? Mono.<Void>empty()
-                    : Mono.error(new ResponseStatusException(HttpStatus.UNPROCESSABLE_CONTENT,
-                            "tenantId " + request.tenantId() + " names no registered operator")));
+        return operators.findById(request.tenantId())
+            .switchIfEmpty(Mono.error(() -> new ResponseStatusException(HttpStatus.UNPROCESSABLE_CONTENT,
+                    "tenantId " + request.tenantId() + " names no registered operator")));
     }
 }

@@ -43,11 +43,16 @@ public class ApiKeys {
     }
 
     public Mono<Issued> issue(TenantType tenantType, String tenantId, String label) {
+        return issue(tenantType, tenantId, null, null, label);
+    }
+
+    /** Issues a key whose tokens also carry the tenant's name and email (operators). */
+    public Mono<Issued> issue(TenantType tenantType, String tenantId, String tenantName, String tenantEmail, String label) {
         byte[] bytes = new byte[32];
         random.nextBytes(bytes);
         String secret = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         ApiKey key = new ApiKey("key-" + UUID.randomUUID(), hash(secret), secret.substring(0, PREFIX_SHOWN),
-                tenantType, tenantId, label, clock.instant(), null);
+                tenantType, tenantId, tenantName, tenantEmail, label, clock.instant(), null);
         return repository.insert(key).map(saved -> new Issued(saved, secret));
     }
 

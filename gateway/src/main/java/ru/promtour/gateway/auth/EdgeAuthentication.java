@@ -90,7 +90,8 @@ public class EdgeAuthentication implements WebFilter, Ordered {
                 ApiKeys.hash(presented).getBytes(StandardCharsets.US_ASCII))) {
             return Mono.just(new Identity(TenantType.ADMIN, "admin", "bootstrap-admin"));
         }
-        return keys.authenticate(presented).map(key -> new Identity(key.tenantType(), key.tenantId(), key.id()));
+        return keys.authenticate(presented).map(key -> new Identity(key.tenantType(), key.tenantId(), key.id(),
+                key.tenantName(), key.tenantEmail()));
     }
 
     /** OCTO answers a bad or missing key with 403 FORBIDDEN; the rest of the API with 401. */

@@ -3,8 +3,15 @@ package ru.promtour.gateway.auth;
 import org.springframework.web.server.ServerWebExchange;
 import ru.promtour.gateway.apikey.TenantType;
 
-/** Who is calling: the tenant behind the presented API key, and which key it was. */
-public record Identity(TenantType tenantType, String tenantId, String keyId) {
+/**
+ * Who is calling: the tenant behind the presented API key, and which key it was; for operators also the
+ * registered name and email (null otherwise), which the internal token carries to the services.
+ */
+public record Identity(TenantType tenantType, String tenantId, String keyId, String name, String email) {
+
+    public Identity(TenantType tenantType, String tenantId, String keyId) {
+        this(tenantType, tenantId, keyId, null, null);
+    }
 
     static final String ATTRIBUTE = Identity.class.getName();
 

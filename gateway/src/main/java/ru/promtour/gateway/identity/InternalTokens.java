@@ -46,7 +46,7 @@ public class InternalTokens {
 
     public String mint(Identity identity, String requestId) {
         Instant now = clock.instant();
-        JWTClaimsSet claims = new JWTClaimsSet.Builder()
+        JWTClaimsSet.Builder builder = new JWTClaimsSet.Builder()
             .issuer(ISSUER)
             .audience(List.of(AUDIENCE))
             .subject(identity.tenantType() + ":" + identity.tenantId())
@@ -56,8 +56,14 @@ public class InternalTokens {
             .claim("request_id", requestId)
             .issueTime(Date.from(now))
             .expirationTime(Date.from(now.plus(lifetime)))
-            .jwtID(UUID.randomUUID().toString())
-            .build();
+            .jwtID(UUID.randomUUID().toString());
+        if (identity.name() != null) {
+            builder.claim("tenant_name", identity.name());
+        }
+        if (identity.email() != null) {
+            builder.claim("tenant_email", identity.email());
+        }
+        JWTClaimsSet claims = builder.build();
         SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(key.getKeyID()).build(), claims);
         try {
             jwt.sign(signer);

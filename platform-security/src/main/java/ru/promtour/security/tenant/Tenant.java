@@ -14,14 +14,22 @@ import java.util.Objects;
  * @param id        enterprise id, operator id, or {@code admin}
  * @param keyId     id of the API key the gateway authenticated (for audit logs)
  * @param requestId the {@code X-Request-Id} of the original request (for correlation)
+ * @param name      the tenant's display name when the gateway knows it (operators), else null
+ * @param email     the tenant's contact email when the gateway knows it (operators), else null; services put
+ *                  it into events so notifications reach the operator without calling the gateway
  */
-public record Tenant(TenantType type, String id, String keyId, String requestId) {
+public record Tenant(TenantType type, String id, String keyId, String requestId, String name, String email) {
 
     public Tenant {
         Objects.requireNonNull(type, "type");
         if (id == null || id.isBlank()) {
             throw new IllegalArgumentException("tenant id must not be blank");
         }
+    }
+
+    /** A tenant without name and email (enterprises, the admin, older tokens). */
+    public Tenant(TenantType type, String id, String keyId, String requestId) {
+        this(type, id, keyId, requestId, null, null);
     }
 
     /** The token subject, {@code <TENANT_TYPE>:<tenantId>}. */

@@ -61,6 +61,14 @@ public final class TestTokens {
         return forTenant(TenantType.OPERATOR, operatorId);
     }
 
+    /** A valid token of operator {@code operatorId} carrying its registered name and email, as the gateway mints it. */
+    public static String operator(String operatorId, String name, String email) {
+        return token(TenantType.OPERATOR, operatorId)
+                .claim(InternalTokenClaims.TENANT_NAME, name)
+                .claim(InternalTokenClaims.TENANT_EMAIL, email)
+                .sign();
+    }
+
     /** A valid token of enterprise {@code enterpriseId}. */
     public static String enterprise(String enterpriseId) {
         return forTenant(TenantType.ENTERPRISE, enterpriseId);

@@ -18,6 +18,10 @@ public final class InternalTokenClaims {
     public static final String KEY_ID = "key_id";
     /** The {@code X-Request-Id} of the original request. */
     public static final String REQUEST_ID = "request_id";
+    /** Display name of the tenant (operators: as registered at the gateway); optional. */
+    public static final String TENANT_NAME = "tenant_name";
+    /** Contact email of the tenant (operators: as registered at the gateway); optional. */
+    public static final String TENANT_EMAIL = "tenant_email";
     /** The tenant id of the platform admin. */
     public static final String ADMIN_TENANT_ID = "admin";
 

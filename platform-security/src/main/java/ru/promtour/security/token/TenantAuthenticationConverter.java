@@ -42,6 +42,8 @@ public final class TenantAuthenticationConverter implements Converter<Jwt, Tenan
             throw new InvalidBearerTokenException("The tenant_id claim is missing or blank");
         }
         return new Tenant(type, id, jwt.getClaimAsString(InternalTokenClaims.KEY_ID),
-                jwt.getClaimAsString(InternalTokenClaims.REQUEST_ID));
+                jwt.getClaimAsString(InternalTokenClaims.REQUEST_ID),
+                jwt.getClaimAsString(InternalTokenClaims.TENANT_NAME),
+                jwt.getClaimAsString(InternalTokenClaims.TENANT_EMAIL));
     }
 }

@@ -30,6 +30,17 @@ class TenantAuthenticationConverterTest {
     }
 
     @Test
+    void anOperatorsNameAndEmailComeFromTheirClaimsWhenPresent() {
+        Tenant named = (Tenant) converter.convert(jwt("OPERATOR", "op-1").claim("tenant_name", "Байкал-Тур")
+                .claim("tenant_email", "booking@baikal-tour.example").build()).getPrincipal();
+        assertThat(named.name()).isEqualTo("Байкал-Тур");
+        assertThat(named.email()).isEqualTo("booking@baikal-tour.example");
+        Tenant plain = (Tenant) converter.convert(jwt("ENTERPRISE", "ent-1").build()).getPrincipal();
+        assertThat(plain.name()).isNull();
+        assertThat(plain.email()).isNull();
+    }
+
+    @Test
     void aTokenWithoutTenantClaimsIsAnInvalidToken() {
         assertThatThrownBy(() -> converter.convert(jwt("ROOT", "x").build()))
             .isInstanceOf(InvalidBearerTokenException.class);
