@@ -1,0 +1,202 @@
+package ru.promtour.e2e;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import ru.promtour.localstack.LocalStack;
+import ru.promtour.localstack.LocalStackConfig;
+
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The whole platform for scenario tests, started once per test JVM: the local stack in this JVM (real Kafka
+ * broker, Mongo-wire store, SMTP catcher, SMS sink) on free ports and a temporary folder, then the gateway and
+ * the three services from their packaged jars as separate JVMs, exactly as {@code run.sh} runs them. Tests
+ * talk only to {@link #gatewayUrl()} and read delivered messages from {@link #messagesUrl()}.
+ * <p>
+ * Each process logs to {@code target/e2e-logs/<name>.log}; when one does not become healthy the tail of its
+ * log is in the failure message.
+ */
+public final class Platform {
+
+    public static final String ADMIN_KEY = "e2e-admin-key-" + Long.toHexString(System.nanoTime());
+    static final String SMS_TOKEN = "e2e-sms-token";
+    private static final List<String> SERVICES = List.of("catalog-service", "booking-service", "notification-service", "gateway");
+    private static final String JAVA_OPTS = "-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k -Xms32m -Xmx192m "
+            + "-XX:MaxMetaspaceSize=192m -XX:+ExitOnOutOfMemoryError";
+
+    private static Platform instance;
+
+    private final LocalStack stack;
+    private final Map<String, Integer> ports = new LinkedHashMap<>();
+    private final Map<String, Process> processes = new LinkedHashMap<>();
+    private final Path logs;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    /** The running platform, started on first use and stopped when the test JVM exits. */
+    public static synchronized Platform get() {
+        if (instance == null) {
+            instance = new Platform();
+            Runtime.getRuntime().addShutdownHook(new Thread(instance::stop, "e2e-platform-stop"));
+            instance.start();
+        }
+        return instance;
+    }
+
+    private Platform() {
+        try {
+            Path data = Files.createTempDirectory("promtour-e2e-");
+            logs = Path.of(System.getProperty("e2e.logs", "target/e2e-logs"));
+            Files.createDirectories(logs);
+            stack = new LocalStack(new LocalStackConfig(data, freePort(), freePort(), freePort(), freePort(), freePort(),
+                    freePort(), SMS_TOKEN, 10_000));
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+        SERVICES.forEach(name -> ports.put(name, freePort()));
+    }
+
+    public String gatewayUrl() {
+        return "http://127.0.0.1:" + ports.get("gateway");
+    }
+
+    /** The local stack's message log: {@code GET /api/messages?to=}. */
+    public String messagesUrl() {
+        return stack.messagesBaseUrl();
+    }
+
+    /** A service's own port, for the tests that prove it refuses calls that bypass the gateway. */
+    public String directUrl(String service) {
+        return "http://127.0.0.1:" + ports.get(service);
+    }
+
+    private void start() {
+        stack.start();
+        for (String name : SERVICES) {
+            processes.put(name, launch(name));
+        }
+        for (String name : SERVICES) {
+            awaitHealthy(name);
+        }
+    }
+
+    private Process launch(String name) {
+        Path root = Path.of(System.getProperty("e2e.root", ".."));
+        Path jar = root.resolve(name).resolve("target").resolve(name + ".jar").toAbsolutePath().normalize();
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException(jar + " is missing: run ./mvnw verify from the root (it packages the services first)");
+        }
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(List.of(JAVA_OPTS.split(" ")));
+        command.add("-jar");
+        command.add(jar.toString());
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(logs.resolve(name + ".log").toFile());
+        Map<String, String> env = builder.environment();
+        env.put("SERVER_PORT", String.valueOf(ports.get(name)));
+        env.put("KAFKA_BOOTSTRAP_SERVERS", stack.kafkaBootstrapServers());
+        env.put("MONGODB_URI", stack.mongoConnectionString());
+        env.put("GATEWAY_JWKS_URI", gatewayUrl() + "/.well-known/jwks.json");
+        env.put("ADMIN_API_KEY", ADMIN_KEY);
+        env.put("CATALOG_SERVICE_URL", directUrl("catalog-service"));
+        env.put("BOOKING_SERVICE_URL", directUrl("booking-service"));
+        env.put("NOTIFICATION_SERVICE_URL", directUrl("notification-service"));
+        env.put("SMTP_HOST", LocalStackConfig.HOST);
+        env.put("SMTP_PORT", String.valueOf(stack.config().smtpPort()));
+        env.put("SPRING_MAIL_HOST", LocalStackConfig.HOST);
+        env.put("SPRING_MAIL_PORT", String.valueOf(stack.config().smtpPort()));
+        env.put("SMS_BASE_URL", stack.smsBaseUrl());
+        env.put("SMS_SINK_TOKEN", SMS_TOKEN);
+        env.put("SMS_TOKEN", SMS_TOKEN);
+        try {
+            return builder.start();
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException("Could not start " + name, ex);
+        }
+    }
+
+    private void awaitHealthy(String name) {
+        String url = directUrl(name) + "/actuator/health";
+        try {
+            await(name + " healthy").atMost(Duration.ofSeconds(150)).pollInterval(Duration.ofMillis(500))
+                    .until(() -> {
+                        Process process = processes.get(name);
+                        if (!process.isAlive()) {
+                            throw new IllegalStateException(name + " exited with " + process.exitValue());
+                        }
+                        return status(url) == 200;
+                    });
+        }
+        catch (RuntimeException ex) {
+            throw new IllegalStateException(name + " did not become healthy (" + ex.getMessage() + "); log tail:\n"
+                    + tail(logs.resolve(name + ".log"), 40), ex);
+        }
+    }
+
+    private int status(String url) {
+        try {
+            return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(2)).GET().build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode();
+        }
+        catch (IOException ex) {
+            return -1;
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            return -1;
+        }
+    }
+
+    private void stop() {
+        processes.values().forEach(Process::destroy);
+        for (Process process : processes.values()) {
+            try {
+                if (!process.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
+                    process.destroyForcibly();
+                }
+            }
+            catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
+                process.destroyForcibly();
+            }
+        }
+        stack.close();
+    }
+
+    private static String tail(Path file, int lines) {
+        try {
+            List<String> all = Files.readAllLines(file, StandardCharsets.UTF_8);
+            return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
+        }
+        catch (IOException ex) {
+            return "(no log: " + ex.getMessage() + ")";
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            socket.setReuseAddress(true);
+            return socket.getLocalPort();
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+    }
+}
