@@ -5,6 +5,7 @@ import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.stereotype.Component;
+import ru.promtour.catalog.enterprise.Enterprise;
 import ru.promtour.catalog.excursion.Excursion;
 import ru.promtour.catalog.slot.Slot;
 
@@ -30,5 +31,13 @@ class MongoIndexes implements SmartInitializingSingleton {
                 .on("start", Sort.Direction.ASC).named("enterprise_start"));
         mongo.indexOps(Excursion.COLLECTION).createIndex(new Index().on("enterpriseId", Sort.Direction.ASC)
                 .on("createdAt", Sort.Direction.DESC).named("enterprise_created"));
+        // public search (CatalogSearch): active enterprises by region/industry, their published programs,
+        // then the open slots of those programs by start
+        mongo.indexOps(Enterprise.COLLECTION).createIndex(new Index().on("status", Sort.Direction.ASC)
+                .on("region", Sort.Direction.ASC).on("industry", Sort.Direction.ASC).named("status_region_industry"));
+        mongo.indexOps(Excursion.COLLECTION).createIndex(new Index().on("status", Sort.Direction.ASC)
+                .on("enterpriseId", Sort.Direction.ASC).named("status_enterprise"));
+        mongo.indexOps(Slot.COLLECTION).createIndex(new Index().on("excursionId", Sort.Direction.ASC)
+                .on("status", Sort.Direction.ASC).on("start", Sort.Direction.ASC).named("excursion_status_start"));
     }
 }

@@ -10,7 +10,7 @@ import java.net.http.HttpResponse;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** A tiny HTTP client for the catalog's API, calling with a given internal token. */
+/** A tiny HTTP client for the catalog's API, calling with a given internal token (none when null). */
 public record Api(String baseUrl, String token) {
 
     public static final JsonMapper JSON = JsonMapper.builder().build();
@@ -38,8 +38,10 @@ public record Api(String baseUrl, String token) {
 
     public Response send(String method, String path, String body) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
-                .header("Authorization", "Bearer " + token)
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
         if (body != null) {
             request.header("Content-Type", "application/json");
         }
