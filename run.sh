@@ -425,6 +425,8 @@ summary() {
     say "  Logs            .run/logs/<name>.log   (./run.sh logs)"
     say ""
     [[ " ${STARTED[*]} " == *" gateway "* ]] && demo_keys
+    [[ " ${STARTED[*]} " == *" gateway "* && " ${STARTED[*]} " == *" catalog-service "* ]] && demo_data
+    return 0
 }
 
 # The demo operator and one key per seeded enterprise, created once and reused while still active.
@@ -436,6 +438,14 @@ demo_keys() {
     say "  Demo API keys (also in .run/demo-keys.json):"
     python3 "$ROOT/demo/bootstrap-keys.py" "http://localhost:8080" "$ADMIN_API_KEY" "$RUN_DIR/demo-keys.json" \
         || warn "demo keys could not be created; see the message above"
+    say ""
+}
+
+# The demo enterprises, programs and slots of demo/enterprises.json, through the gateway; idempotent.
+demo_data() {
+    command -v python3 >/dev/null 2>&1 || return 0
+    python3 "$ROOT/demo/load-demo.py" "http://localhost:8080" "$ADMIN_API_KEY" "$RUN_DIR/demo-keys.json" \
+        || warn "demo data not (fully) loaded; see the message above"
     say ""
 }
 

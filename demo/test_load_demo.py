@@ -1,0 +1,230 @@
+#!/usr/bin/env python3
+"""The loader against a fake gateway that answers like the catalog and the gateway's admin API.
+
+Run: python3 -m unittest discover -s demo -p 'test_*.py'   (standard library only, no stack needed)
+"""
+import datetime
+import importlib.util
+import io
+import json
+import os
+import tempfile
+import threading
+import unittest
+import urllib.parse
+from contextlib import redirect_stdout, redirect_stderr
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+spec = importlib.util.spec_from_file_location("load_demo", os.path.join(HERE, "load-demo.py"))
+load_demo = importlib.util.module_from_spec(spec)
+spec.loader.exec_module(load_demo)
+ADMIN = "admin-key"
+
+
+class FakeGateway:
+    """State of the fake: enterprises, keys, programs and slots, as the real services would keep them."""
+
+    def __init__(self):
+        self.enterprises = {}
+        self.keys = {}          # apiKey -> {id, tenantId, active}
+        self.programs = {}      # id -> {id, enterpriseId, title, status}
+        self.slots = {}         # id -> {id, excursionId, start, status}
+        self.writes = []
+        self.throttle_next = 0
+        self.lock = threading.Lock()
+
+    def handle(self, method, url, key, body):
+        path, _, query = url.partition("?")
+        params = urllib.parse.parse_qs(query, keep_blank_values=True)
+        if self.throttle_next:
+            self.throttle_next -= 1
+            return 429, {"detail": "slow down"}
+        if method != "GET":
+            self.writes.append(f"{method} {path}")
+        if path.startswith("/admin/") or path == "/api/v1/enterprises":
+            if key != ADMIN:
+                return 403, {"detail": "admin only"}
+        elif key not in self.keys:
+            return 401, {"detail": "unknown key"}
+        tenant = self.keys.get(key, {}).get("tenantId")
+        if method == "GET" and path == "/admin/api-keys":
+            return 200, [{"id": k["id"], "active": k["active"]} for k in self.keys.values()]
+        if method == "POST" and path == "/admin/api-keys":
+            issued = {"id": f"key-{len(self.keys)}", "tenantId": body["tenantId"], "active": True}
+            api_key = f"secret-{len(self.keys)}"
+            self.keys[api_key] = issued
+            return 201, {"id": issued["id"], "apiKey": api_key}
+        if method == "POST" and path == "/api/v1/enterprises":
+            if body["id"] in self.enterprises:
+                return 409, {"detail": "exists"}
+            assert "programs" not in body, "the enterprise body carries no programs"
+            self.enterprises[body["id"]] = body
+            return 201, body
+        if method == "GET" and path == "/api/v1/excursions":
+            mine = [p for p in self.programs.values() if p["enterpriseId"] == tenant]
+            return 200, {"items": mine, "page": 0, "size": 100, "total": len(mine)}
+        if method == "POST" and path == "/api/v1/excursions":
+            program = {"id": f"exc-{len(self.programs)}", "enterpriseId": tenant, "title": body["title"],
+                       "status": "DRAFT", "body": body}
+            self.programs[program["id"]] = program
+            return 201, program
+        parts = path.split("/")
+        if path.startswith("/api/v1/excursions/"):
+            program = self.programs.get(parts[4])
+            if program is None or program["enterpriseId"] != tenant:
+                return 404, {"detail": "not found"}
+            action = parts[5]
+            if action == "publish":
+                program["status"] = "PUBLISHED"
+                return 200, program
+            if action == "schedules":
+                return 201, self.schedule(program, body)
+            if action == "slots" and method == "GET":
+                lo, hi = params["from"][0], params["to"][0]
+                return 200, sorted((s for s in self.slots.values()
+                                    if s["excursionId"] == program["id"] and lo <= s["start"][:10] <= hi),
+                                   key=lambda s: s["start"])
+        if path.startswith("/api/v1/slots/") and parts[5] == "close":
+            self.slots[parts[4]]["status"] = "CLOSED"
+            return 200, self.slots[parts[4]]
+        return 404, {"detail": "no route " + path}
+
+    def schedule(self, program, body):
+        day = datetime.date.fromisoformat(body["from"])
+        created, skipped = [], 0
+        while day <= datetime.date.fromisoformat(body["to"]):
+            if day.strftime("%A").upper() in body["daysOfWeek"]:
+                for t in body["times"]:
+                    start = f"{day.isoformat()}T{t}:00+03:00"
+                    if any(s["excursionId"] == program["id"] and s["start"] == start for s in self.slots.values()):
+                        skipped += 1
+                        continue
+                    slot = {"id": f"slot-{len(self.slots)}", "excursionId": program["id"], "start": start,
+                            "status": "OPEN"}
+                    self.slots[slot["id"]] = slot
+                    created.append(slot["id"])
+            day += datetime.timedelta(days=1)
+        return {"created": len(created), "skipped": skipped, "slotIds": created}
+
+
+class LoaderTest(unittest.TestCase):
+
+    def setUp(self):
+        self.fake = FakeGateway()
+        fake = self.fake
+
+        class Handler(BaseHTTPRequestHandler):
+            def _serve(self):
+                length = int(self.headers.get("Content-Length") or 0)
+                body = json.loads(self.rfile.read(length)) if length else None
+                key = (self.headers.get("Authorization") or "").removeprefix("Bearer ")
+                with fake.lock:
+                    status, answer = fake.handle(self.command, self.path, key, body)
+                data = json.dumps(answer).encode()
+                self.send_response(status)
+                self.send_header("Content-Type", "application/json")
+                self.send_header("Content-Length", str(len(data)))
+                if status == 429:
+                    self.send_header("Retry-After", "0.01")
+                self.end_headers()
+                self.wfile.write(data)
+
+            do_GET = do_POST = _serve
+
+            def log_message(self, *args):
+                pass
+
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+        self.gateway = f"http://127.0.0.1:{self.server.server_address[1]}"
+        self.dir = tempfile.TemporaryDirectory()
+        self.keys_file = os.path.join(self.dir.name, "demo-keys.json")
+        with open(os.path.join(HERE, "enterprises.json"), encoding="utf-8") as f:
+            self.data = json.load(f)
+
+    def tearDown(self):
+        self.server.shutdown()
+        self.server.server_close()
+        self.dir.cleanup()
+
+    def run_loader(self, *extra):
+        out, err = io.StringIO(), io.StringIO()
+        with redirect_stdout(out), redirect_stderr(err):
+            code = load_demo.main([*extra, self.gateway, ADMIN, self.keys_file])
+        return code, out.getvalue(), err.getvalue()
+
+    def test_first_run_loads_everything_and_a_second_changes_nothing(self):
+        code, out, err = self.run_loader()
+        self.assertEqual(0, code, err)
+        self.assertEqual({e["id"] for e in self.data}, set(self.fake.enterprises))
+        programs = sum(len(e["programs"]) for e in self.data)
+        self.assertEqual(programs, len(self.fake.programs))
+        self.assertTrue(all(p["status"] == "PUBLISHED" for p in self.fake.programs.values()))
+        self.assertEqual(1, sum(s["status"] == "CLOSED" for s in self.fake.slots.values()))
+        self.assertIn("Demo data (loaded)", out)
+        slots = len(self.fake.slots)
+        self.assertGreater(slots, 100)
+
+        writes_before = len(self.fake.writes)
+        code, out, err = self.run_loader()
+        self.assertEqual(0, code, err)
+        self.assertIn("Demo data (nothing to change)", out)
+        self.assertIn("0 new", out)
+        self.assertEqual(programs, len(self.fake.programs))
+        self.assertEqual(slots, len(self.fake.slots))
+        self.assertEqual(1, sum(s["status"] == "CLOSED" for s in self.fake.slots.values()))
+        # only the idempotent calls are repeated: enterprise POST (409) and schedules (all skipped)
+        repeated = self.fake.writes[writes_before:]
+        self.assertTrue(all(w == "POST /api/v1/enterprises" or w.endswith("/schedules") for w in repeated), repeated)
+
+    def test_keys_of_bootstrap_keys_are_reused_and_the_file_keeps_its_other_entries(self):
+        first = self.data[0]
+        self.fake.keys["secret-boot"] = {"id": "key-boot", "tenantId": first["id"], "active": True}
+        with open(self.keys_file, "w", encoding="utf-8") as f:
+            json.dump({"gateway": self.gateway, "operator": {"operatorId": "op-1", "apiKey": "op-key"},
+                       "enterprises": [{"enterpriseId": first["id"], "name": first["name"], "keyId": "key-boot",
+                                        "apiKey": "secret-boot"}]}, f)
+
+        code, _, err = self.run_loader()
+
+        self.assertEqual(0, code, err)
+        with open(self.keys_file, encoding="utf-8") as f:
+            written = json.load(f)
+        self.assertEqual("op-key", written["operator"]["apiKey"])
+        by_id = {e["enterpriseId"]: e for e in written["enterprises"]}
+        self.assertEqual("secret-boot", by_id[first["id"]]["apiKey"])
+        self.assertEqual({e["id"] for e in self.data}, set(by_id))
+        self.assertEqual(len(self.data) - 1, sum(1 for w in self.fake.writes if w == "POST /admin/api-keys"))
+
+    def test_throttled_calls_are_retried(self):
+        self.fake.throttle_next = 2
+        code, out, err = self.run_loader()
+        self.assertEqual(0, code, err)
+        self.assertEqual(len(self.data), len(self.fake.enterprises))
+
+    def test_dry_run_sends_nothing_and_prints_the_requests(self):
+        self.server.shutdown()
+        code, out, _ = self.run_loader("--dry-run")
+        self.assertEqual(0, code)
+        self.assertIn("POST /api/v1/enterprises", out)
+        self.assertIn("/schedules", out)
+        self.assertIn("dry run, nothing sent", out)
+        self.assertEqual([], self.fake.writes)
+
+    def test_every_program_is_complete_and_the_secure_site_needs_passports_ten_days_ahead(self):
+        on_request = [p["program"] for e in self.data for p in e["programs"] if p["program"]["bookingMode"] == "ON_REQUEST"]
+        self.assertEqual(1, len(on_request))
+        self.assertEqual("PASSPORT", on_request[0]["rules"]["documents"])
+        self.assertEqual(10, on_request[0]["rules"]["manifestLeadDays"])
+        self.assertEqual(1, sum(1 for e in self.data for p in e["programs"] if p.get("closeOneSlot")))
+        zones = {e["region"]: e["timeZone"] for e in self.data}
+        self.assertEqual({"RU-KLU": "Europe/Moscow", "RU-SMO": "Europe/Moscow", "RU-IRK": "Asia/Irkutsk",
+                          "RU-VLA": "Europe/Moscow"}, zones)
+        for e in self.data:
+            self.assertRegex(e["id"], r"^[a-z0-9][a-z0-9-]{2,63}$")
+            self.assertTrue(1 <= len(e["programs"]) <= 2, e["id"])
+
+
+if __name__ == "__main__":
+    unittest.main()
