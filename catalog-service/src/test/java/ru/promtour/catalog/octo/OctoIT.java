@@ -254,6 +254,26 @@ class OctoIT {
         assertThat(operator.get("/octo/products").json().findValuesAsString("id")).doesNotContain(productId);
     }
 
+    @Test
+    void slotsOfAnotherProductAndProgramsOfASuspendedEnterpriseAreNotOffered() {
+        Api other = Api.newEnterprise("http://localhost:" + port, "Europe/Moscow");
+        String otherProduct = other.post("/api/v1/excursions", CatalogData.ISSUE_EXCURSION).text("id");
+        other.post("/api/v1/excursions/" + otherProduct + "/publish", null);
+        String otherSlot = other.post("/api/v1/excursions/" + otherProduct + "/slots",
+                "{\"localStart\":\"2099-03-01T10:00\",\"capacity\":40}").text("id");
+
+        JsonNode mixed = availability("{\"productId\":\"{product}\",\"optionId\":\"DEFAULT\",\"availabilityIds\":[\""
+                + otherSlot + "\",\"" + slots.get("2099-03-01T10:00") + "\"]}").json();
+        assertThat(mixed.findValuesAsString("id")).containsExactly(slots.get("2099-03-01T10:00"));
+
+        String enterpriseId = owner.get("/api/v1/excursions/" + productId).text("enterpriseId");
+        Api.Response suspended = owner.as(TestTokens.admin()).put("/api/v1/enterprises/" + enterpriseId,
+                CatalogData.enterprise(enterpriseId, "Asia/Irkutsk").replace("\"timeZone\"", "\"status\":\"SUSPENDED\",\"timeZone\""));
+        assertThat(suspended.status()).as(suspended.toString()).isEqualTo(200);
+        assertInvalidProduct(operator.get("/octo/products/" + productId), productId);
+        assertThat(operator.get("/octo/products").json().findValuesAsString("id")).contains(otherProduct).doesNotContain(productId);
+    }
+
     private static void assertInvalidProduct(Api.Response response, String id) {
         assertThat(response.status()).as(response.toString()).isEqualTo(400);
         OctoSchemas.assertMatches("ErrorInvalidProductID", response.body());
