@@ -43,9 +43,9 @@ class SecurityIT {
     }
 
     @Test
-    void aValidOperatorTokenGetsPastSecurityToTheNotYetWrittenController() {
+    void aValidOperatorTokenGetsPastSecurityToTheController() {
         assertThat(assertPassesSecurity(baseUrl(), "/octo/products", TestTokens.operator("op-1")).statusCode())
-            .isEqualTo(404);
+            .isEqualTo(200);
     }
 
     @Test

@@ -91,11 +91,36 @@ class CatalogScenarioIT {
         assertThat(first.get("timeZone").asText()).isEqualTo("Asia/Irkutsk");
         assertThat(first.get("available").asInt()).isEqualTo(40);
 
+        // an operator sees the product and its availability over OCTO, in Irkutsk time with the seats left
+        Client operator = new Client(platform.gatewayUrl(), operatorKey("Байкал-Тур"));
+        Client.Response product = operator.get("/octo/products/" + excursionId);
+        assertThat(product.status()).as(product.toString()).isEqualTo(200);
+        assertThat(product.at("/timeZone")).isEqualTo("Asia/Irkutsk");
+        assertThat(product.at("/availabilityType")).isEqualTo("START_TIME");
+        assertThat(product.at("/options/0/id")).isEqualTo("DEFAULT");
+        assertThat(operator.get("/octo/products").json().findValuesAsText("id")).contains(excursionId);
+        Client.Response availability = operator.post("/octo/availability", Map.of("productId", excursionId,
+                "optionId", "DEFAULT", "localDateStart", from.toString(), "localDateEnd", from.plusDays(2).toString()));
+        assertThat(availability.status()).as(availability.toString()).isEqualTo(200);
+        assertThat(availability.json()).hasSize(6);
+        assertThat(availability.json().get(0).get("id").asText()).isEqualTo(first.get("id").asText());
+        assertThat(availability.json().get(0).get("localDateTimeStart").asText()).isEqualTo(from + "T10:00:00+08:00");
+        assertThat(availability.json().get(0).get("localDateTimeEnd").asText()).isEqualTo(from + "T12:00:00+08:00");
+        assertThat(availability.json().get(0).get("status").asText()).isEqualTo("AVAILABLE");
+        assertThat(availability.json().get(0).get("vacancies").asInt()).isEqualTo(40);
+        assertThat(operator.post("/octo/availability", Map.of("productId", "no-such-product", "optionId", "DEFAULT",
+                "localDate", from.toString())).at("/error")).isEqualTo("INVALID_PRODUCT_ID");
+
+        // anyone finds it in the public catalog, without a key
+        Client.Response found = anonymous.get("/api/v1/catalog/excursions?region=RU-IRK&dateFrom=" + from
+                + "&dateTo=" + from.plusDays(2) + "&q=" + java.net.URLEncoder.encode("плотина", java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(found.status()).as(found.toString()).isEqualTo(200);
+        assertThat(found.json().get("items").findValuesAsText("id")).contains(excursionId);
+
         // nobody else: another enterprise gets 404 as for an unknown id, an operator is refused the enterprise API
         Client other = new Client(platform.gatewayUrl(), enterprise("ent-e2e-" + UUID.randomUUID().toString().substring(0, 8), "Europe/Moscow"));
         assertThat(other.get("/api/v1/excursions/" + excursionId).status()).isEqualTo(404);
         assertThat(other.patch("/api/v1/slots/" + first.get("id").asText(), Map.of("capacity", 1)).status()).isEqualTo(404);
-        Client operator = new Client(platform.gatewayUrl(), operatorKey("Байкал-Тур"));
         assertThat(operator.get("/api/v1/excursions/" + excursionId).status()).isEqualTo(403);
         assertThat(enterprise.get("/api/v1/slots/" + first.get("id").asText()).json().get("capacity").asInt()).isEqualTo(40);
 

@@ -74,8 +74,13 @@ class GatewayRoutingIT {
     @ParameterizedTest(name = "{0} -> {1}")
     @CsvSource({
         "/octo/supplier, catalog",
+        "/octo/supplier/, catalog",
         "/octo/capabilities, catalog",
+        "/octo/capabilities/, catalog",
         "/octo/products, catalog",
+        "/octo/products/, catalog",
+        "/octo/availability/, catalog",
+        "/octo/bookings/, booking",
         "/octo/products/p-1, catalog",
         "/octo/availability, catalog",
         "/octo/availability/calendar, catalog",

@@ -68,6 +68,22 @@ public class ExcursionService {
         return excursion;
     }
 
+    /** Read side without an ownership check: the excursion if it is published, else null (OCTO, public catalog). */
+    public Excursion findPublished(String id) {
+        return mongo.findOne(publishedQuery().addCriteria(where("_id").is(id)), Excursion.class, Excursion.COLLECTION);
+    }
+
+    /** Read side without an ownership check: every published excursion, by id. */
+    public List<Excursion> published() {
+        return mongo.find(publishedQuery().with(Sort.by("_id")), Excursion.class, Excursion.COLLECTION);
+    }
+
+    private static Query publishedQuery() {
+        Query query = query(where("status").is(ExcursionStatus.PUBLISHED));
+        query.fields().exclude(Outbox.FIELD);
+        return query;
+    }
+
     /** One page of programs: an enterprise sees its own, the admin all or those of {@code enterpriseId}. */
     public Page list(String enterpriseId, int page, int size) {
         Tenant caller = tenant.get();

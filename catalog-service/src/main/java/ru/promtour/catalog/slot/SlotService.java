@@ -9,6 +9,7 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -143,9 +144,35 @@ public class SlotService {
         if (ChronoUnit.DAYS.between(from, to) + 1 > properties.listMaxDays()) {
             throw new InvalidInputException("to", "a listing covers at most " + properties.listMaxDays() + " days");
         }
-        Query query = query(where("excursionId").is(excursionId)
-                .and("start").gte(from.atStartOfDay(zone).toInstant()).lt(to.plusDays(1).atStartOfDay(zone).toInstant()))
-                .with(Sort.by("start"));
+        return startingBetween(excursionId, from.atStartOfDay(zone).toInstant(), to.plusDays(1).atStartOfDay(zone).toInstant());
+    }
+
+    /**
+     * Read side without an ownership check (OCTO and the public catalog show every published program): the
+     * excursion's slots starting in [from, to), by start, through the {@code {excursionId, start}} index. The
+     * outbox and the hold arrays are not read; the counts are.
+     */
+    public List<Slot> startingBetween(String excursionId, Instant from, Instant to) {
+        return counts(query(where("excursionId").is(excursionId).and("start").gte(from).lt(to)));
+    }
+
+    /** Read side without an ownership check: those of {@code slotIds} that belong to the excursion, by start. */
+    public List<Slot> byIds(String excursionId, Collection<String> slotIds) {
+        return counts(query(where("_id").in(slotIds).and("excursionId").is(excursionId)));
+    }
+
+    /** Start instant and zone of every slot of these excursions starting at or after {@code from}; one query. */
+    public List<SlotStart> startsFrom(Collection<String> excursionIds, Instant from) {
+        Query query = query(where("excursionId").in(excursionIds).and("start").gte(from));
+        query.fields().include("excursionId", "start", "timeZone");
+        return mongo.find(query, Document.class, Slot.COLLECTION).stream()
+                .map(doc -> new SlotStart(doc.getString("excursionId"), doc.getDate("start").toInstant(),
+                        doc.getString("timeZone")))
+                .toList();
+    }
+
+    private List<Slot> counts(Query query) {
+        query.with(Sort.by("start")).fields().exclude(Outbox.FIELD, "holds", "confirmedBookings", SeatInventory.RELEASED);
         return mongo.find(query, Slot.class, Slot.COLLECTION);
     }
 
@@ -268,6 +295,10 @@ public class SlotService {
     }
 
     private record Change(Slot after, Update update, Document guard, OutboxEvent event) {
+    }
+
+    /** When a slot starts, without its counts. */
+    public record SlotStart(String excursionId, Instant start, String timeZone) {
     }
 
     /** What a schedule request did. */

@@ -51,11 +51,11 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        JacksonException jackson = findCause(ex, JacksonException.class);
+        JacksonException jackson = JsonErrors.findCause(ex, JacksonException.class);
         if (jackson == null) {
             return badRequest(List.of(new FieldProblem("body", "a JSON body is required")));
         }
-        String path = path(jackson.getPath());
+        String path = JsonErrors.path(jackson.getPath());
         if (path.isEmpty()) {
             return badRequest(List.of(new FieldProblem("body", "is not valid JSON")));
         }
@@ -119,31 +119,5 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         problem.setTitle("Bad Request");
         problem.setProperty("errors", problems);
         return ResponseEntity.badRequest().body(problem);
-    }
-
-    /** {@code units[1].price} from Jackson's reference chain. */
-    private static String path(List<JacksonException.Reference> references) {
-        StringBuilder path = new StringBuilder();
-        for (JacksonException.Reference ref : references) {
-            if (ref.getPropertyName() != null) {
-                if (!path.isEmpty()) {
-                    path.append('.');
-                }
-                path.append(ref.getPropertyName());
-            }
-            else if (ref.getIndex() >= 0) {
-                path.append('[').append(ref.getIndex()).append(']');
-            }
-        }
-        return path.toString();
-    }
-
-    private static <T extends Throwable> T findCause(Throwable ex, Class<T> type) {
-        for (Throwable t = ex; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (type.isInstance(t)) {
-                return type.cast(t);
-            }
-        }
-        return null;
     }
 }

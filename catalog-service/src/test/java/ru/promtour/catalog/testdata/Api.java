@@ -4,20 +4,46 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.HashMap;
+import java.util.Map;
 
+import ru.promtour.security.test.TestTokens;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** A tiny HTTP client for the catalog's API, calling with a given internal token (none when null). */
-public record Api(String baseUrl, String token) {
+/** A tiny HTTP client for the catalog's API, calling with a given internal token (none when null) and optional extra headers. */
+public record Api(String baseUrl, String token, Map<String, String> headers) {
 
     public static final JsonMapper JSON = JsonMapper.builder().build();
     private static final HttpClient CLIENT = HttpClient.newHttpClient();
 
+    public Api(String baseUrl, String token) {
+        this(baseUrl, token, Map.of());
+    }
+
+    /** A client of a new enterprise in {@code timeZone}, registered through the API by the admin. */
+    public static Api newEnterprise(String baseUrl, String timeZone) {
+        String enterpriseId = CatalogData.uniqueEnterpriseId();
+        Api admin = new Api(baseUrl, TestTokens.admin());
+        Response registered = admin.post("/api/v1/enterprises", CatalogData.enterprise(enterpriseId, timeZone));
+        if (registered.status() != 201) {
+            throw new IllegalStateException("Could not register " + enterpriseId + ": " + registered);
+        }
+        return admin.as(TestTokens.enterprise(enterpriseId));
+    }
+
     public Api as(String otherToken) {
-        return new Api(baseUrl, otherToken);
+        return new Api(baseUrl, otherToken, headers);
+    }
+
+    /** The same client sending {@code name: value} on every request too. */
+    public Api withHeader(String name, String value) {
+        Map<String, String> more = new HashMap<>(headers);
+        more.put(name, value);
+        return new Api(baseUrl, token, Map.copyOf(more));
     }
 
     public Response get(String path) {
@@ -45,10 +71,11 @@ public record Api(String baseUrl, String token) {
         if (body != null) {
             request.header("Content-Type", "application/json");
         }
+        headers.forEach(request::setHeader);
         try {
             HttpResponse<String> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
-                    response.body());
+                    response.body(), response.headers());
         }
         catch (IOException ex) {
             throw new UncheckedIOException(ex);
@@ -59,8 +86,12 @@ public record Api(String baseUrl, String token) {
         }
     }
 
-    /** Status, content type and body of one answer. */
-    public record Response(int status, String contentType, String body) {
+    /** Status, content type, body and headers of one answer. */
+    public record Response(int status, String contentType, String body, HttpHeaders headers) {
+        public String header(String name) {
+            return headers.firstValue(name).orElse(null);
+        }
+
         public JsonNode json() {
             return JSON.readTree(body);
         }

@@ -1,0 +1,8 @@
+package ru.promtour.catalog.octo;
+
+import java.time.LocalDate;
+
+/** One local date of the availability calendar, aggregated from its slots (see {@link AvailabilityRules#day}). */
+public record DayAvailability(LocalDate localDate, AvailabilityStatus status, int vacancies, int capacity,
+                              boolean available) {
+}
