@@ -351,6 +351,18 @@ class PublicCatalogIT {
         }
     }
 
+    @Test
+    void theOpenApiDocumentShowsTheCatalogAsPublic() {
+        JsonNode paths = anyone.get("/v3/api-docs").json().path("paths");
+
+        for (String path : List.of("/api/v1/catalog/excursions", "/api/v1/catalog/excursions/{id}")) {
+            JsonNode security = paths.path(path).path("get").path("security");
+            assertThat(security.isArray()).as(path + " " + paths.path(path)).isTrue();
+            assertThat(security).as(path).isEmpty();
+        }
+        assertThat(paths.path("/api/v1/excursions").path("get").has("security")).as("others keep the global bearer").isFalse();
+    }
+
     private Api.Response search(String query) {
         Api.Response response = anyone.get("/api/v1/catalog/excursions?q=" + marker + "&" + query);
         assertThat(response.status()).as(query + " " + response).isEqualTo(200);

@@ -2,6 +2,7 @@ package ru.promtour.catalog.search.web;
 
 import java.time.LocalDate;
 
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
@@ -21,6 +22,7 @@ import ru.promtour.catalog.search.SearchCriteria;
  */
 @RestController
 @RequestMapping("/api/v1/catalog/excursions")
+@SecurityRequirements // public: the OpenAPI document must not ask for the bearer token the platform requires elsewhere
 class PublicCatalogController {
 
     private final CatalogSearch search;
