@@ -43,9 +43,9 @@ class SecurityIT {
     }
 
     @Test
-    void aValidEnterpriseTokenGetsPastSecurityToTheNotYetWrittenController() {
+    void aValidEnterpriseTokenGetsPastSecurityToItsBookings() {
         assertThat(assertPassesSecurity(baseUrl(), "/api/v1/bookings", TestTokens.enterprise("ent-1")).statusCode())
-            .isEqualTo(404);
+            .isEqualTo(200);
     }
 
     @Test

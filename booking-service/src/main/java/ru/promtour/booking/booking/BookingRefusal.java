@@ -1,0 +1,61 @@
+package ru.promtour.booking.booking;
+
+/**
+ * A "no" of the booking lifecycle, in OCTO's vocabulary; the web layer renders it as an OCTO error (or, on
+ * the enterprise API, as problem+json).
+ *
+ * @see Code
+ */
+public class BookingRefusal extends RuntimeException {
+
+    /** OCTO error codes; {@code field} is the extra property OCTO names with the offending value. */
+    public enum Code {
+        INVALID_BOOKING_UUID("uuid"), INVALID_PRODUCT_ID("productId"), INVALID_OPTION_ID("optionId"),
+        INVALID_UNIT_ID("unitId"), INVALID_AVAILABILITY_ID("availabilityId"), BAD_REQUEST(null),
+        UNPROCESSABLE_ENTITY(null);
+
+        private final String field;
+
+        Code(String field) {
+            this.field = field;
+        }
+
+        public String field() {
+            return field;
+        }
+    }
+
+    private final Code code;
+    private final String value;
+
+    public BookingRefusal(Code code, String message, String value) {
+        super(message);
+        this.code = code;
+        this.value = value;
+    }
+
+    public BookingRefusal(Code code, String message) {
+        this(code, message, null);
+    }
+
+    public static BookingRefusal unknownBooking(String uuid) {
+        return new BookingRefusal(Code.INVALID_BOOKING_UUID, "The uuid was missing or invalid", uuid);
+    }
+
+    public static BookingRefusal badRequest(String message) {
+        return new BookingRefusal(Code.BAD_REQUEST, message);
+    }
+
+    public static BookingRefusal unprocessable(String message) {
+        return new BookingRefusal(Code.UNPROCESSABLE_ENTITY, message);
+    }
+
+    public Code code() {
+        return code;
+    }
+
+    /** The offending value for {@link Code#field()}, may be null. */
+    public String value() {
+        return value;
+    }
+}

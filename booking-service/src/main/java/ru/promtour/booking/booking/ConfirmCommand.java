@@ -1,0 +1,12 @@
+package ru.promtour.booking.booking;
+
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import ru.promtour.booking.booking.ReserveCommand.UnitItemInput;
+
+/** OCTO's {@code BookingConfirmationBody}: the group leader and, optionally, each visitor. */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record ConfirmCommand(String resellerReference, Contact contact, List<UnitItemInput> unitItems,
+                             Boolean emailReceipt) {
+}

@@ -1,0 +1,182 @@
+package ru.promtour.booking.booking;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import ru.promtour.booking.booking.BookingRefusal.Code;
+import ru.promtour.booking.booking.ReserveCommand.UnitItemInput;
+import ru.promtour.booking.catalog.ExcursionView;
+import ru.promtour.booking.catalog.Program;
+import ru.promtour.booking.catalog.SlotView;
+
+/**
+ * What a reservation must satisfy before any seat is asked for, checked against the projection; each
+ * refusal carries the OCTO code naming the problem. The catalog still has the last word on seats.
+ */
+final class ReservationRules {
+
+    /** The contracts' bound on units per booking. */
+    static final int MAX_UNITS = 1000;
+    private static final Pattern LOCALE = Pattern.compile("^[a-z]{2}([-_][A-Za-z]{2})?$");
+    private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm (xxx)");
+
+    private ReservationRules() {
+    }
+
+    /** The unit items of a valid reservation, typed from the program; throws the refusal otherwise. */
+    static List<UnitItem> check(ReserveCommand c, ExcursionView excursion, SlotView slot, Instant now) {
+        Program p = excursion.program();
+        List<UnitItem> items = unitItems(c.unitItems(), p, "unitItems");
+        if (c.expirationMinutes() != null && c.expirationMinutes() < 1) {
+            throw BookingRefusal.badRequest("expirationMinutes must be at least 1");
+        }
+        text("notes", c.notes(), 1000);
+        text("resellerReference", c.resellerReference(), 100);
+        contact("contact", c.contact(), false);
+        checkGroup(items, p);
+        if (!slot.open()) {
+            throw BookingRefusal.unprocessable("The availability " + slot.id() + " is " + slot.status()
+                    + " and takes no bookings");
+        }
+        Instant cutoff = cutoff(slot.start(), slot.timeZone(), p.bookingCutoffHours());
+        if (!now.isBefore(cutoff)) {
+            throw BookingRefusal.unprocessable("Bookings for this availability closed at "
+                    + local(cutoff, slot.timeZone()) + " (" + p.bookingCutoffHours()
+                    + " h before the start, " + slot.timeZone() + ")");
+        }
+        return items;
+    }
+
+    /** Minimum and maximum group size, and the rules of school groups. */
+    static void checkGroup(List<UnitItem> items, Program p) {
+        int n = items.size();
+        if (n < Math.max(1, p.minUnits())) {
+            throw BookingRefusal.unprocessable("Validation failed: a booking needs at least " + p.minUnits() + " units, got " + n);
+        }
+        if (n > Math.min(MAX_UNITS, p.maxUnits())) {
+            throw BookingRefusal.unprocessable("Validation failed: a booking takes at most " + p.maxUnits() + " units, got " + n);
+        }
+        long children = items.stream().filter(i -> "CHILD".equals(i.type())).count();
+        long accompanying = items.stream().filter(i -> "ACCOMPANYING_ADULT".equals(i.type())).count();
+        long adults = n - children - accompanying;
+        if (children > 0 && accompanying + adults == 0) {
+            throw BookingRefusal.unprocessable("Validation failed: children must be accompanied by at least one adult");
+        }
+        if (accompanying > 0) {
+            if (children == 0) {
+                throw BookingRefusal.unprocessable("Validation failed: accompanying adults travel with children only");
+            }
+            Program.Unit unit = p.units().stream().filter(Program.Unit::accompanying).findFirst().orElse(null);
+            Integer per = unit == null ? null : unit.freeAccompanyingPerChildren();
+            if (per != null && per > 0) {
+                long allowed = (children + per - 1) / per;
+                if (accompanying > allowed) {
+                    throw BookingRefusal.unprocessable("Validation failed: " + children + " children allow at most "
+                            + allowed + " accompanying adults (one per " + per + " children); book the others as adults");
+                }
+            }
+        }
+    }
+
+    /** Unit items typed from the program; an unknown or missing unit id is INVALID_UNIT_ID. */
+    static List<UnitItem> unitItems(List<UnitItemInput> inputs, Program p, String field) {
+        if (inputs == null || inputs.isEmpty()) {
+            throw BookingRefusal.badRequest(field + ": at least one unit item is required");
+        }
+        if (inputs.size() > MAX_UNITS) {
+            throw BookingRefusal.unprocessable("Validation failed: a booking takes at most " + p.maxUnits() + " units");
+        }
+        List<UnitItem> items = new ArrayList<>(inputs.size());
+        for (int i = 0; i < inputs.size(); i++) {
+            UnitItemInput in = inputs.get(i);
+            if (in == null || in.unitId() == null || in.unitId().isBlank()) {
+                throw new BookingRefusal(Code.INVALID_UNIT_ID, field + "[" + i + "].unitId is required", null);
+            }
+            Program.Unit unit = p.unit(in.unitId());
+            if (unit == null) {
+                throw new BookingRefusal(Code.INVALID_UNIT_ID, "The unitId " + in.unitId() + " of " + field + "[" + i
+                        + "] is not a unit of this product", in.unitId());
+            }
+            String uuid = in.uuid() == null || in.uuid().isBlank() ? UUID.randomUUID().toString() : in.uuid();
+            text(field + "[" + i + "].uuid", uuid, 100);
+            text(field + "[" + i + "].resellerReference", in.resellerReference(), 100);
+            contact(field + "[" + i + "].contact", in.contact(), false);
+            items.add(new UnitItem(uuid, unit.id(), unit.type(), in.resellerReference(), in.contact()));
+        }
+        return items;
+    }
+
+    /** A contact's fields fit the contracts; {@code complete} asks for name, email, phone and locale (confirm). */
+    static void contact(String field, Contact c, boolean complete) {
+        if (c == null) {
+            if (complete) {
+                throw BookingRefusal.badRequest(field + " is required: fullName, emailAddress, phoneNumber and locales");
+            }
+            return;
+        }
+        text(field + ".fullName", c.fullName(), 200);
+        text(field + ".firstName", c.firstName(), 100);
+        text(field + ".lastName", c.lastName(), 100);
+        text(field + ".emailAddress", c.emailAddress(), 254);
+        text(field + ".phoneNumber", c.phoneNumber(), 40);
+        text(field + ".country", c.country(), 100);
+        text(field + ".notes", c.notes(), 1000);
+        if (c.emailAddress() != null && !c.emailAddress().isBlank() && !c.emailAddress().matches("^[^@\\s]+@[^@\\s]+$")) {
+            throw BookingRefusal.badRequest(field + ".emailAddress is not an email address");
+        }
+        if (c.locale() != null && !LOCALE.matcher(c.locale()).matches()) {
+            throw BookingRefusal.badRequest(field + ".locales[0] must be a language tag such as ru or ru-RU");
+        }
+        if (complete) {
+            if (c.name() == null) {
+                throw BookingRefusal.badRequest(field + ".fullName is required");
+            }
+            if (blank(c.emailAddress())) {
+                throw BookingRefusal.badRequest(field + ".emailAddress is required");
+            }
+            if (blank(c.phoneNumber())) {
+                throw BookingRefusal.badRequest(field + ".phoneNumber is required");
+            }
+            if (c.locale() == null) {
+                throw BookingRefusal.badRequest(field + ".locales is required (the group leader's language, e.g. [\"ru\"])");
+            }
+        }
+    }
+
+    static void text(String field, String value, int max) {
+        if (value != null && value.length() > max) {
+            throw BookingRefusal.badRequest(field + " is longer than " + max + " characters");
+        }
+    }
+
+    /** {@code hours} before {@code start}, counted on the enterprise's wall clock. */
+    static Instant cutoff(Instant start, String timeZone, int hours) {
+        return ZonedDateTime.ofInstant(start, ZoneId.of(timeZone)).minusHours(hours).toInstant();
+    }
+
+    /** Whether {@code uuid} is a UUID (OCTO's format). */
+    static boolean isUuid(String uuid) {
+        try {
+            UUID.fromString(uuid);
+            return uuid.length() == 36;
+        }
+        catch (IllegalArgumentException ex) {
+            return false;
+        }
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+
+    /** Local date-times in messages: {@code 2026-12-01 08:00 (+08:00)}. */
+    static String local(Instant instant, String zone) {
+        return LOCAL.format(instant.atZone(ZoneId.of(zone)));
+    }
+}

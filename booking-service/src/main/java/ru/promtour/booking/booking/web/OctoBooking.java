@@ -1,0 +1,39 @@
+package ru.promtour.booking.booking.web;
+
+import java.time.Instant;
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/**
+ * OCTO's {@code Booking} (contracts/octo/openapi.yaml): every required property is present, nullable ones as
+ * {@code null}. Tickets and vouchers are not issued: visitors are checked against the manifest.
+ */
+@JsonInclude(JsonInclude.Include.ALWAYS)
+public record OctoBooking(String id, String uuid, boolean testMode, String resellerReference,
+                          String supplierReference, String status, Instant utcCreatedAt, Instant utcUpdatedAt,
+                          Instant utcExpiresAt, Instant utcRedeemedAt, Instant utcConfirmedAt, String productId,
+                          String optionId, boolean cancellable, Cancellation cancellation, boolean freesale,
+                          String availabilityId, Availability availability, Contact contact, String notes,
+                          List<String> deliveryMethods, Object voucher, List<UnitItem> unitItems) {
+
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record Cancellation(String refund, String reason, Instant utcCancelledAt) {
+    }
+
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record Contact(String fullName, String firstName, String lastName, String emailAddress, String phoneNumber,
+                          List<String> locales, String postalCode, String country, String notes) {
+    }
+
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record UnitItem(String uuid, String resellerReference, String supplierReference, String unitId,
+                           String status, Instant utcRedeemedAt, Contact contact, Object ticket) {
+    }
+
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record Availability(String id, String localDateTimeStart, String localDateTimeEnd, Instant utcCutoffAt,
+                               boolean allDay, boolean available, String status, Integer vacancies, Integer capacity,
+                               Integer maxUnits, List<Object> openingHours) {
+    }
+}

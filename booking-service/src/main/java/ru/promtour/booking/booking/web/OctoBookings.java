@@ -1,0 +1,71 @@
+package ru.promtour.booking.booking.web;
+
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.stereotype.Component;
+import ru.promtour.booking.booking.Booking;
+import ru.promtour.booking.booking.BookingService;
+import ru.promtour.booking.booking.Contact;
+import ru.promtour.booking.booking.UnitItem;
+import ru.promtour.booking.catalog.CatalogProjection;
+import ru.promtour.booking.catalog.ExcursionView;
+import ru.promtour.booking.catalog.Program;
+import ru.promtour.booking.catalog.SlotView;
+
+/** Renders a booking in OCTO's shape. */
+@Component
+class OctoBookings {
+
+    private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssxxx");
+
+    private final BookingService bookings;
+    private final CatalogProjection projection;
+
+    OctoBookings(BookingService bookings, CatalogProjection projection) {
+        this.bookings = bookings;
+        this.projection = projection;
+    }
+
+    OctoBooking of(Booking b) {
+        OctoBooking.Cancellation cancellation = b.cancellation() == null ? null
+                : new OctoBooking.Cancellation(b.cancellation().refund(), b.cancellation().reason(),
+                        b.cancellation().utcCancelledAt());
+        List<OctoBooking.UnitItem> items = new ArrayList<>();
+        for (int i = 0; i < b.unitItems().size(); i++) {
+            UnitItem item = b.unitItems().get(i);
+            items.add(new OctoBooking.UnitItem(item.uuid(), item.resellerReference(),
+                    b.supplierReference() + "-" + (i + 1), item.unitId(), b.status().name(), null,
+                    contact(item.contact()), null));
+        }
+        return new OctoBooking(b.id(), b.uuid(), false, b.resellerReference(), b.supplierReference(),
+                b.status().name(), b.utcCreatedAt(), b.utcUpdatedAt(), b.utcExpiresAt(), null, b.utcConfirmedAt(),
+                b.productId(), b.optionId(), bookings.cancellable(b), cancellation, false, b.slotId(),
+                availability(b), contact(b.contact()), b.notes(), List.of("VOUCHER"), null, items);
+    }
+
+    private OctoBooking.Availability availability(Booking b) {
+        SlotView slot = projection.slot(b.slotId()).orElse(null);
+        Program p = projection.excursion(b.productId()).map(ExcursionView::program).orElse(null);
+        if (slot == null || p == null) {
+            return null;
+        }
+        ZonedDateTime start = b.start().atZone(ZoneId.of(b.timeZone()));
+        String status = !slot.open() ? "CLOSED" : slot.available() <= 0 ? "SOLD_OUT" : "AVAILABLE";
+        return new OctoBooking.Availability(slot.id(), LOCAL.format(start),
+                LOCAL.format(start.plusMinutes(p.durationMinutes())),
+                start.minusHours(p.bookingCutoffHours()).toInstant(), false, "AVAILABLE".equals(status), status,
+                Math.max(0, slot.available()), slot.capacity(), p.maxUnits(), List.of());
+    }
+
+    private static OctoBooking.Contact contact(Contact c) {
+        if (c == null) {
+            return new OctoBooking.Contact(null, null, null, null, null, List.of(), null, null, null);
+        }
+        return new OctoBooking.Contact(c.name(), c.firstName(), c.lastName(), c.emailAddress(), c.phoneNumber(),
+                c.locales() == null ? List.of() : c.locales(), c.postalCode(), c.country(), c.notes());
+    }
+}

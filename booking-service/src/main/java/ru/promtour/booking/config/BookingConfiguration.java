@@ -1,0 +1,39 @@
+package ru.promtour.booking.config;
+
+import java.time.Clock;
+
+import net.javacrumbs.shedlock.core.LockProvider;
+import net.javacrumbs.shedlock.provider.mongo.MongoLockProvider;
+import net.javacrumbs.shedlock.spring.annotation.EnableSchedulerLock;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.scheduling.annotation.EnableScheduling;
+import ru.promtour.booking.booking.Booking;
+import ru.promtour.messaging.outbox.OutboxCollections;
+
+/** Wiring of the booking service: the clock tests control, the outbox collection, the sweeper's lock. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(BookingProperties.class)
+@EnableScheduling
+@EnableSchedulerLock(defaultLockAtMostFor = "${booking.expiry.lock-at-most-for:1m}")
+class BookingConfiguration {
+
+    /** Every "now" of the lifecycle comes from here, so tests move time instead of sleeping. */
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    OutboxCollections bookingOutboxCollections() {
+        return OutboxCollections.of(Booking.COLLECTION);
+    }
+
+    /** Locks live in the service's own database (collection {@code shedLock}), so only one instance sweeps. */
+    @Bean
+    LockProvider lockProvider(MongoTemplate mongo) {
+        return new MongoLockProvider(mongo.getDb());
+    }
+}

@@ -1,0 +1,88 @@
+package ru.promtour.booking.booking;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.junit.jupiter.api.Test;
+import ru.promtour.booking.booking.ReserveCommand.UnitItemInput;
+import ru.promtour.booking.booking.messaging.BookingEvents;
+import ru.promtour.booking.catalog.CatalogProjection;
+import ru.promtour.booking.catalog.ExcursionView;
+import ru.promtour.booking.catalog.Program;
+import ru.promtour.messaging.outbox.OutboxEvent;
+import ru.promtour.test.contracts.Contracts;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+
+/** Producer side of the contracts: every booking event, built from real transitions, matches its schema. */
+class BookingEventContractsTest {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final Instant NOW = Instant.parse("2026-11-23T09:15:02.114Z");
+
+    private final CatalogProjection projection = mock(CatalogProjection.class);
+    private final BookingEvents events = new BookingEvents(JSON, projection);
+
+    private Booking reserved(String mode, Program.EnterpriseInfo enterprise) {
+        Program program = new Program(new Program.Text("Иркутская ГЭС", null), enterprise, 120, mode, "КПП №2",
+                new Program.Rules(null, true, null, false, "PASSPORT_AND_BIRTH_CERTIFICATE", 10, null),
+                List.of(new Program.Unit("child", "CHILD", 7, 17, null),
+                        new Program.Unit("accompanying-adult", "ACCOMPANYING_ADULT", 18, null, 10)),
+                1, 40, 2, 24);
+        when(projection.excursion("exc-1")).thenReturn(Optional.of(new ExcursionView("exc-1", "ent-1", 1, true, program)));
+        ReserveCommand command = new ReserveCommand(null, "exc-1", "DEFAULT", "slot-1", null, null,
+                List.of(new UnitItemInput(null, "child", null, null), new UnitItemInput(null, "accompanying-adult", null, null)),
+                null, null);
+        List<UnitItem> items = List.of(new UnitItem("u-1", "child", "CHILD", null, null),
+                new UnitItem("u-2", "accompanying-adult", "ACCOMPANYING_ADULT", null, null));
+        return Booking.reserved("bk-1", "uuid-1", "op-1", "hash", "PT-7K3M9Q", command, items, "ent-1",
+                Instant.parse("2026-12-01T02:00:00Z"), "Asia/Irkutsk", "2026-12-01", mode, NOW);
+    }
+
+    private static final Contact LEADER = new Contact("Иванова Мария", null, null, "m@school.ru", "+79025551234",
+            List.of("ru"), null, null, null);
+
+    @Test
+    void everyEventOfAnInstantLifecycleMatchesItsSchema() {
+        Booking b = reserved("INSTANT", new Program.EnterpriseInfo("ent-1", "ГЭС", "Иркутск", "ул. Лермонтова, 1",
+                "Asia/Irkutsk", null, null));
+        assertMatches(events.requested(b, NOW));
+        Booking held = b.held(NOW, NOW.plusSeconds(1800));
+        assertMatches(events.held(held, NOW));
+        Booking confirmed = held.confirmed(NOW, LEADER, held.unitItems(), "SCH-42", false);
+        JsonNode visit = assertMatches(events.confirmed(confirmed, NOW)).path("visit");
+        assertThat(visit.path("localStart").asString()).isEqualTo("2026-12-01T10:00:00+08:00");
+        assertThat(visit.path("unitItems")).hasSize(2);
+        assertThat(visit.path("operator").path("id").asString()).isEqualTo("op-1");
+        assertMatches(events.resizeRequested(confirmed, "rq-1", 3, 2, NOW));
+        assertMatches(events.updated(confirmed, 2, List.of("UNITS", "CONTACT"), NOW));
+        Booking cancelled = confirmed.cancelled(NOW, null, Cancellation.SUPPLIER);
+        JsonNode cancelledEvent = assertMatches(events.cancelled(cancelled, NOW));
+        assertThat(cancelledEvent.has("reason")).as("an absent reason is left out, not null").isFalse();
+        assertMatches(events.expired(held.expired(NOW), NOW));
+        assertMatches(events.rejected(b.rejected(NOW, "SOLD_OUT"), null, 2, "SOLD_OUT", NOW));
+    }
+
+    @Test
+    void everyEventOfAnOnRequestLifecycleMatchesItsSchemaEvenWithoutAnEnterpriseAddress() {
+        Booking b = reserved("ON_REQUEST", new Program.EnterpriseInfo("ent-1", "ГЭС", null, null, "Asia/Irkutsk", null, null));
+        Booking pending = b.held(NOW, NOW.plusSeconds(60)).confirmed(NOW, LEADER, b.unitItems(), null, true);
+        JsonNode event = assertMatches(events.pendingApproval(pending, NOW));
+        assertThat(event.path("visit").path("enterprise").path("address").asString()).isEqualTo("ГЭС");
+        assertMatches(events.approved(pending.approved(NOW), NOW));
+        assertMatches(events.declined(pending.declined(NOW, "группа слишком большая"), NOW));
+    }
+
+    private static JsonNode assertMatches(OutboxEvent event) {
+        assertThat(event.topic()).isEqualTo(BookingEvents.TOPIC);
+        assertThat(event.key()).isEqualTo("slot-1");
+        assertThat(event.subject()).isEqualTo("bk-1");
+        Contracts.assertMatchesSchema(event.type(), event.payload());
+        return JSON.readTree(event.payload());
+    }
+}

@@ -1,0 +1,190 @@
+package ru.promtour.booking.booking.web;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import ru.promtour.booking.testdata.BookingApi;
+import ru.promtour.booking.testdata.BookingApi.Answer;
+import ru.promtour.booking.testdata.BookingIT;
+import ru.promtour.booking.testdata.CatalogData;
+import ru.promtour.booking.testdata.CatalogData.Program;
+import ru.promtour.booking.testdata.FakeCatalog;
+import ru.promtour.booking.testdata.OctoShape;
+import ru.promtour.security.test.TestTokens;
+import ru.promtour.test.contracts.Contracts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** Supplier cancellation, PATCH (resize saga), and the enterprise's approve / decline. */
+class ChangesIT extends BookingIT {
+
+    private String confirmed(Program p, String slotId, String uuid, int adults) {
+        Answer held = reserve(CatalogData.reserve(uuid, p, slotId, adults, 0, 0));
+        assertThat(held.text("status")).as(held.toString()).isEqualTo("ON_HOLD");
+        Answer done = operator.post("/octo/bookings/" + uuid + "/confirm", CatalogData.CONTACT);
+        assertThat(done.status()).as(done.toString()).isEqualTo(200);
+        return held.text("id");
+    }
+
+    private static String items(int adults) {
+        return ("{\"unitId\":\"adult\"},".repeat(adults)).replaceAll(",$", "");
+    }
+
+    @Test
+    void aCancelledSlotCancelsEveryLiveBookingOnItAsTheSupplier() {
+        Program p = Program.instant("Asia/Irkutsk");
+        String slotId = slot(p, Duration.ofDays(10), 40);
+        String confirmedUuid = uuid();
+        String heldUuid = uuid();
+        String confirmedId = confirmed(p, slotId, confirmedUuid, 2);
+        String heldId = reserve(CatalogData.reserve(heldUuid, p, slotId, 1, 0, 0)).text("id");
+
+        String cancelled = CatalogData.slot(slotId, p, Instant.now().plus(Duration.ofDays(10)), 40, 37, "CANCELLED", 5,
+                "Авария на линии");
+        catalog.send(FakeCatalog.SLOTS, "catalog.SlotCancelled.v1", slotId, slotId, cancelled);
+        catalog.send(FakeCatalog.SLOTS, "catalog.SlotCancelled.v1", slotId, slotId, cancelled);
+
+        for (String uuid : List.of(confirmedUuid, heldUuid)) {
+            await().atMost(Duration.ofSeconds(20)).until(() -> operator.get("/octo/bookings/" + uuid).text("status"),
+                    "CANCELLED"::equals);
+            assertThat(operator.get("/octo/bookings/" + uuid).json().path("cancellation").path("reason").asString())
+                    .startsWith("Supplier cancellation").contains("Авария");
+        }
+        FakeCatalog.Event event = catalog.await(confirmedId, "booking.BookingCancelled.v1");
+        Contracts.assertMatchesSchema(event.type(), event.body().toString());
+        assertThat(event.body().path("cancelledBy").asString()).isEqualTo("SUPPLIER");
+        catalog.await(heldId, "booking.BookingCancelled.v1");
+        // the barrier: a later request on the same slot is refused, so both SlotCancelled copies were applied
+        assertThat(reserve(CatalogData.reserve(uuid(), p, slotId, 1, 0, 0)).text("error")).isEqualTo("UNPROCESSABLE_ENTITY");
+        assertThat(catalog.count(confirmedId, "booking.BookingCancelled.v1")).isEqualTo(1);
+        assertThat(catalog.count(heldId, "booking.BookingCancelled.v1")).isEqualTo(1);
+    }
+
+    @Test
+    void moreUnitsAreAskedOfTheCatalogAndHeldBeforeTheBookingGrows() {
+        Program p = Program.instant("Europe/Moscow");
+        String slotId = slot(p, Duration.ofDays(10), 5);
+        String uuid = uuid();
+        String id = confirmed(p, slotId, uuid, 2);
+
+        Answer grown = operator.patch("/octo/bookings/" + uuid, "{\"unitItems\":[" + items(4) + "]}");
+
+        assertThat(grown.status()).as(grown.toString()).isEqualTo(200);
+        OctoShape.assertBooking(grown.body());
+        assertThat(grown.json().path("unitItems")).hasSize(4);
+        assertThat(grown.text("status")).isEqualTo("CONFIRMED");
+        FakeCatalog.Event resize = catalog.await(id, "booking.BookingResizeRequested.v1");
+        Contracts.assertMatchesSchema(resize.type(), resize.body().toString());
+        FakeCatalog.Event updated = catalog.await(id, "booking.BookingUpdated.v1");
+        Contracts.assertMatchesSchema(updated.type(), updated.body().toString());
+        assertThat(updated.body().path("previousUnits").asInt()).isEqualTo(2);
+        assertThat(catalog.taken(slotId)).isEqualTo(4);
+
+        Answer soldOut = operator.patch("/octo/bookings/" + uuid, "{\"unitItems\":[" + items(6) + "]}");
+        assertThat(soldOut.status()).as(soldOut.toString()).isEqualTo(400);
+        assertThat(soldOut.text("error")).isEqualTo("UNPROCESSABLE_ENTITY");
+        assertThat(operator.get("/octo/bookings/" + uuid).json().path("unitItems")).hasSize(4);
+        assertThat(catalog.taken(slotId)).isEqualTo(4);
+    }
+
+    @Test
+    void fewerUnitsReleaseTheDifferenceAndContactIsEditable() {
+        Program p = Program.instant("Europe/Moscow");
+        String slotId = slot(p, Duration.ofDays(10), 10);
+        String uuid = uuid();
+        String id = confirmed(p, slotId, uuid, 4);
+
+        Answer shrunk = operator.patch("/octo/bookings/" + uuid, "{\"unitItems\":[" + items(3) + "],"
+                + "\"contact\":{\"fullName\":\"Сидоров Иван\",\"emailAddress\":\"i@school.ru\",\"phoneNumber\":\"+7\",\"locales\":[\"ru\"]}}");
+
+        assertThat(shrunk.status()).as(shrunk.toString()).isEqualTo(200);
+        assertThat(shrunk.json().path("unitItems")).hasSize(3);
+        assertThat(shrunk.json().path("contact").path("fullName").asString()).isEqualTo("Сидоров Иван");
+        await().atMost(Duration.ofSeconds(20)).until(() -> catalog.taken(slotId) == 3);
+        FakeCatalog.Event updated = catalog.await(id, "booking.BookingUpdated.v1");
+        assertThat(updated.body().path("changes")).extracting(n -> n.asString()).contains("UNITS", "CONTACT", "VISITORS");
+        assertThat(operator.patch("/octo/bookings/" + uuid, "{\"availabilityId\":\"slot-elsewhere\"}").text("error"))
+                .isEqualTo("INVALID_AVAILABILITY_ID");
+        assertThat(operator.patch("/octo/bookings/" + uuid, "{\"unitItems\":[{\"unitId\":\"senior\"}]}").text("error"))
+                .isEqualTo("INVALID_UNIT_ID");
+        assertThat(operator.patch("/octo/bookings/" + uuid, "{\"unitItems\":[]}").text("error")).isEqualTo("BAD_REQUEST");
+    }
+
+    @Test
+    void noUpdateAfterTheCancellationCutoff() {
+        Program p = Program.instant("Asia/Irkutsk").cutoffs(2, 24);
+        String slotId = slot(p, Duration.ofHours(30), 10);
+        String uuid = uuid();
+        confirmed(p, slotId, uuid, 2);
+        clock.advance(Duration.ofHours(7));
+
+        Answer late = operator.patch("/octo/bookings/" + uuid, "{\"notes\":\"позже\"}");
+
+        assertThat(late.status()).isEqualTo(400);
+        assertThat(late.text("error")).isEqualTo("UNPROCESSABLE_ENTITY");
+        assertThat(operator.get("/octo/bookings/" + uuid).json().path("notes").isNull()).isTrue();
+    }
+
+    @Test
+    void theOwningEnterpriseApprovesAGroupAtAnOnRequestSiteOnce() {
+        Program p = Program.instant("Europe/Kaliningrad").onRequest();
+        String slotId = slot(p, Duration.ofDays(10), 40);
+        String uuid = uuid();
+        String id = confirmed(p, slotId, uuid, 3);
+        BookingApi enterprise = operator.as(TestTokens.enterprise(p.enterpriseId()));
+        BookingApi stranger = operator.as(TestTokens.enterprise("ent-stranger"));
+
+        Answer pending = enterprise.get("/api/v1/bookings?status=PENDING&slotId=" + slotId);
+        assertThat(pending.status()).as(pending.toString()).isEqualTo(200);
+        assertThat(pending.json()).hasSize(1);
+        assertThat(pending.json().path(0).path("awaitingApproval").asBoolean()).isTrue();
+        assertThat(stranger.get("/api/v1/bookings?slotId=" + slotId).json()).isEmpty();
+        for (Answer foreign : List.of(stranger.get("/api/v1/bookings/" + id), stranger.post("/api/v1/bookings/" + id + "/approve", null),
+                stranger.post("/api/v1/bookings/" + id + "/decline", "{\"reason\":\"x\"}"))) {
+            assertThat(foreign.status()).as(foreign.toString()).isEqualTo(404);
+            assertThat(foreign.contentType()).startsWith("application/problem+json");
+        }
+        assertThat(enterprise.get("/api/v1/bookings?status=NOPE").status()).isEqualTo(400);
+
+        Answer approved = enterprise.post("/api/v1/bookings/" + id + "/approve", null);
+        assertThat(approved.status()).as(approved.toString()).isEqualTo(200);
+        assertThat(approved.text("status")).isEqualTo("CONFIRMED");
+        assertThat(enterprise.post("/api/v1/bookings/" + id + "/approve", null).text("status")).isEqualTo("CONFIRMED");
+        assertThat(enterprise.post("/api/v1/bookings/" + id + "/decline", "{}").status()).isEqualTo(409);
+        assertThat(operator.get("/octo/bookings/" + uuid).text("status")).isEqualTo("CONFIRMED");
+        FakeCatalog.Event event = catalog.await(id, "booking.BookingApproved.v1");
+        Contracts.assertMatchesSchema(event.type(), event.body().toString());
+        cancelAndBarrier(uuid, id);
+        assertThat(catalog.count(id, "booking.BookingApproved.v1")).isEqualTo(1);
+    }
+
+    @Test
+    void theOwningEnterpriseDeclinesAGroupAndTheSeatsGoBack() {
+        Program p = Program.instant("Europe/Moscow").onRequest();
+        String slotId = slot(p, Duration.ofDays(10), 40);
+        String uuid = uuid();
+        String id = confirmed(p, slotId, uuid, 3);
+        BookingApi enterprise = operator.as(TestTokens.enterprise(p.enterpriseId()));
+
+        Answer declined = enterprise.post("/api/v1/bookings/" + id + "/decline", "{\"reason\":\"группа слишком большая\"}");
+
+        assertThat(declined.status()).as(declined.toString()).isEqualTo(200);
+        assertThat(declined.text("status")).isEqualTo("REJECTED");
+        assertThat(operator.get("/octo/bookings/" + uuid).text("status")).isEqualTo("REJECTED");
+        FakeCatalog.Event event = catalog.await(id, "booking.BookingDeclined.v1");
+        Contracts.assertMatchesSchema(event.type(), event.body().toString());
+        assertThat(event.body().path("reason").asString()).isEqualTo("группа слишком большая");
+        await().atMost(Duration.ofSeconds(20)).until(() -> catalog.taken(slotId) == 0);
+        assertThat(enterprise.post("/api/v1/bookings/" + id + "/decline", "{}").status()).isEqualTo(200);
+        assertThat(enterprise.post("/api/v1/bookings/" + id + "/approve", null).status()).isEqualTo(409);
+        assertThat(catalog.count(id, "booking.BookingDeclined.v1")).isEqualTo(1);
+    }
+
+    private void cancelAndBarrier(String uuid, String id) {
+        operator.post("/octo/bookings/" + uuid + "/cancel", "{}");
+        catalog.await(id, "booking.BookingCancelled.v1");
+    }
+}

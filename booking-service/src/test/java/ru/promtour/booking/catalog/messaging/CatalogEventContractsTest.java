@@ -1,0 +1,61 @@
+package ru.promtour.booking.catalog.messaging;
+
+import java.time.Instant;
+
+import org.junit.jupiter.api.Test;
+import ru.promtour.booking.booking.messaging.SeatAnswers;
+import ru.promtour.test.contracts.Contracts;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Consumer side of the contracts: the booking service reads every catalog example it depends on. */
+class CatalogEventContractsTest {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @Test
+    void readsTheExcursionEvents() {
+        for (String type : new String[] {CatalogEvents.EXCURSION_PUBLISHED, CatalogEvents.EXCURSION_UPDATED}) {
+            ExcursionChanged e = JSON.readValue(Contracts.example(type), ExcursionChanged.class);
+            assertThat(e.excursionId()).isNotBlank();
+            assertThat(e.version()).isPositive();
+            assertThat(e.excursion().enterprise().timeZone()).isNotBlank();
+            assertThat(e.excursion().units()).isNotEmpty().allSatisfy(u -> assertThat(u.id()).isNotBlank());
+            assertThat(e.excursion().bookingMode()).isIn("INSTANT", "ON_REQUEST");
+            assertThat(e.excursion().rules().documents()).isNotBlank();
+        }
+        ExcursionChanged unpublished = JSON.readValue(Contracts.example(CatalogEvents.EXCURSION_UNPUBLISHED), ExcursionChanged.class);
+        assertThat(unpublished.excursion()).isNull();
+        assertThat(unpublished.version()).isPositive();
+    }
+
+    @Test
+    void readsTheSlotEvents() {
+        for (String type : new String[] {CatalogEvents.SLOT_PUBLISHED, CatalogEvents.SLOT_CAPACITY_CHANGED,
+                CatalogEvents.SLOT_CLOSED, CatalogEvents.SLOT_REOPENED, CatalogEvents.SLOT_CANCELLED}) {
+            SlotChanged e = JSON.readValue(Contracts.example(type), SlotChanged.class);
+            assertThat(e.slotId()).as(type).isNotBlank();
+            assertThat(e.enterpriseId()).isNotBlank();
+            assertThat(e.start()).isBefore(Instant.parse("2100-01-01T00:00:00Z"));
+            assertThat(e.timeZone()).isNotBlank();
+            assertThat(e.status()).isIn("OPEN", "CLOSED", "CANCELLED");
+        }
+        SlotChanged cancelled = JSON.readValue(Contracts.example(CatalogEvents.SLOT_CANCELLED), SlotChanged.class);
+        assertThat(cancelled.reason()).isNotBlank();
+    }
+
+    @Test
+    void readsTheSeatAnswers() {
+        SeatAnswers.SeatsHeld held = JSON.readValue(Contracts.example(SeatAnswers.HELD), SeatAnswers.SeatsHeld.class);
+        assertThat(held.bookingId()).isNotBlank();
+        assertThat(held.requestId()).isNull();
+        SeatAnswers.SeatsRejected rejected = JSON.readValue(Contracts.example(SeatAnswers.REJECTED), SeatAnswers.SeatsRejected.class);
+        assertThat(rejected.reason()).isEqualTo("SOLD_OUT");
+        assertThat(rejected.units()).isPositive();
+        for (String type : new String[] {SeatAnswers.CONFIRMED, SeatAnswers.RELEASED}) {
+            SeatAnswers.SeatsMoved moved = JSON.readValue(Contracts.example(type), SeatAnswers.SeatsMoved.class);
+            assertThat(moved.available()).as(type).isNotNull();
+        }
+    }
+}
