@@ -52,6 +52,10 @@ public class Booking {
     private Cancellation cancellation;
     private String declineReason;
     private Resize resize;
+    /** When ManifestIncomplete was emitted (once per booking). */
+    private Instant manifestWarnedAt;
+    /** When the visitors' personal data was removed (retention). */
+    private Instant personalDataRemovedAt;
     private long version;
 
     Booking() {
@@ -119,6 +123,8 @@ public class Booking {
         b.cancellation = cancellation;
         b.declineReason = declineReason;
         b.resize = resize;
+        b.manifestWarnedAt = manifestWarnedAt;
+        b.personalDataRemovedAt = personalDataRemovedAt;
         b.version = version;
         return b;
     }
@@ -239,6 +245,20 @@ public class Booking {
         return b;
     }
 
+    Booking manifestWarned(Instant now) {
+        Booking b = copy(now);
+        b.manifestWarnedAt = now;
+        return b;
+    }
+
+    /** Visitors' names, contacts and documents go; the places, the leader and the history stay. */
+    Booking personalDataRemoved(Instant now) {
+        Booking b = copy(now);
+        b.unitItems = unitItems().stream().map(UnitItem::anonymous).toList();
+        b.personalDataRemovedAt = now;
+        return b;
+    }
+
     public String id() { return id; }
     public String uuid() { return uuid; }
     public String operatorId() { return operatorId; }
@@ -270,5 +290,7 @@ public class Booking {
     public Cancellation cancellation() { return cancellation; }
     public String declineReason() { return declineReason; }
     public Resize resize() { return resize; }
+    public Instant manifestWarnedAt() { return manifestWarnedAt; }
+    public Instant personalDataRemovedAt() { return personalDataRemovedAt; }
     public long version() { return version; }
 }

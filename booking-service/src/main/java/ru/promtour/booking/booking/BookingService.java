@@ -680,7 +680,8 @@ public class BookingService {
             UnitItem old = current.get(index);
             result.set(index, new UnitItem(old.uuid(), old.unitId(), old.type(),
                     in.resellerReference() != null ? in.resellerReference() : old.resellerReference(),
-                    in.contact() != null ? in.contact() : old.contact()));
+                    in.contact() != null ? in.contact() : old.contact(),
+                    in.visitor() != null ? in.visitor() : old.visitor()));
         }
         return result;
     }

@@ -107,9 +107,30 @@ final class ReservationRules {
             text(field + "[" + i + "].uuid", uuid, 100);
             text(field + "[" + i + "].resellerReference", in.resellerReference(), 100);
             contact(field + "[" + i + "].contact", in.contact(), false);
-            items.add(new UnitItem(uuid, unit.id(), unit.type(), in.resellerReference(), in.contact()));
+            visitor(field + "[" + i + "].visitor", in.visitor(), unit);
+            items.add(new UnitItem(uuid, unit.id(), unit.type(), in.resellerReference(), in.contact(), in.visitor()));
         }
         return items;
+    }
+
+    /** A visitor's document is one we know, and a birth date fits the unit's age range (checked on the day it is given). */
+    static void visitor(String field, Visitor v, Program.Unit unit) {
+        if (v == null) {
+            return;
+        }
+        if (v.documentType() != null && !Visitor.PASSPORT.equals(v.documentType())
+                && !Visitor.BIRTH_CERTIFICATE.equals(v.documentType())) {
+            throw BookingRefusal.badRequest(field + ".documentType must be PASSPORT or BIRTH_CERTIFICATE");
+        }
+        text(field + ".documentNumber", v.documentNumber(), 40);
+        if (v.birthDate() != null) {
+            int age = java.time.Period.between(v.birthDate(), java.time.LocalDate.now(java.time.ZoneOffset.UTC)).getYears();
+            if ((unit.minAge() != null && age < unit.minAge()) || (unit.maxAge() != null && age > unit.maxAge())) {
+                throw BookingRefusal.unprocessable("Validation failed: " + field + ".birthDate gives age " + age
+                        + ", outside the unit " + unit.id() + " (" + (unit.minAge() == null ? "" : unit.minAge()) + "–"
+                        + (unit.maxAge() == null ? "" : unit.maxAge()) + ")");
+            }
+        }
     }
 
     /** A contact's fields fit the contracts; {@code complete} asks for name, email, phone and locale (confirm). */

@@ -15,8 +15,8 @@ public record ReserveCommand(String uuid, String productId, String optionId, Str
                              Integer expirationMinutes, String notes, List<UnitItemInput> unitItems,
                              String resellerReference, Contact contact) {
 
-    /** OCTO's {@code BookingUnitItem}. */
+    /** OCTO's {@code BookingUnitItem}, plus PromTour's optional {@code visitor} document for secure sites. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record UnitItemInput(String uuid, String unitId, String resellerReference, Contact contact) {
+    public record UnitItemInput(String uuid, String unitId, String resellerReference, Contact contact, Visitor visitor) {
     }
 }

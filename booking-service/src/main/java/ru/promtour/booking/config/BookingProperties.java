@@ -12,9 +12,11 @@ import org.springframework.boot.context.properties.bind.Name;
  * @param reserve reserve: how long the HTTP call waits for the catalog's answer
  * @param hold    how long seats stay held
  * @param expiry  the sweeper that expires holds
+ * @param manifest visitor manifests: the incomplete-list warning and personal-data retention
  */
 @ConfigurationProperties("booking")
-public record BookingProperties(@DefaultValue Reserve reserve, @DefaultValue Hold hold, @DefaultValue Expiry expiry) {
+public record BookingProperties(@DefaultValue Reserve reserve, @DefaultValue Hold hold, @DefaultValue Expiry expiry,
+                                @DefaultValue Manifest manifest) {
 
     /** @param waitFor {@code booking.reserve.wait}: the bounded wait for the catalog's answer before answering PENDING */
     public record Reserve(@Name("wait") @DefaultValue("2s") Duration waitFor) {
@@ -34,5 +36,14 @@ public record BookingProperties(@DefaultValue Reserve reserve, @DefaultValue Hol
      */
     public record Expiry(@DefaultValue("5s") Duration interval, @DefaultValue("200") int batchSize,
                          @DefaultValue("1m") Duration lockAtMostFor) {
+    }
+
+    /**
+     * @param warnBefore    ManifestIncomplete goes out this long before the manifest deadline (D-N)
+     * @param retentionDays visitors' personal data is removed this many days after the visit
+     * @param interval      delay between two runs of the manifest sweeper
+     */
+    public record Manifest(@DefaultValue("2d") Duration warnBefore, @DefaultValue("30") int retentionDays,
+                           @DefaultValue("1h") Duration interval) {
     }
 }

@@ -36,10 +36,10 @@ class BookingEventContractsTest {
                 1, 40, 2, 24);
         when(projection.excursion("exc-1")).thenReturn(Optional.of(new ExcursionView("exc-1", "ent-1", 1, true, program)));
         ReserveCommand command = new ReserveCommand(null, "exc-1", "DEFAULT", "slot-1", null, null,
-                List.of(new UnitItemInput(null, "child", null, null), new UnitItemInput(null, "accompanying-adult", null, null)),
+                List.of(new UnitItemInput(null, "child", null, null, null), new UnitItemInput(null, "accompanying-adult", null, null, null)),
                 null, null);
-        List<UnitItem> items = List.of(new UnitItem("u-1", "child", "CHILD", null, null),
-                new UnitItem("u-2", "accompanying-adult", "ACCOMPANYING_ADULT", null, null));
+        List<UnitItem> items = List.of(new UnitItem("u-1", "child", "CHILD", null, null, null),
+                new UnitItem("u-2", "accompanying-adult", "ACCOMPANYING_ADULT", null, null, null));
         return Booking.reserved("bk-1", "uuid-1", "op-1", "hash", "PT-7K3M9Q", command, items, "ent-1",
                 Instant.parse("2026-12-01T02:00:00Z"), "Asia/Irkutsk", "2026-12-01", mode, NOW);
     }
@@ -65,6 +65,8 @@ class BookingEventContractsTest {
         JsonNode cancelledEvent = assertMatches(events.cancelled(cancelled, NOW));
         assertThat(cancelledEvent.has("reason")).as("an absent reason is left out, not null").isFalse();
         assertMatches(events.expired(held.expired(NOW), NOW));
+        JsonNode incomplete = assertMatches(events.manifestIncomplete(confirmed, NOW.plusSeconds(86_400), NOW));
+        assertThat(incomplete.path("visitorsNamed").asInt()).isZero();
         assertMatches(events.rejected(b.rejected(NOW, "SOLD_OUT"), null, 2, "SOLD_OUT", NOW));
     }
 

@@ -21,13 +21,13 @@ class ReservationRulesTest {
     private static List<UnitItem> group(int adults, int children, int accompanying) {
         List<UnitItem> items = new ArrayList<>();
         for (int i = 0; i < adults; i++) {
-            items.add(new UnitItem("a" + i, "adult", "ADULT", null, null));
+            items.add(new UnitItem("a" + i, "adult", "ADULT", null, null, null));
         }
         for (int i = 0; i < children; i++) {
-            items.add(new UnitItem("c" + i, "child", "CHILD", null, null));
+            items.add(new UnitItem("c" + i, "child", "CHILD", null, null, null));
         }
         for (int i = 0; i < accompanying; i++) {
-            items.add(new UnitItem("x" + i, "acc", "ACCOMPANYING_ADULT", null, null));
+            items.add(new UnitItem("x" + i, "acc", "ACCOMPANYING_ADULT", null, null, null));
         }
         return items;
     }
@@ -68,7 +68,7 @@ class ReservationRulesTest {
 
     @Test
     void unknownUnitsAndOversizedFieldsAreRefusedNamingThem() {
-        assertThatThrownBy(() -> ReservationRules.unitItems(List.of(new ReserveCommand.UnitItemInput(null, "senior", null, null)),
+        assertThatThrownBy(() -> ReservationRules.unitItems(List.of(new ReserveCommand.UnitItemInput(null, "senior", null, null, null)),
                 SCHOOL, "unitItems"))
                 .satisfies(ex -> assertThat(((BookingRefusal) ex).code()).isEqualTo(BookingRefusal.Code.INVALID_UNIT_ID))
                 .hasMessageContaining("senior");

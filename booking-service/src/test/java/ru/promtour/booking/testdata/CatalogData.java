@@ -19,25 +19,27 @@ public final class CatalogData {
      */
     public record Program(String excursionId, String enterpriseId, String timeZone, String bookingMode,
                           int minUnits, int maxUnits, int bookingCutoffHours, int cancellationCutoffHours,
-                          int perChildren) {
+                          int perChildren, String documents) {
 
         public static Program instant(String timeZone) {
-            return new Program("exc-" + UUID.randomUUID(), "ent-" + UUID.randomUUID(), timeZone, "INSTANT", 1, 40, 2, 24, 10);
+            return new Program("exc-" + UUID.randomUUID(), "ent-" + UUID.randomUUID(), timeZone, "INSTANT", 1, 40, 2, 24, 10,
+                    "NONE");
         }
 
         public Program onRequest() {
             return new Program(excursionId, enterpriseId, timeZone, "ON_REQUEST", minUnits, maxUnits, bookingCutoffHours,
-                    cancellationCutoffHours, perChildren);
+                    cancellationCutoffHours, perChildren, documents);
         }
 
         public Program cutoffs(int booking, int cancellation) {
             return new Program(excursionId, enterpriseId, timeZone, bookingMode, minUnits, maxUnits, booking, cancellation,
-                    perChildren);
+                    perChildren, documents);
         }
 
-        public Program units(int min, int max) {
-            return new Program(excursionId, enterpriseId, timeZone, bookingMode, min, max, bookingCutoffHours,
-                    cancellationCutoffHours, perChildren);
+        /** A secure site: passports (children: birth certificates), the list due 3 days before the visit. */
+        public Program secure() {
+            return new Program(excursionId, enterpriseId, timeZone, bookingMode, minUnits, maxUnits, bookingCutoffHours,
+                    cancellationCutoffHours, perChildren, "PASSPORT_AND_BIRTH_CERTIFICATE");
         }
 
         public String json(long version) {
@@ -47,7 +49,7 @@ public final class CatalogData {
                       "enterprise":{"id":"%s","name":"Фруже","legalName":null,"region":"RU-KLU","city":"Калуга",
                         "address":"ул. Производственная, 1","timeZone":"%s","email":"ex@fruzhe.example","phone":"+74842000000"},
                       "durationMinutes":90,"languages":["ru"],"minAge":7,"bookingMode":"%s","meetingPoint":"Проходная №1",
-                      "rules":{"ppe":null,"ppeRequired":false,"dressCode":null,"photoAllowed":true,"documents":"NONE",
+                      "rules":{"ppe":null,"ppeRequired":false,"dressCode":null,"photoAllowed":true,"documents":"%s",
                         "manifestLeadDays":3,"accessibility":null},
                       "units":[
                         {"id":"adult","type":"ADULT","minAge":18,"maxAge":null,"price":80000,"currency":"RUB","freeAccompanyingPerChildren":null},
@@ -55,7 +57,7 @@ public final class CatalogData {
                         {"id":"accompanying-adult","type":"ACCOMPANYING_ADULT","minAge":18,"maxAge":null,"price":0,"currency":"RUB","freeAccompanyingPerChildren":%d}],
                       "minUnits":%d,"maxUnits":%d,"bookingCutoffHours":%d,"cancellationCutoffHours":%d}}"""
                     .formatted(excursionId, enterpriseId, version, Instant.now(), enterpriseId, timeZone, bookingMode,
-                            perChildren, minUnits, maxUnits, bookingCutoffHours, cancellationCutoffHours);
+                            documents, perChildren, minUnits, maxUnits, bookingCutoffHours, cancellationCutoffHours);
         }
     }
 

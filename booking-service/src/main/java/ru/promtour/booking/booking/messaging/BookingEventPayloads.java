@@ -68,4 +68,9 @@ public final class BookingEventPayloads {
     public record BookingUpdated(String bookingId, String slotId, String excursionId, String operatorId, int units,
                                  Integer previousUnits, List<String> changes, Instant updatedAt, Visit visit) {
     }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record ManifestIncomplete(String bookingId, String slotId, String excursionId, String operatorId, int units,
+                                     int visitorsNamed, Instant manifestDeadline, Instant detectedAt, Visit visit) {
+    }
 }

@@ -48,6 +48,7 @@ public class BookingEvents {
     public static final String EXPIRED = "booking.BookingExpired.v1";
     public static final String RESIZE_REQUESTED = "booking.BookingResizeRequested.v1";
     public static final String UPDATED = "booking.BookingUpdated.v1";
+    public static final String MANIFEST_INCOMPLETE = "booking.ManifestIncomplete.v1";
 
     /** ISO-8601 with seconds and a numeric offset always ({@code +00:00}, never {@code Z}), as the contracts ask. */
     static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssxxx");
@@ -117,6 +118,13 @@ public class BookingEvents {
     public OutboxEvent updated(Booking b, Integer previousUnits, List<String> changes, Instant at) {
         return event(UPDATED, b, new BookingUpdated(b.id(), b.slotId(), b.productId(), b.operatorId(), b.units(),
                 previousUnits, changes, at, visit(b)));
+    }
+
+    /** The visitor list is not complete {@code warnBefore} the manifest deadline: the operator must send it. */
+    public OutboxEvent manifestIncomplete(Booking b, Instant deadline, Instant at) {
+        Visit visit = visit(b);
+        return event(MANIFEST_INCOMPLETE, b, new BookingEventPayloads.ManifestIncomplete(b.id(), b.slotId(), b.productId(),
+                b.operatorId(), b.units(), visit.visitorsNamed(), deadline, at, visit));
     }
 
     /** The {@code visit} of a booking, from the booking and the program it was made on. */

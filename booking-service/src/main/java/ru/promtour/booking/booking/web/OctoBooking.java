@@ -4,10 +4,12 @@ import java.time.Instant;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import ru.promtour.booking.booking.Visitor;
 
 /**
  * OCTO's {@code Booking} (contracts/octo/openapi.yaml): every required property is present, nullable ones as
- * {@code null}. Tickets and vouchers are not issued: visitors are checked against the manifest.
+ * {@code null}. Tickets and vouchers are not issued: visitors are checked against the manifest. Unit items
+ * carry PromTour's {@code visitor} (identity document for secure sites) back to the operator who sent it.
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record OctoBooking(String id, String uuid, boolean testMode, String resellerReference,
@@ -28,7 +30,8 @@ public record OctoBooking(String id, String uuid, boolean testMode, String resel
 
     @JsonInclude(JsonInclude.Include.ALWAYS)
     public record UnitItem(String uuid, String resellerReference, String supplierReference, String unitId,
-                           String status, Instant utcRedeemedAt, Contact contact, Object ticket) {
+                           String status, Instant utcRedeemedAt, Contact contact, Object ticket,
+                           Visitor visitor) {
     }
 
     @JsonInclude(JsonInclude.Include.ALWAYS)

@@ -39,7 +39,7 @@ class OctoBookings {
             UnitItem item = b.unitItems().get(i);
             items.add(new OctoBooking.UnitItem(item.uuid(), item.resellerReference(),
                     b.supplierReference() + "-" + (i + 1), item.unitId(), b.status().name(), null,
-                    contact(item.contact()), null));
+                    contact(item.contact()), null, item.visitor()));
         }
         return new OctoBooking(b.id(), b.uuid(), false, b.resellerReference(), b.supplierReference(),
                 b.status().name(), b.utcCreatedAt(), b.utcUpdatedAt(), b.utcExpiresAt(), null, b.utcConfirmedAt(),
