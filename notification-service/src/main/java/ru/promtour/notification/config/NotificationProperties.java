@@ -44,6 +44,7 @@ public record NotificationProperties(@Valid @DefaultValue Mail mail, @Valid @Def
     }
 
     /**
+     * @param enabled           run the dispatcher (off in tests that only look at what is queued)
      * @param pollInterval      how often the dispatcher looks for due messages (new ones wake it at once)
      * @param threadsPerChannel sending threads of each channel: a slow channel never starves the other
      * @param maxAttempts       sends per message before FAILED (each send is itself retried by Resilience4j)
@@ -51,7 +52,8 @@ public record NotificationProperties(@Valid @DefaultValue Mail mail, @Valid @Def
      * @param maxBackoff        cap of that delay
      * @param sendLease         a SENDING claim older than this was interrupted (crash): FAILED, not re-sent
      */
-    public record Dispatch(@NotNull @DefaultValue("1s") Duration pollInterval,
+    public record Dispatch(@DefaultValue("true") boolean enabled,
+                           @NotNull @DefaultValue("1s") Duration pollInterval,
                            @Min(1) @DefaultValue("2") int threadsPerChannel,
                            @Min(1) @DefaultValue("6") int maxAttempts,
                            @NotNull @DefaultValue("10s") Duration initialBackoff,
