@@ -38,13 +38,13 @@ class SecurityIT {
     }
 
     @Test
-    void aValidTokenOfAnyTenantTypeGetsPastSecurityToTheNotYetWrittenController() {
+    void aValidTokenOfAnyTenantTypeGetsPastSecurityToTheController() {
         assertThat(assertPassesSecurity(baseUrl(), "/api/v1/notifications", TestTokens.operator("op-1")).statusCode())
-            .isEqualTo(404);
+            .as("past security: the controller asks for the missing bookingId").isEqualTo(400);
         assertThat(assertPassesSecurity(baseUrl(), "/api/v1/notifications", TestTokens.enterprise("ent-1")).statusCode())
-            .isEqualTo(404);
+            .as("past security: the controller asks for the missing bookingId").isEqualTo(400);
         assertThat(assertPassesSecurity(baseUrl(), "/api/v1/notifications", TestTokens.admin()).statusCode())
-            .isEqualTo(404);
+            .as("past security: the controller asks for the missing bookingId").isEqualTo(400);
     }
 
     @Test

@@ -1,0 +1,2 @@
+/** This service's projection of bookings: who owns them, their status and when reminders are due. */
+package ru.promtour.notification.booking;

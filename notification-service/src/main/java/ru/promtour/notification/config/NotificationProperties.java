@@ -1,0 +1,77 @@
+package ru.promtour.notification.config;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.LocalTime;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Settings of the notification service, prefix {@code notification}.
+ *
+ * @param mail      the email sender
+ * @param sms       the SMS provider (the local stack's sink speaks the same API)
+ * @param dispatch  how queued messages are sent and retried
+ * @param reminders the day-before and manifest reminders
+ */
+@Validated
+@ConfigurationProperties("notification")
+public record NotificationProperties(@Valid @DefaultValue Mail mail, @Valid @DefaultValue Sms sms,
+                                     @Valid @DefaultValue Dispatch dispatch, @Valid @DefaultValue Reminders reminders) {
+
+    /** @param from the From header of every email */
+    public record Mail(@NotBlank @DefaultValue("PromTour <no-reply@promtour.ru>") String from) {
+    }
+
+    /**
+     * @param baseUrl        provider base URL; the client posts to {@code <baseUrl>/v1/messages}
+     * @param token          bearer token
+     * @param sender         alphanumeric sender name (at most 11 characters)
+     * @param connectTimeout TCP connect timeout
+     * @param requestTimeout whole-request timeout: a hanging provider frees the thread after this
+     */
+    public record Sms(@NotNull @DefaultValue("http://localhost:8026") URI baseUrl,
+                      @NotBlank @DefaultValue("local-dev-sms-token") String token,
+                      @NotBlank @DefaultValue("PromTour") String sender,
+                      @NotNull @DefaultValue("2s") Duration connectTimeout,
+                      @NotNull @DefaultValue("3s") Duration requestTimeout) {
+    }
+
+    /**
+     * @param enabled           run the dispatcher (off in tests that only look at what is queued)
+     * @param pollInterval      how often the dispatcher looks for due messages (new ones wake it at once)
+     * @param threadsPerChannel sending threads of each channel: a slow channel never starves the other
+     * @param maxAttempts       sends per message before FAILED (each send is itself retried by Resilience4j)
+     * @param initialBackoff    delay before the second send, doubled each time (with jitter) up to maxBackoff
+     * @param maxBackoff        cap of that delay
+     * @param sendLease         a SENDING claim older than this was interrupted (crash): FAILED, not re-sent
+     */
+    public record Dispatch(@DefaultValue("true") boolean enabled,
+                           @NotNull @DefaultValue("1s") Duration pollInterval,
+                           @Min(1) @DefaultValue("2") int threadsPerChannel,
+                           @Min(1) @DefaultValue("6") int maxAttempts,
+                           @NotNull @DefaultValue("10s") Duration initialBackoff,
+                           @NotNull @DefaultValue("10m") Duration maxBackoff,
+                           @NotNull @DefaultValue("5m") Duration sendLease) {
+    }
+
+    /**
+     * @param enabled            run the reminder sweep
+     * @param interval           delay between sweeps
+     * @param at                 local time of day of reminders, in the enterprise's zone
+     * @param manifestDaysBefore days before the manifest deadline the operator is reminded
+     * @param batchSize          bookings per sweep and kind
+     */
+    public record Reminders(@DefaultValue("true") boolean enabled,
+                            @NotNull @DefaultValue("1m") Duration interval,
+                            @NotNull @DefaultValue("10:00") LocalTime at,
+                            @Min(0) @DefaultValue("2") int manifestDaysBefore,
+                            @Min(1) @DefaultValue("500") int batchSize) {
+    }
+}

@@ -1,0 +1,16 @@
+package ru.promtour.notification.event;
+
+import java.time.Instant;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+
+/** {@code booking.BookingDeclined.v1}: the enterprise declined an ON_REQUEST booking, with a reason. */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record BookingDeclined(String bookingId, String slotId, int units, String reason, Instant declinedAt,
+                              Visit visit) implements BookingEvent {
+
+    @Override
+    public Instant occurredAt() {
+        return declinedAt;
+    }
+}

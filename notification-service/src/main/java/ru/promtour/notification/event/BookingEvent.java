@@ -1,0 +1,20 @@
+package ru.promtour.notification.event;
+
+import java.time.Instant;
+
+/**
+ * A booking lifecycle event that people are told about. Each type is its own record (this service owns
+ * its event classes); they share the booking, the slot, the visit and the moment it happened.
+ */
+public sealed interface BookingEvent permits BookingConfirmed, BookingPendingApproval, BookingApproved,
+        BookingDeclined, BookingUpdated, BookingCancelled, BookingExpired, ManifestIncomplete {
+
+    String bookingId();
+
+    String slotId();
+
+    Visit visit();
+
+    /** When it happened, by the producer's clock. */
+    Instant occurredAt();
+}

@@ -1,0 +1,26 @@
+package ru.promtour.notification.event;
+
+import java.time.Instant;
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+
+/**
+ * {@code booking.BookingUpdated.v1}: the operator changed a confirmed booking.
+ *
+ * @param changes what changed: {@code UNITS}, {@code CONTACT}, {@code VISITORS}, {@code NOTES}
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record BookingUpdated(String bookingId, String slotId, String excursionId, String operatorId, int units,
+                             Integer previousUnits, List<String> changes, Instant updatedAt, Visit visit)
+        implements BookingEvent {
+
+    public BookingUpdated {
+        changes = changes == null ? List.of() : List.copyOf(changes);
+    }
+
+    @Override
+    public Instant occurredAt() {
+        return updatedAt;
+    }
+}

@@ -1,0 +1,2 @@
+/** The booking lifecycle events this service tells people about, and who is told what. */
+package ru.promtour.notification.event;

@@ -1,0 +1,75 @@
+package ru.promtour.notification.message.web;
+
+import java.util.List;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import ru.promtour.notification.booking.BookingView;
+import ru.promtour.notification.booking.Bookings;
+import ru.promtour.notification.message.Message;
+import ru.promtour.notification.message.MessageLog;
+import ru.promtour.notification.message.MessageQueue;
+import ru.promtour.security.tenant.CurrentTenant;
+import ru.promtour.security.tenant.NotFoundForTenantException;
+import ru.promtour.security.tenant.Tenant;
+
+/**
+ * The delivery log over HTTP. A booking's messages are visible to its operator, its enterprise and the
+ * admin; anyone else gets the same 404 as for a booking that does not exist, so ids of other tenants'
+ * bookings reveal nothing. Resending is the admin's (path rule in NotificationConfiguration).
+ */
+@RestController
+@RequestMapping("/api/v1/notifications")
+class NotificationController {
+
+    static final String ID = "^[A-Za-z0-9._:-]{1,100}$";
+
+    private final MessageLog messages;
+    private final Bookings bookings;
+    private final MessageQueue queue;
+    private final CurrentTenant tenant;
+
+    NotificationController(MessageLog messages, Bookings bookings, MessageQueue queue, CurrentTenant tenant) {
+        this.messages = messages;
+        this.bookings = bookings;
+        this.queue = queue;
+        this.tenant = tenant;
+    }
+
+    /** A booking's messages, oldest first, recipients masked. */
+    @GetMapping
+    List<MessageView> list(@RequestParam @NotBlank @Pattern(regexp = ID, message = "must be a booking id (letters, digits, . _ : -, at most 100)")
+                           String bookingId) {
+        BookingView booking = bookings.find(bookingId).orElseThrow(NotFoundForTenantException::new);
+        Tenant caller = tenant.get();
+        if (!caller.isAdmin() && !caller.isOperator(booking.operatorId()) && !caller.isEnterprise(booking.enterpriseId())) {
+            throw new NotFoundForTenantException();
+        }
+        return messages.findByBooking(bookingId).stream().map(MessageView::of).toList();
+    }
+
+    /** Puts a FAILED or SENT message back in the queue with a fresh retry budget: 202, or 409 while it is queued or sending. */
+    @PostMapping("/{id}/resend")
+    ResponseEntity<Object> resend(@PathVariable @Pattern(regexp = ID, message = "must be a message id") String id) {
+        Message current = messages.find(id).orElseThrow(NotFoundForTenantException::new);
+        return messages.resend(id).<ResponseEntity<Object>>map(queued -> {
+            queue.announce(1);
+            return ResponseEntity.status(HttpStatus.ACCEPTED).body(MessageView.of(queued));
+        }).orElseGet(() -> {
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
+                    "Message " + id + " is " + current.status() + "; only FAILED or SENT messages can be resent");
+            problem.setTitle("Conflict");
+            problem.setProperty("status", current.status());
+            return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
+        });
+    }
+}
