@@ -346,6 +346,9 @@ cmd_start() {
     DATA_DIR="${LOCAL_STACK_DATA_DIR:-$ROOT/.data}"
     export ADMIN_API_KEY="${ADMIN_API_KEY:-dev-admin-key-change-me}"
     export SMS_SINK_TOKEN="${SMS_SINK_TOKEN:-local-dev-sms-token}"
+    # notification-service sends SMS to the local stack's sink exactly as to a provider
+    export SMS_TOKEN="${SMS_TOKEN:-$SMS_SINK_TOKEN}"
+    export SMS_BASE_URL="${SMS_BASE_URL:-http://localhost:${SMS_PORT:-8026}}"
     export KAFKA_BOOTSTRAP_SERVERS="${KAFKA_BOOTSTRAP_SERVERS:-localhost:${KAFKA_PORT:-9092}}"
     export MONGODB_URI="${MONGODB_URI:-mongodb://localhost:${MONGO_PORT:-27017}}"
 

@@ -10,7 +10,10 @@ Idempotent; a second run changes nothing and says so:
   - slots: POST .../schedules from tomorrow to today + 60 days in the enterprise's zone (the catalog
     skips starts that already have a slot);
   - "closeOneSlot": one slot about a week ahead is closed with that reason, unless the program already
-    has a closed slot in the next 60 days (see demo/README.md: SOLD_OUT needs bookings).
+    has a closed slot in the next 60 days;
+  - "sellOutOneSlot": the demo operator books every seat of one slot about a week ahead over OCTO
+    (reserve + confirm, like any reseller; the booking uuid is derived from the slot id, so a rerun
+    replays the same booking instead of making another), unless a slot of the program is already full.
 
 Usage: demo/load-demo.py [--dry-run] <gateway-url> <admin-key> <keys-file>
   --dry-run prints every request it would send (reads answer as empty) and sends nothing.
@@ -24,6 +27,7 @@ import time
 import urllib.error
 import urllib.parse
 import urllib.request
+import uuid
 
 try:
     from zoneinfo import ZoneInfo
@@ -129,7 +133,7 @@ def load_keys(api, admin_key, keys_file, enterprises, stats):
     return {i: e["apiKey"] for i, e in entries.items()}
 
 
-def load_enterprise(api, admin_key, key, enterprise, stats):
+def load_enterprise(api, admin_key, key, enterprise, stats, operator_key=None):
     status, answer = api.call(admin_key, "POST", "/api/v1/enterprises", enterprise_body(enterprise))
     expect(status, answer, f"enterprise {enterprise['id']}", 201, 409)
     stats["enterprises_new" if status == 201 else "enterprises_existing"] += 1
@@ -162,6 +166,46 @@ def load_enterprise(api, admin_key, key, enterprise, stats):
             stats["slots_existing"] += (answer or {}).get("skipped", 0)
         if entry.get("closeOneSlot"):
             close_one(api, key, excursion, start, entry["closeOneSlot"], program["title"], stats)
+        if entry.get("sellOutOneSlot") and operator_key:
+            sell_out_one(api, key, operator_key, existing["id"], start, program["title"], stats)
+
+
+def sell_out_one(api, key, operator_key, excursion_id, start, title, stats):
+    """Books every seat of the first open slot a week or more ahead through OCTO, as a reseller would."""
+    excursion = urllib.parse.quote(excursion_id, safe="")
+    window = f"from={start.isoformat()}&to={(start + datetime.timedelta(days=HORIZON_DAYS)).isoformat()}"
+    status, slots = api.call(key, "GET", f"/api/v1/excursions/{excursion}/slots?{window}")
+    expect(status, slots, f"slots of «{title}»", 200)
+    slots = slots or []
+    if any(s["status"] == "OPEN" and s["available"] == 0 for s in slots):
+        stats["sold_out_existing"] += 1
+        return
+    later = (start + datetime.timedelta(days=CLOSE_AFTER_DAYS)).isoformat()
+    candidates = [s for s in slots if s["status"] == "OPEN" and s["start"][:10] >= later and s["held"] == 0]
+    if not candidates:
+        if api.dry_run:
+            return
+        raise Failed(f"«{title}» has no untouched open slot {CLOSE_AFTER_DAYS} days ahead to sell out")
+    slot = candidates[0]
+    status, product = api.call(operator_key, "GET", f"/octo/products/{excursion}")
+    expect(status, product, f"OCTO product «{title}»", 200)
+    units = (product or {}).get("options", [{}])[0].get("units", [])
+    adult = next((u["id"] for u in units if u.get("reference") == "ADULT"), "adult")
+    booking_uuid = str(uuid.uuid5(uuid.NAMESPACE_URL, "promtour-demo-sold-out/" + slot["id"]))
+    body = {"uuid": booking_uuid, "productId": excursion_id, "optionId": "DEFAULT", "availabilityId": slot["id"],
+            "resellerReference": "DEMO-SOLD-OUT", "unitItems": [{"unitId": adult}] * slot["capacity"]}
+    # the booking service learns new products from catalog events a moment after they are published
+    for attempt in range(20):
+        status, booking = api.call(operator_key, "POST", "/octo/bookings", body)
+        if api.dry_run or status != 400 or (booking or {}).get("error") not in ("INVALID_PRODUCT_ID", "INVALID_AVAILABILITY_ID"):
+            break
+        time.sleep(0.5)
+    expect(status, booking, f"reserve all seats of a slot of «{title}»", 200)
+    status, booking = api.call(operator_key, "POST", f"/octo/bookings/{booking_uuid}/confirm", {"contact": {
+        "fullName": "Демо Группа", "emailAddress": "group@demo.promtour.local", "phoneNumber": "+79000000000",
+        "locales": ["ru"]}})
+    expect(status, booking, f"confirm the full group of «{title}»", 200)
+    stats["sold_out_new"] += 1
 
 
 def close_one(api, key, excursion, start, reason, title, stats):
@@ -196,21 +240,29 @@ def main(argv):
         enterprises = json.load(f)
     api = Api(gateway, dry_run)
     stats = dict.fromkeys(["keys", "enterprises_new", "enterprises_existing", "programs_new", "programs_existing",
-                           "published", "slots_new", "slots_existing", "closed_new", "closed_existing"], 0)
+                           "published", "slots_new", "slots_existing", "closed_new", "closed_existing",
+                           "sold_out_new", "sold_out_existing"], 0)
     keys = load_keys(api, admin_key, keys_file, enterprises, stats)
+    operator_key = None
+    if os.path.exists(keys_file):
+        with open(keys_file, encoding="utf-8") as f:
+            operator_key = (json.load(f).get("operator") or {}).get("apiKey")
     failures = []
     for enterprise in enterprises:
         try:
-            load_enterprise(api, admin_key, keys.get(enterprise["id"], "dry-run-key"), enterprise, stats)
+            load_enterprise(api, admin_key, keys.get(enterprise["id"], "dry-run-key"), enterprise, stats,
+                            operator_key or ("dry-run-key" if dry_run else None))
         except Failed as failure:
             failures.append(str(failure))
     programs = stats["programs_new"] + stats["programs_existing"]
-    changes = sum(stats[k] for k in ("keys", "enterprises_new", "programs_new", "published", "slots_new", "closed_new"))
+    changes = sum(stats[k] for k in ("keys", "enterprises_new", "programs_new", "published", "slots_new", "closed_new",
+                                     "sold_out_new"))
     verdict = "dry run, nothing sent" if dry_run else ("nothing to change" if changes == 0 else "loaded")
     print(f"  Demo data ({verdict}): {len(enterprises)} enterprises ({stats['enterprises_new']} new), "
           f"{programs} programs ({stats['programs_new']} new, {stats['published']} published now), "
           f"slots +{stats['slots_new']} ({stats['slots_existing']} already there), "
-          f"closed slot {'closed now' if stats['closed_new'] else 'already closed'}"
+          f"closed slot {'closed now' if stats['closed_new'] else 'already closed'}, "
+          f"sold-out slot {'booked full now' if stats['sold_out_new'] else ('already full' if stats['sold_out_existing'] else 'none (no operator key)')}"
           f"{', ' + str(stats['keys']) + ' keys issued' if stats['keys'] else ''}")
     for failure in failures:
         print(f"  demo data: {failure}", file=sys.stderr)

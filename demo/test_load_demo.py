@@ -27,9 +27,11 @@ class FakeGateway:
 
     def __init__(self):
         self.enterprises = {}
-        self.keys = {}          # apiKey -> {id, tenantId, active}
+        # apiKey -> {id, tenantId, active}; "op-key" is the demo operator's, as bootstrap-keys.py writes it
+        self.keys = {"op-key": {"id": "key-op", "tenantId": "op-demo", "active": True}}
         self.programs = {}      # id -> {id, enterpriseId, title, status}
-        self.slots = {}         # id -> {id, excursionId, start, status}
+        self.slots = {}         # id -> {id, excursionId, start, status, capacity, held, confirmed, available}
+        self.bookings = {}      # uuid -> {uuid, slot, units, status}
         self.writes = []
         self.throttle_next = 0
         self.lock = threading.Lock()
@@ -51,8 +53,8 @@ class FakeGateway:
         if method == "GET" and path == "/admin/api-keys":
             return 200, [{"id": k["id"], "active": k["active"]} for k in self.keys.values()]
         if method == "POST" and path == "/admin/api-keys":
-            issued = {"id": f"key-{len(self.keys)}", "tenantId": body["tenantId"], "active": True}
-            api_key = f"secret-{len(self.keys)}"
+            issued = {"id": f"key-{len(self.keys) - 1}", "tenantId": body["tenantId"], "active": True}
+            api_key = f"secret-{len(self.keys) - 1}"
             self.keys[api_key] = issued
             return 201, {"id": issued["id"], "apiKey": api_key}
         if method == "POST" and path == "/api/v1/enterprises":
@@ -85,6 +87,28 @@ class FakeGateway:
                 return 200, sorted((s for s in self.slots.values()
                                     if s["excursionId"] == program["id"] and lo <= s["start"][:10] <= hi),
                                    key=lambda s: s["start"])
+        if method == "GET" and path.startswith("/octo/products/"):
+            return 200, {"id": parts[3], "options": [{"id": "DEFAULT", "units": [
+                {"id": "adult", "reference": "ADULT"}, {"id": "child", "reference": "CHILD"}]}]}
+        if method == "POST" and path == "/octo/bookings":
+            booking = self.bookings.get(body["uuid"])
+            if booking is None:
+                slot = self.slots[body["availabilityId"]]
+                units = len(body["unitItems"])
+                if units > slot["available"]:
+                    return 400, {"error": "UNPROCESSABLE_ENTITY", "errorMessage": "SOLD_OUT"}
+                slot["held"] += units
+                slot["available"] -= units
+                booking = self.bookings[body["uuid"]] = {"uuid": body["uuid"], "slot": slot, "units": units,
+                                                         "status": "ON_HOLD"}
+            return 200, {"uuid": booking["uuid"], "status": booking["status"]}
+        if method == "POST" and path.startswith("/octo/bookings/") and parts[4] == "confirm":
+            booking = self.bookings[parts[3]]
+            if booking["status"] == "ON_HOLD":
+                booking["status"] = "CONFIRMED"
+                booking["slot"]["held"] -= booking["units"]
+                booking["slot"]["confirmed"] += booking["units"]
+            return 200, {"uuid": booking["uuid"], "status": booking["status"]}
         if path.startswith("/api/v1/slots/") and parts[5] == "close":
             self.slots[parts[4]]["status"] = "CLOSED"
             return 200, self.slots[parts[4]]
@@ -100,8 +124,9 @@ class FakeGateway:
                     if any(s["excursionId"] == program["id"] and s["start"] == start for s in self.slots.values()):
                         skipped += 1
                         continue
+                    capacity = body["capacity"]
                     slot = {"id": f"slot-{len(self.slots)}", "excursionId": program["id"], "start": start,
-                            "status": "OPEN"}
+                            "status": "OPEN", "capacity": capacity, "held": 0, "confirmed": 0, "available": capacity}
                     self.slots[slot["id"]] = slot
                     created.append(slot["id"])
             day += datetime.timedelta(days=1)
@@ -196,6 +221,22 @@ class LoaderTest(unittest.TestCase):
         self.assertEqual("secret-boot", by_id[first["id"]]["apiKey"])
         self.assertEqual({e["id"] for e in self.data}, set(by_id))
         self.assertEqual(len(self.data) - 1, sum(1 for w in self.fake.writes if w == "POST /admin/api-keys"))
+
+    def test_one_slot_is_sold_out_through_octo_once_with_the_operator_key(self):
+        with open(self.keys_file, "w", encoding="utf-8") as f:
+            json.dump({"operator": {"operatorId": "op-demo", "apiKey": "op-key"}, "enterprises": []}, f)
+        code, out, err = self.run_loader()
+        self.assertEqual(0, code, err)
+        full = [s for s in self.fake.slots.values() if s["status"] == "OPEN" and s["available"] == 0]
+        self.assertEqual(1, len(full))
+        self.assertEqual(full[0]["capacity"], full[0]["confirmed"])
+        self.assertEqual(["CONFIRMED"], [b["status"] for b in self.fake.bookings.values()])
+        self.assertIn("sold-out slot booked full now", out)
+        code, out, err = self.run_loader()
+        self.assertEqual(0, code, err)
+        self.assertEqual(1, len(self.fake.bookings))
+        self.assertIn("sold-out slot already full", out)
+        self.assertIn("Demo data (nothing to change)", out)
 
     def test_throttled_calls_are_retried(self):
         self.fake.throttle_next = 2

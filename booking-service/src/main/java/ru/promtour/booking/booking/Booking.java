@@ -23,6 +23,9 @@ public class Booking {
     private String id;
     private String uuid;
     private String operatorId;
+    /** The operator's registered name and email as the gateway's token carried them at reserve (may be null). */
+    private String operatorName;
+    private String operatorEmail;
     private String requestHash;
     private String supplierReference;
     private String resellerReference;
@@ -62,13 +65,15 @@ public class Booking {
     }
 
     /** A new reservation, PENDING until the catalog answers. */
-    static Booking reserved(String id, String uuid, String operatorId, String requestHash, String supplierReference,
+    static Booking reserved(String id, String uuid, Operator operator, String requestHash, String supplierReference,
                             ReserveCommand command, List<UnitItem> items, String enterpriseId, Instant start,
                             String timeZone, String localDate, String bookingMode, Instant now) {
         Booking b = new Booking();
         b.id = id;
         b.uuid = uuid;
-        b.operatorId = operatorId;
+        b.operatorId = operator.id();
+        b.operatorName = operator.name();
+        b.operatorEmail = operator.email();
         b.requestHash = requestHash;
         b.supplierReference = supplierReference;
         b.resellerReference = command.resellerReference();
@@ -96,6 +101,8 @@ public class Booking {
         b.id = id;
         b.uuid = uuid;
         b.operatorId = operatorId;
+        b.operatorName = operatorName;
+        b.operatorEmail = operatorEmail;
         b.requestHash = requestHash;
         b.supplierReference = supplierReference;
         b.resellerReference = resellerReference;
@@ -262,6 +269,12 @@ public class Booking {
     public String id() { return id; }
     public String uuid() { return uuid; }
     public String operatorId() { return operatorId; }
+    public String operatorName() { return operatorName; }
+    public String operatorEmail() { return operatorEmail; }
+
+    /** Who reserves: the operator tenant's id, and its name and email when the token carries them. */
+    public record Operator(String id, String name, String email) {
+    }
     public String requestHash() { return requestHash; }
     public String supplierReference() { return supplierReference; }
     public String resellerReference() { return resellerReference; }

@@ -79,6 +79,12 @@ public class BookingService {
      * A replay of the same uuid with the same body returns the stored booking (and waits like the first call).
      */
     public Booking reserve(String operatorId, ReserveCommand command) {
+        return reserve(new Booking.Operator(operatorId, null, null), command);
+    }
+
+    /** As above, for an operator whose name and email go into the events (notifications reach it by them). */
+    public Booking reserve(Booking.Operator operator, ReserveCommand command) {
+        String operatorId = operator.id();
         if (command == null) {
             throw BookingRefusal.badRequest("A JSON body is required");
         }
@@ -101,7 +107,7 @@ public class BookingService {
         List<UnitItem> items = ReservationRules.check(command, excursion, slot, now);
         String localDate = LocalDate.ofInstant(slot.start(), ZoneId.of(slot.timeZone())).toString();
         for (int attempt = 0; attempt < 5; attempt++) {
-            Booking booking = Booking.reserved(UUID.randomUUID().toString(), uuid, operatorId, hash, references.next(),
+            Booking booking = Booking.reserved(UUID.randomUUID().toString(), uuid, operator, hash, references.next(),
                     command, items, slot.enterpriseId(), slot.start(), slot.timeZone(), localDate,
                     excursion.program().bookingMode(), now);
             try {

@@ -40,7 +40,7 @@ class BookingEventContractsTest {
                 null, null);
         List<UnitItem> items = List.of(new UnitItem("u-1", "child", "CHILD", null, null, null),
                 new UnitItem("u-2", "accompanying-adult", "ACCOMPANYING_ADULT", null, null, null));
-        return Booking.reserved("bk-1", "uuid-1", "op-1", "hash", "PT-7K3M9Q", command, items, "ent-1",
+        return Booking.reserved("bk-1", "uuid-1", new Booking.Operator("op-1", "Байкал-Тур", "booking@baikal-tour.example"), "hash", "PT-7K3M9Q", command, items, "ent-1",
                 Instant.parse("2026-12-01T02:00:00Z"), "Asia/Irkutsk", "2026-12-01", mode, NOW);
     }
 
@@ -59,6 +59,8 @@ class BookingEventContractsTest {
         assertThat(visit.path("localStart").asString()).isEqualTo("2026-12-01T10:00:00+08:00");
         assertThat(visit.path("unitItems")).hasSize(2);
         assertThat(visit.path("operator").path("id").asString()).isEqualTo("op-1");
+        assertThat(visit.path("operator").path("name").asString()).isEqualTo("Байкал-Тур");
+        assertThat(visit.path("operator").path("email").asString()).isEqualTo("booking@baikal-tour.example");
         assertMatches(events.resizeRequested(confirmed, "rq-1", 3, 2, NOW));
         assertMatches(events.updated(confirmed, 2, List.of("UNITS", "CONTACT"), NOW));
         Booking cancelled = confirmed.cancelled(NOW, null, Cancellation.SUPPLIER);

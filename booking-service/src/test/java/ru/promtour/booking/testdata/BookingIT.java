@@ -32,6 +32,9 @@ import static org.awaitility.Awaitility.await;
 @Import({TestSecurityConfiguration.class, BookingIT.Clocks.class})
 public abstract class BookingIT {
 
+    public static final String OPERATOR_NAME = "Байкал-Тур";
+    public static final String OPERATOR_EMAIL = "booking@baikal-tour.example";
+
     @LocalServerPort
     protected int port;
     @Autowired
@@ -56,7 +59,8 @@ public abstract class BookingIT {
     void startCatalog() {
         catalog = new FakeCatalog();
         operatorId = "op-" + UUID.randomUUID();
-        operator = new BookingApi("http://localhost:" + port, TestTokens.operator(operatorId));
+        // as the gateway mints it for an operator: with its registered name and email
+        operator = new BookingApi("http://localhost:" + port, TestTokens.operator(operatorId, OPERATOR_NAME, OPERATOR_EMAIL));
     }
 
     @AfterEach

@@ -149,7 +149,8 @@ public class BookingEvents {
                 new Visit.Rules(r.ppe(), r.ppeRequired(), r.dressCode(), r.photoAllowed(), r.documents(),
                         r.manifestLeadDays(), r.accessibility()),
                 p.cancellationCutoffHours(), List.copyOf(units.values()), b.units(),
-                (int) b.unitItems().stream().filter(UnitItem::named).count(), contact(b), Visit.Operator.of(b.operatorId()));
+                (int) b.unitItems().stream().filter(UnitItem::named).count(), contact(b),
+                new Visit.Operator(b.operatorId(), b.operatorName(), b.operatorEmail()));
     }
 
     static String localStart(Booking b) {

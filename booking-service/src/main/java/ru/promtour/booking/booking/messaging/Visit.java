@@ -33,11 +33,7 @@ public record Visit(String supplierReference, String resellerReference, String p
     public record Contact(String fullName, String emailAddress, String phoneNumber, String locale) {
     }
 
-    /** Who booked. Name and email are not known to the booking service yet (they will come with the token). */
+    /** Who booked: name and email as registered at the gateway (the internal token carries them), may be null. */
     public record Operator(String id, String name, String email) {
-
-        public static Operator of(String operatorId) {
-            return new Operator(operatorId, null, null);
-        }
     }
 }

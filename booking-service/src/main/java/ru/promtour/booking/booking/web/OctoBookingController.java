@@ -11,11 +11,13 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import ru.promtour.booking.booking.Booking;
 import ru.promtour.booking.booking.BookingService;
 import ru.promtour.booking.booking.ConfirmCommand;
 import ru.promtour.booking.booking.ReserveCommand;
 import ru.promtour.booking.booking.UpdateCommand;
 import ru.promtour.security.tenant.CurrentTenant;
+import ru.promtour.security.tenant.Tenant;
 
 /**
  * OCTO bookings for operators ({@code /octo/bookings}, the spec's paths with and without the trailing
@@ -38,7 +40,8 @@ class OctoBookingController {
 
     @PostMapping({"", "/"})
     OctoBooking reserve(@RequestBody(required = false) ReserveCommand body) {
-        return octo.of(bookings.reserve(operator(), body));
+        Tenant caller = tenant.get();
+        return octo.of(bookings.reserve(new Booking.Operator(caller.id(), caller.name(), caller.email()), body));
     }
 
     @GetMapping({"", "/"})

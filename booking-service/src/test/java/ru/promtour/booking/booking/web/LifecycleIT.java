@@ -53,12 +53,32 @@ class LifecycleIT extends BookingIT {
         assertThat(event.body().path("visit").path("contact").path("locale").asString()).isEqualTo("ru");
         assertThat(event.body().path("visit").path("visitorsNamed").asInt()).isEqualTo(1);
         assertThat(event.body().path("visit").path("resellerReference").asString()).isEqualTo("SCH-42-2026");
+        assertThat(event.body().path("visit").path("operator").path("id").asString()).isEqualTo(operatorId);
+        assertThat(event.body().path("visit").path("operator").path("name").asString()).isEqualTo(OPERATOR_NAME);
+        assertThat(event.body().path("visit").path("operator").path("email").asString()).isEqualTo(OPERATOR_EMAIL);
 
         Answer again = operator.post("/octo/bookings/" + uuid + "/confirm", CatalogData.CONTACT);
         assertThat(again.status()).isEqualTo(200);
         assertThat(again.text("status")).isEqualTo("CONFIRMED");
         cancelAndAwait(uuid, id);
         assertThat(catalog.count(id, "booking.BookingConfirmed.v1")).isEqualTo(1);
+    }
+
+    @Test
+    void confirmAlsoUnderstandsASingleLocaleAsIssueFiveNamesIt() {
+        Program p = Program.instant("Europe/Moscow");
+        String slotId = slot(p, Duration.ofDays(10), 40);
+        String uuid = uuid();
+        String id = held(p, slotId, uuid, 1);
+
+        Answer confirmed = operator.post("/octo/bookings/" + uuid + "/confirm", CatalogData.CONTACT
+                .replace("\"locales\":[\"ru\"]", "\"locale\":\"en\""));
+
+        assertThat(confirmed.status()).as(confirmed.toString()).isEqualTo(200);
+        assertThat(confirmed.json().path("contact").path("locales").path(0).asString()).isEqualTo("en");
+        FakeCatalog.Event event = catalog.await(id, "booking.BookingConfirmed.v1");
+        assertThat(event.body().path("visit").path("contact").path("locale").asString()).isEqualTo("en");
+        cancelAndAwait(uuid, id);
     }
 
     @Test
