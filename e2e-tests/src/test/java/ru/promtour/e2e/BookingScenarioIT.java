@@ -92,6 +92,19 @@ class BookingScenarioIT {
         });
     }
 
+    /** The messages the local stack delivered to {@code to} whose body mentions {@code text}. */
+    static List<JsonNode> delivered(String to, String text) {
+        Client messages = new Client(platform.messagesUrl(), null);
+        JsonNode all = messages.get("/api/messages?to=" + java.net.URLEncoder.encode(to, java.nio.charset.StandardCharsets.UTF_8)).json();
+        List<JsonNode> found = new ArrayList<>();
+        all.forEach(m -> {
+            if (m.path("body").asText().contains(text) || m.path("subject").asText().contains(text)) {
+                found.add(m);
+            }
+        });
+        return found;
+    }
+
     static Map<String, Object> contact() {
         return Map.of("contact", Map.of("fullName", "Иванова Мария Петровна", "emailAddress", "m.ivanova@school42.example",
                 "phoneNumber", "+79025551234", "locales", List.of("ru")));
@@ -120,6 +133,21 @@ class BookingScenarioIT {
         assertThat(confirmed.at("/contact/fullName")).isEqualTo("Иванова Мария Петровна");
         awaitSeats(site, 0, 28);
 
+        // the group leader hears of it by email and SMS, in Russian and in the enterprise's local time
+        String reference = confirmed.at("/supplierReference");
+        String localTime = LocalDate.now().plusDays(7).format(java.time.format.DateTimeFormatter.ofPattern("dd.MM.yyyy")) + " 10:00";
+        await("confirmation email and SMS").atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            List<JsonNode> emails = delivered("m.ivanova@school42.example", reference);
+            assertThat(emails).anySatisfy(m -> {
+                assertThat(m.path("channel").asText()).isEqualTo("EMAIL");
+                assertThat(m.path("body").asText()).contains("10:00").contains("Иркутск").contains("КПП №2");
+            });
+            assertThat(delivered("+79025551234", reference)).anySatisfy(m -> {
+                assertThat(m.path("channel").asText()).isEqualTo("SMS");
+                assertThat(m.path("body").asText()).contains(localTime).contains("Иркутск");
+            });
+        });
+
         Client.Response larger = operator.patch("/octo/bookings/" + uuid, Map.of("unitItems", reserveItems(site, 27, 3)));
         assertThat(larger.status()).as(larger.toString()).isEqualTo(200);
         awaitSeats(site, 0, 30);
@@ -143,6 +171,9 @@ class BookingScenarioIT {
             assertThat(booking.at("/cancellation/reason").asText()).isNotBlank();
         });
         awaitSeats(site, 0, 0);
+        await("cancellation message").atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(delivered("+79025551234", reference)).extracting(m -> m.path("body").asText())
+                        .anySatisfy(body -> assertThat(body.toLowerCase()).contains("отмен")));
     }
 
     static List<Map<String, String>> reserveItems(Site site, int children, int adults) {
