@@ -10,6 +10,7 @@ import ru.promtour.notification.event.Visit;
  * This service's copy of a booking, built from the lifecycle events: who may read its messages
  * (operator, enterprise) and what the reminders need (status, visit, when to remind, whether done).
  *
+ * @param start                the visit's start (top level, for the reminder queries)
  * @param lastEventAt          time of the newest event applied; older redeliveries are ignored
  * @param activatedAt          when it became CONFIRMED (confirmation or approval)
  * @param dayBeforeAt          10:00 enterprise-local on the day before the visit
@@ -18,6 +19,7 @@ import ru.promtour.notification.event.Visit;
  */
 @Document(BookingView.COLLECTION)
 public record BookingView(@Id String id, String operatorId, String enterpriseId, BookingStatus status, Visit visit,
+                          Instant start,
                           Instant lastEventAt, Instant activatedAt, Instant dayBeforeAt, boolean dayBeforeDone,
                           Instant manifestDeadline, Instant manifestReminderAt, boolean manifestReminderDone) {
 

@@ -53,6 +53,7 @@ public class Bookings implements SmartInitializingSingleton {
                 .set("operatorId", event.visit().operator() == null ? null : event.visit().operator().id())
                 .set("enterpriseId", event.visit().enterprise().id())
                 .set("visit", event.visit())
+                .set("start", event.visit().start())
                 .set("lastEventAt", eventTime)
                 .set("dayBeforeAt", times.dayBefore(event.visit()))
                 .set("manifestDeadline", times.manifestDeadline(event.visit()))
@@ -86,7 +87,7 @@ public class Bookings implements SmartInitializingSingleton {
     /** Confirmed bookings whose day-before reminder is due and whose visit has not started. */
     public List<BookingView> dayBeforeDue(Instant now, int limit) {
         return mongo.find(query(where("status").is(BookingStatus.CONFIRMED).and("dayBeforeDone").is(false)
-                .and("dayBeforeAt").lte(now).and("visit.start").gt(now)).limit(limit), BookingView.class);
+                .and("dayBeforeAt").lte(now).and("start").gt(now)).limit(limit), BookingView.class);
     }
 
     /** Confirmed bookings of secure sites whose manifest reminder is due before the deadline. */

@@ -69,7 +69,7 @@ public record NotificationProperties(@Valid @DefaultValue Mail mail, @Valid @Def
      * @param batchSize          bookings per sweep and kind
      */
     public record Reminders(@DefaultValue("true") boolean enabled,
-                            @NotNull @DefaultValue("1m") Duration interval,
+                            @NotNull @DefaultValue("PT1M") Duration interval,
                             @NotNull @DefaultValue("10:00") LocalTime at,
                             @Min(0) @DefaultValue("2") int manifestDaysBefore,
                             @Min(1) @DefaultValue("500") int batchSize) {

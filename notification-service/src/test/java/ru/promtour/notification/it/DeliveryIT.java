@@ -167,6 +167,26 @@ class DeliveryIT extends DeliveryTestSupport {
                 .withRequestBody(matchingJsonPath("$.to", equalTo(phone))))).isEmpty();
     }
 
+    @Test
+    void confirmationToEmailLatencyStaysWellUnderASecond() {
+        List<Long> millis = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            Booking booking = Booking.fresh();
+            Instant sent = Instant.now();
+            kafka.send("booking.BookingConfirmed.v1", booking, booking.json("booking.BookingConfirmed.v1"));
+            Message email = await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(5))
+                    .until(() -> log.findByBooking(booking.bookingId()).stream()
+                            .filter(m -> m.role() == Role.GROUP_LEADER && m.channel() == Channel.EMAIL && m.sentAt() != null)
+                            .findFirst().orElse(null), java.util.Objects::nonNull);
+            millis.add(Duration.between(sent, email.sentAt()).toMillis());
+        }
+        java.util.Collections.sort(millis);
+        long p50 = millis.get(millis.size() / 2);
+        long p99 = millis.get(millis.size() - 1);
+        System.out.printf("confirm->email accepted by SMTP: p50 %d ms, max (p99 of 40) %d ms%n", p50, p99);
+        assertThat(p50).isLessThan(1000);
+    }
+
     static Map<String, MimeMessage> byRecipient(MimeMessage[] messages) {
         return java.util.Arrays.stream(messages).collect(Collectors.toMap(DeliveryIT::recipient, Function.identity()));
     }
