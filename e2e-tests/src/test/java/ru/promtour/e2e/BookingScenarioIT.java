@@ -42,10 +42,16 @@ class BookingScenarioIT {
     }
 
     static Site site(String bookingMode, int capacity) {
+        return site(bookingMode, capacity, "\"documents\":\"NONE\"");
+    }
+
+    /** {@code documents}: the program's documents rule as JSON members, e.g. passports ten days ahead. */
+    static Site site(String bookingMode, int capacity, String documents) {
         Client enterprise = new Client(platform.gatewayUrl(),
                 CatalogScenarioIT.enterprise("ent-e2e-" + UUID.randomUUID().toString().substring(0, 8), "Asia/Irkutsk"));
         Client.Response created = enterprise.post("/api/v1/excursions", CatalogScenarioIT.program()
-                .replace("\"bookingMode\":\"INSTANT\"", "\"bookingMode\":\"" + bookingMode + "\""));
+                .replace("\"bookingMode\":\"INSTANT\"", "\"bookingMode\":\"" + bookingMode + "\"")
+                .replace("\"documents\":\"NONE\"", documents));
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         String productId = created.at("/id");
         assertThat(enterprise.post("/api/v1/excursions/" + productId + "/publish", null).status()).isEqualTo(200);
@@ -212,6 +218,34 @@ class BookingScenarioIT {
         assertThat(operator.get("/octo/bookings/" + approved).at("/status")).isEqualTo("CONFIRMED");
         assertThat(operator.get("/octo/bookings/" + declined).at("/status")).isEqualTo("REJECTED");
         awaitSeats(site, 0, 12);
+    }
+
+    @Test
+    void theManifestOfASecureSiteListsTheGroupsVisitorsForItsEnterpriseOnly() {
+        Site site = site("ON_REQUEST", 40, "\"documents\":\"PASSPORT\",\"manifestLeadDays\":3");
+        String uuid = UUID.randomUUID().toString();
+        String adult = site.unitIds().get("ADULT");
+        String body = """
+                {"uuid":"%s","productId":"%s","optionId":"DEFAULT","availabilityId":"%s","unitItems":[
+                 {"unitId":"%s","contact":{"fullName":"Петров Пётр"},"visitor":{"documentType":"PASSPORT","documentNumber":"2514 123456","birthDate":"1980-05-01"}},
+                 {"unitId":"%s","contact":{"fullName":"Сидорова Анна"},"visitor":{"documentType":"PASSPORT","documentNumber":"2515 654321","birthDate":"1985-07-12"}}]}"""
+                .formatted(uuid, site.productId(), site.slotId(), adult, adult);
+        Client.Response[] held = new Client.Response[1];
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            held[0] = operator.post("/octo/bookings", body);
+            return held[0].status() == 200;
+        });
+        assertThat(held[0].at("/status")).as(held[0].toString()).isEqualTo("ON_HOLD");
+        assertThat(operator.post("/octo/bookings/" + uuid + "/confirm", contact()).at("/status")).isEqualTo("PENDING");
+
+        Client.Response manifest = site.enterprise().get("/api/v1/manifests/" + site.slotId());
+        assertThat(manifest.status()).as(manifest.toString()).isEqualTo(200);
+        JsonNode group = manifest.json().path("bookings").path(0);
+        assertThat(group.path("complete").asBoolean()).isTrue();
+        assertThat(group.path("visitors").findValuesAsText("documentNumber")).containsExactlyInAnyOrder("2514 123456", "2515 654321");
+        assertThat(site.enterprise().get("/api/v1/manifests/" + site.slotId() + "?format=csv").text()).contains("Сидорова Анна");
+        assertThat(anotherEnterprise.get("/api/v1/manifests/" + site.slotId()).status()).isEqualTo(404);
+        assertThat(operator.get("/api/v1/manifests/" + site.slotId()).status()).isEqualTo(403);
     }
 
     @Test
