@@ -19,6 +19,7 @@
 #   LOCAL_STACK_JAVA_OPTS  JVM options of the local stack (default: $DEFAULT_LOCAL_STACK_JAVA_OPTS)
 #   ADMIN_API_KEY        admin API key of the gateway (default: dev-admin-key-change-me; printed)
 #   SKIP_BUILD=1         never build, even when a jar is missing or stale
+#   LOAD_DEMO=0          do not create the demo keys and data after start (the benchmarks run on their own tenants)
 #   STARTUP_TIMEOUT      seconds the services get to become healthy (default 90)
 #   LOCAL_STACK_DATA_DIR, KAFKA_PORT, MONGO_PORT, SMTP_PORT, SMS_PORT, MESSAGES_PORT, SMS_SINK_TOKEN
 #                        passed to the local stack (see local-stack/README.md); the services get
@@ -427,6 +428,7 @@ summary() {
     say "  API docs        http://localhost:8080/docs"
     say "  Logs            .run/logs/<name>.log   (./run.sh logs)"
     say ""
+    [[ ${LOAD_DEMO:-1} == 0 ]] && return 0
     [[ " ${STARTED[*]} " == *" gateway "* ]] && demo_keys
     [[ " ${STARTED[*]} " == *" gateway "* && " ${STARTED[*]} " == *" catalog-service "* ]] && demo_data
     return 0

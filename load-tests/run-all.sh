@@ -1,0 +1,88 @@
+#!/usr/bin/env bash
+# load-tests/run-all.sh: every benchmark, then docs/benchmarks.md.
+#
+# Measures the cold start of ./run.sh as a newcomer runs it (empty data folder, default flags), then starts a
+# fresh stack for the load (C2 JIT, rate limits lifted so that nothing is refused for being fast); creates its own tenants (Setup); runs the
+# Gatling simulations (arrival rates through the gateway and straight to booking-service, saturation, the
+# race); measures the floors and the sequential figures (Floors: Kafka round trip, the store's conditional
+# update, reserve one at a time with and without the gateway, confirm → email); reads each process's
+# resident memory; writes the generated table into docs/benchmarks.md (Report) and stops the stack.
+#
+# Usage: load-tests/run-all.sh            (about 20 minutes on 2 cores; nothing else should run)
+# Environment: BENCH_OPTS   extra -Dbench.* properties, e.g. "-Dbench.phaseSeconds=10 -Dbench.raceRepetitions=2"
+#              KEEP=1       leave the stack running afterwards (./run.sh stop stops it)
+#              REUSE=1      measure the stack that runs now (started as below; no cold-start figure)
+# Gatling's HTML reports: load-tests/target/gatling/; raw results: load-tests/target/bench/results/*.json.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+BENCH="$ROOT/load-tests/target/bench"
+BENCH_OPTS="${BENCH_OPTS:-}"
+
+if [[ ${REUSE:-0} != 1 ]] && ./run.sh status 2>/dev/null | grep -q "pid"; then
+    echo "The local stack is already running: stop it first (./run.sh stop); the benchmarks start their own." >&2
+    exit 1
+fi
+
+echo "== building the services and the benchmarks"
+./mvnw -B -q -DskipTests package
+./mvnw -B -q -f load-tests/pom.xml test-compile dependency:build-classpath -Dmdep.outputFile=target/classpath.txt
+CP="$ROOT/load-tests/target/test-classes:$(cat "$ROOT/load-tests/target/classpath.txt")"
+rm -rf "$BENCH" && mkdir -p "$BENCH/results"
+[[ ${REUSE:-0} == 1 ]] && KEEP=1
+# shellcheck disable=SC2086  # BENCH_OPTS is a list of options
+bench() { java -Xmx1g --add-opens java.base/java.lang=ALL-UNNAMED -Dbench.dir="$BENCH" $BENCH_OPTS -cp "$CP" "$@"; }
+
+# Starts ./run.sh in the background on a new empty data folder; waits for "Platform healthy in X s".
+RUN_PID=""
+DATA=""
+start_stack() {
+    DATA="$(mktemp -d /tmp/promtour-bench-XXXXXX)"
+    LOCAL_STACK_DATA_DIR="$DATA" LOAD_DEMO=0 SKIP_BUILD=1 STARTUP_TIMEOUT=300 ./run.sh >"$BENCH/$1.log" 2>&1 &
+    RUN_PID=$!
+    until grep -q "Platform healthy in" "$BENCH/$1.log"; do
+        kill -0 "$RUN_PID" 2>/dev/null || { cat "$BENCH/$1.log"; echo "The stack did not start" >&2; exit 1; }
+        sleep 0.2
+    done
+}
+stop_stack() {
+    [[ -n $RUN_PID ]] || return 0
+    ./run.sh stop >/dev/null 2>&1 || true
+    wait "$RUN_PID" 2>/dev/null || true
+    rm -rf "$DATA"
+    RUN_PID=""
+}
+trap '[[ ${KEEP:-0} == 1 ]] || stop_stack' EXIT
+
+if [[ ${REUSE:-0} == 1 ]]; then
+    echo "== REUSE=1: measuring the stack that runs now (no cold start; its rate limits must be lifted as below)"
+else
+echo "== cold start (./run.sh as a newcomer runs it: default JVM flags, empty data folder)"
+start_stack coldstart
+SECONDS_TO_HEALTHY=$(sed -n 's/.*Platform healthy in \([0-9.]*\) s.*/\1/p' "$BENCH/coldstart.log" | head -1)
+printf '{"seconds": %s}\n' "$SECONDS_TO_HEALTHY" >"$BENCH/results/coldstart.json"
+echo "   healthy in $SECONDS_TO_HEALTHY s"
+stop_stack
+
+echo "== the stack for the load (C2 JIT, larger heaps, rate limits lifted)"
+export JAVA_OPTS="-XX:+UseSerialGC -Xss512k -Xms64m -Xmx256m -XX:MaxMetaspaceSize=192m -XX:+ExitOnOutOfMemoryError"
+export LOCAL_STACK_JAVA_OPTS="-XX:+UseSerialGC -Xss512k -Xms64m -Xmx768m -XX:+ExitOnOutOfMemoryError"
+export SPRING_APPLICATION_JSON='{"platform":{"rate-limits":{"defaults":{"replenish-rate":1000000,"burst-capacity":1000000},"routes":{"booking-octo":{"replenish-rate":1000000,"burst-capacity":1000000},"catalog-octo":{"replenish-rate":1000000,"burst-capacity":1000000}}}}}'
+start_stack load
+echo "   healthy in $(sed -n 's/.*Platform healthy in \([0-9.]*\) s.*/\1/p' "$BENCH/load.log" | head -1) s"
+fi
+
+echo "== set-up (own enterprise, operator, programs, slots)"
+bench ru.promtour.bench.Setup
+for simulation in ReserveRatesSimulation SaturationSimulation RaceSimulation; do
+    echo "== Gatling: $simulation"
+    bench io.gatling.app.Gatling -s "ru.promtour.bench.$simulation" -rf "$ROOT/load-tests/target/gatling" -rd "$simulation" \
+        | grep -E "^(> |---- |=+$|Reports generated)" || true
+done
+echo "== floors and sequential figures"
+bench ru.promtour.bench.Floors >/dev/null
+echo "== resident memory"
+bench ru.promtour.bench.Processes "$ROOT/.run/pids"
+echo "== docs/benchmarks.md"
+bench ru.promtour.bench.Report "$ROOT/docs/benchmarks.md"

@@ -1,0 +1,241 @@
+package ru.promtour.bench;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.Updates;
+import org.HdrHistogram.Histogram;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.LongDeserializer;
+import org.apache.kafka.common.serialization.LongSerializer;
+import org.bson.Document;
+
+/**
+ * The sequential figures and the floors they are compared with, measured in the same run on the same
+ * machine: a Kafka produce → consume round trip on the local broker (producer settings of the platform's
+ * outbox relay), the store's conditional update (the seat saga's {@code findAndModify}: a filter on the version read and the
+ * slot's status, an increment), reserve → ON_HOLD one at a time through the gateway and straight to booking-service,
+ * and confirm → email listed by the SMTP catcher. Writes {@code results/floors.json}.
+ */
+public final class Floors {
+
+    public static void main(String[] args) throws Exception {
+        Drain.await();
+        int samples = Bench.intProperty("bench.floorSamples", 2000);
+        ObjectNode result = Bench.JSON.createObjectNode();
+        result.set("kafkaRoundTrip", kafkaRoundTrip(samples));
+        result.set("storeConditionalUpdate", storeUpdate(samples));
+        result.set("storeConditionalUpdateThroughput", storeThroughput(samples * 4, 8));
+        JsonNode setup = Bench.setup();
+        JsonNode program = setup.path("rates");
+        String slot = program.path("slots").get(0).asText();
+        Api viaGateway = new Api(Bench.GATEWAY, setup.path("operatorKey").asText());
+        Api direct = new Api(Bench.BOOKING_DIRECT, DirectToken.forOperator(setup.path("operatorId").asText(),
+                setup.path("operatorName").asText(), setup.path("operatorEmail").asText()));
+        int reserves = Bench.intProperty("bench.sequentialReserves", 300);
+        sequentialReserves(viaGateway, program, slot, 50);  // warm both paths
+        sequentialReserves(direct, program, slot, 50);
+        result.set("reserveSequentialGateway", sequentialReserves(viaGateway, program, slot, reserves));
+        result.set("reserveSequentialDirect", sequentialReserves(direct, program, slot, reserves));
+        result.set("confirmToEmail", confirmToEmail(viaGateway, program, slot, Bench.intProperty("bench.emails", 50)));
+        Bench.writeResult("floors", result);
+        System.out.println(Bench.JSON.writeValueAsString(result));
+    }
+
+    /** Produce one record, wait until the consumer has it, repeat: the latency of one hop through the broker. */
+    static ObjectNode kafkaRoundTrip(int samples) throws Exception {
+        String topic = "bench.roundtrip." + UUID.randomUUID().toString().substring(0, 8);
+        Properties common = new Properties();
+        common.put("bootstrap.servers", Bench.KAFKA);
+        try (Admin admin = Admin.create(common)) {
+            admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1))).all().get(30, TimeUnit.SECONDS);
+        }
+        Properties producerConfig = new Properties();
+        producerConfig.putAll(common);
+        producerConfig.putAll(Map.of(ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.LINGER_MS_CONFIG, "0",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true"));
+        Properties consumerConfig = new Properties();
+        consumerConfig.putAll(common);
+        consumerConfig.putAll(Map.of(ConsumerConfig.GROUP_ID_CONFIG, "bench-roundtrip-" + topic,
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest", ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false"));
+        SynchronousQueue<Long> received = new SynchronousQueue<>();
+        ExecutorService reader = Executors.newSingleThreadExecutor();
+        try (KafkaProducer<Long, Long> producer = new KafkaProducer<>(producerConfig, new LongSerializer(), new LongSerializer());
+             KafkaConsumer<Long, Long> consumer = new KafkaConsumer<>(consumerConfig, new LongDeserializer(), new LongDeserializer())) {
+            consumer.assign(List.of(new TopicPartition(topic, 0)));
+            consumer.seekToBeginning(List.of(new TopicPartition(topic, 0)));
+            Future<?> loop = reader.submit(() -> {
+                while (!Thread.currentThread().isInterrupted()) {
+                    for (ConsumerRecord<Long, Long> record : consumer.poll(Duration.ofMillis(100))) {
+                        try {
+                            received.put(record.value());
+                        }
+                        catch (InterruptedException ex) {
+                            return;
+                        }
+                    }
+                }
+            });
+            Histogram histogram = new Histogram(60_000_000_000L, 3);
+            for (long i = 0; i < samples + 200; i++) {
+                long start = System.nanoTime();
+                producer.send(new ProducerRecord<>(topic, i, i));
+                Long value = received.poll(10, TimeUnit.SECONDS);
+                if (value == null || value != i) {
+                    throw new IllegalStateException("Round trip " + i + " lost (got " + value + ")");
+                }
+                if (i >= 200) {  // the first ones warm up the connections
+                    histogram.recordValue(System.nanoTime() - start);
+                }
+            }
+            loop.cancel(true);
+            reader.shutdownNow();
+            reader.awaitTermination(5, TimeUnit.SECONDS);
+            return micros(histogram, samples);
+        }
+    }
+
+    /** The seat saga's write alone: a findAndModify conditional on version and free seats, one at a time. */
+    static ObjectNode storeUpdate(int samples) {
+        try (MongoClient mongo = MongoClients.create(Bench.MONGO)) {
+            MongoCollection<Document> slots = benchSlots(mongo);
+            String id = UUID.randomUUID().toString();
+            slots.insertOne(new Document("_id", id).append("capacity", Integer.MAX_VALUE).append("held", 0).append("confirmed", 0).append("status", "OPEN").append("version", 0L));
+            Histogram histogram = new Histogram(60_000_000_000L, 3);
+            long[] version = {0};
+            for (int i = 0; i < samples + 200; i++) {
+                long start = System.nanoTime();
+                version[0] = conditionalHold(slots, id, version[0]);
+                if (i >= 200) {
+                    histogram.recordValue(System.nanoTime() - start);
+                }
+            }
+            return micros(histogram, samples);
+        }
+    }
+
+    /** The same write from {@code threads} threads on as many documents: the store's throughput ceiling. */
+    static ObjectNode storeThroughput(int writes, int threads) throws Exception {
+        try (MongoClient mongo = MongoClients.create(Bench.MONGO)) {
+            MongoCollection<Document> slots = benchSlots(mongo);
+            ExecutorService pool = Executors.newFixedThreadPool(threads);
+            List<LongSupplier> workers = java.util.stream.IntStream.range(0, threads).<LongSupplier>mapToObj(t -> () -> {
+                String id = UUID.randomUUID().toString();
+                slots.insertOne(new Document("_id", id).append("capacity", Integer.MAX_VALUE).append("held", 0).append("confirmed", 0).append("status", "OPEN").append("version", 0L));
+                long version = 0;
+                for (int i = 0; i < writes / threads; i++) {
+                    version = conditionalHold(slots, id, version);
+                }
+                return version;
+            }).toList();
+            long start = System.nanoTime();
+            for (Future<Long> done : pool.invokeAll(workers.stream().map(w -> (java.util.concurrent.Callable<Long>) w::getAsLong).toList())) {
+                done.get();
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            pool.shutdown();
+            return Bench.JSON.createObjectNode().put("writes", writes).put("threads", threads)
+                    .put("perSecond", Math.round(writes / seconds));
+        }
+    }
+
+    private static MongoCollection<Document> benchSlots(MongoClient mongo) {
+        return mongo.getDatabase("bench").getCollection("slots");
+    }
+
+    private static long conditionalHold(MongoCollection<Document> slots, String id, long version) {
+        Document updated = slots.findOneAndUpdate(
+                Filters.and(Filters.eq("_id", id), Filters.eq("version", version), Filters.eq("status", "OPEN")),
+                Updates.combine(Updates.inc("held", 1), Updates.inc("version", 1L)),
+                new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
+        if (updated == null) {
+            throw new IllegalStateException("The conditional update found no document");
+        }
+        return updated.get("version", Number.class).longValue();
+    }
+
+    /** One reserve of one seat at a time; each answer must be ON_HOLD. */
+    static ObjectNode sequentialReserves(Api api, JsonNode program, String slot, int count) {
+        Histogram histogram = new Histogram(60_000_000_000L, 3);
+        for (int i = 0; i < count; i++) {
+            long start = System.nanoTime();
+            Api.Response held = api.post("/octo/bookings", Reserve.body(program.path("productId").asText(), slot,
+                    program.path("unitId").asText()));
+            histogram.recordValue(System.nanoTime() - start);
+            if (held.status() != 200 || !"ON_HOLD".equals(held.text("/status"))) {
+                throw new IllegalStateException("Reserve answered " + held.status() + " " + held.body());
+            }
+        }
+        return micros(histogram, count);
+    }
+
+    /** From sending the confirm until the SMTP catcher lists the group leader's email (polled every 5 ms). */
+    static ObjectNode confirmToEmail(Api octo, JsonNode program, String slot, int count) {
+        Histogram histogram = new Histogram(60_000_000_000L, 3);
+        Api messages = new Api(Bench.MESSAGES, null);
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        for (int i = 0; i < count; i++) {
+            Api.Response held = octo.post("/octo/bookings", Reserve.body(program.path("productId").asText(), slot,
+                    program.path("unitId").asText()));
+            String to = "leader-" + tag + "-" + i + "@school.example";
+            long start = System.nanoTime();
+            octo.expect(200, octo.post("/octo/bookings/" + held.text("/uuid") + "/confirm", Map.of("contact", Map.of(
+                    "fullName", "Руководитель группы", "emailAddress", to, "phoneNumber", "+79001112233", "locales", List.of("ru")))),
+                    "confirm");
+            while (!hasEmail(messages.get("/api/messages?to=" + to).body())) {
+                if (System.nanoTime() - start > 30_000_000_000L) {
+                    throw new IllegalStateException("No email for " + to + " within 30 s");
+                }
+                Simulations.pause(5);
+            }
+            histogram.recordValue(System.nanoTime() - start);
+        }
+        return micros(histogram, count);
+    }
+
+    private static boolean hasEmail(JsonNode messages) {
+        for (JsonNode message : messages) {
+            if ("EMAIL".equals(message.path("channel").asText())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Percentiles in milliseconds with microsecond precision. */
+    private static ObjectNode micros(Histogram nanos, int samples) {
+        return Bench.JSON.createObjectNode().put("samples", samples)
+                .put("p50", ms(nanos.getValueAtPercentile(50))).put("p95", ms(nanos.getValueAtPercentile(95)))
+                .put("p99", ms(nanos.getValueAtPercentile(99))).put("max", ms(nanos.getMaxValue()))
+                .put("perSecond", Math.round(1e9 / nanos.getMean()));
+    }
+
+    private static double ms(long nanos) {
+        return Math.round(nanos / 1000.0) / 1000.0;
+    }
+}
