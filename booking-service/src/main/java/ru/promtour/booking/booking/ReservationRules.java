@@ -50,6 +50,14 @@ final class ReservationRules {
                     + local(cutoff, slot.timeZone()) + " (" + p.bookingCutoffHours()
                     + " h before the start, " + slot.timeZone() + ")");
         }
+        // The free seats the catalog last announced (every seat answer and slot event carries them): a request
+        // it would refuse is refused here, without a saga round trip, so in a race the losers are answered at
+        // once instead of queueing behind the winners. Only the catalog can say yes: more seats announced than
+        // are left still goes through the saga, which stays the one place that holds seats.
+        if (items.size() > slot.available()) {
+            throw BookingRefusal.unprocessable("SOLD_OUT: not enough free seats (" + slot.available() + " left, "
+                    + items.size() + " asked)");
+        }
         return items;
     }
 

@@ -79,6 +79,17 @@ public final class FakeCatalog implements AutoCloseable {
                 CatalogData.slot(slotId, p, start, seats, seats, "OPEN", 1, null));
     }
 
+    /**
+     * Publishes an open slot announcing {@code announced} free seats while only {@code seats} are really left
+     * (others' holds the announcement has not caught up with): the saga, not the announcement, decides.
+     */
+    public void slotBehindTheCatalog(String slotId, CatalogData.Program p, Instant start, int announced, int seats) {
+        capacity.put(slotId, seats);
+        holds.put(slotId, new ConcurrentHashMap<>());
+        send(SLOTS, "catalog.SlotPublished.v1", slotId, slotId,
+                CatalogData.slot(slotId, p, start, announced, announced, "OPEN", 1, null));
+    }
+
     /** Publishes a slot that is never answered (the catalog is "late"). */
     public void silentSlot(String slotId, CatalogData.Program p, Instant start, int seats) {
         send(SLOTS, "catalog.SlotPublished.v1", slotId, slotId,

@@ -73,7 +73,11 @@ class ReserveIT extends BookingIT {
     @Test
     void soldOutIsRefusedWithUnprocessableEntityNamingTheReasonAndTheBookingIsRejected() {
         Program p = Program.instant("Europe/Moscow");
-        String slotId = slot(p, Duration.ofDays(10), 3);
+        // the projection still announces 10 free seats; the catalog has 3: its answer decides
+        String slotId = "slot-" + uuid();
+        catalog.excursion(p);
+        catalog.slotBehindTheCatalog(slotId, p, Instant.now().plus(Duration.ofDays(10)), 10, 3);
+        awaitProjection(p.excursionId(), slotId);
         String uuid = uuid();
 
         Answer answer = reserve(CatalogData.reserve(uuid, p, slotId, 5, 0, 0));
@@ -87,6 +91,25 @@ class ReserveIT extends BookingIT {
         Contracts.assertMatchesSchema(rejected.type(), rejected.body().toString());
         assertThat(rejected.body().path("reason").asString()).isEqualTo("SOLD_OUT");
         assertThat(catalog.taken(slotId)).isZero();
+    }
+
+    @Test
+    void moreUnitsThanTheCatalogAnnouncedFreeAreRefusedAtOnceWithoutABooking() {
+        Program p = Program.instant("Europe/Moscow");
+        String slotId = slot(p, Duration.ofDays(10), 3);
+        String uuid = uuid();
+
+        Answer answer = reserve(CatalogData.reserve(uuid, p, slotId, 5, 0, 0));
+
+        assertThat(answer.status()).as(answer.toString()).isEqualTo(400);
+        assertThat(answer.text("error")).isEqualTo("UNPROCESSABLE_ENTITY");
+        assertThat(answer.text("errorMessage")).startsWith("SOLD_OUT: not enough free seats (3 left, 5 asked)");
+        assertThat(operator.get("/octo/bookings/" + uuid).text("error")).isEqualTo("INVALID_BOOKING_UUID");
+        assertThat(mongo.count(query(where("slotId").is(slotId)), Booking.class)).isZero();
+        assertThat(catalog.taken(slotId)).isZero();
+
+        Answer fits = reserve(CatalogData.reserve(uuid(), p, slotId, 3, 0, 0));
+        assertThat(fits.text("status")).as(fits.toString()).isEqualTo("ON_HOLD");
     }
 
     @Test
