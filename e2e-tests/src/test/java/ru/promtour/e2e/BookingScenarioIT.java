@@ -17,8 +17,8 @@ import static org.awaitility.Awaitility.await;
 /**
  * Tour operators book over OCTO through the gateway while the enterprise watches its seat counts: reserve →
  * hold → confirm → a larger group → the enterprise cancels the slot; an on-request site approves a group;
- * an unconfirmed hold expires and gives its seats back. Nobody else sees any of it. At the end, for every
- * slot, held + confirmed equals the units of its live bookings and never exceeds capacity.
+ * an unconfirmed hold expires and gives its seats back. Nobody else sees any of it. At the end of the run,
+ * {@link SeatInvariantIT} checks every slot's held + confirmed against the units of its live bookings and capacity.
  */
 class BookingScenarioIT {
 

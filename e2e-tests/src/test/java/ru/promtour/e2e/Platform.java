@@ -79,6 +79,11 @@ public final class Platform {
         return stack.messagesBaseUrl();
     }
 
+    /** The Mongo-wire store every service writes to, for checks that read the stores directly. */
+    public String mongoConnectionString() {
+        return stack.mongoConnectionString();
+    }
+
     /** A service's own port, for the tests that prove it refuses calls that bypass the gateway. */
     public String directUrl(String service) {
         return "http://127.0.0.1:" + ports.get(service);

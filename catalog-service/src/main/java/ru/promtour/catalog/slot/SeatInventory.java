@@ -76,6 +76,7 @@ public class SeatInventory {
 
     /** {@code BookingRequested}: hold {@code units} seats for the booking, or say why not. */
     public Outcome hold(String slotId, String bookingId, int units) {
+        Duration cutoff = null; // read on first need, then kept across retries (see cutoff)
         for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
             Read read = read(slotId);
             if (read == null) {
@@ -91,7 +92,9 @@ public class SeatInventory {
                 return Outcome.NOTHING;
             }
             Instant now = clock.instant();
-            Duration cutoff = cutoff(s.excursionId());
+            if (cutoff == null) {
+                cutoff = cutoff(s.excursionId());
+            }
             RejectReason reason = whyNot(s, units, now, cutoff);
             if (reason != null) {
                 if (reject(s, bookingId, null, units, reason, now)) {
@@ -115,6 +118,7 @@ public class SeatInventory {
 
     /** {@code BookingResizeRequested}: grow (hold the difference) or shrink (release it) the booking's entry. */
     public Outcome resize(String slotId, String bookingId, String requestId, int units, int previousUnits) {
+        Duration cutoff = null; // read on first need, then kept across retries (see cutoff)
         for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
             Read read = read(slotId);
             if (read == null) {
@@ -153,7 +157,9 @@ public class SeatInventory {
             Counts after = new Counts(s.held() + (confirmed ? 0 : delta), s.confirmed() + (confirmed ? delta : 0), s.capacity());
             OutboxEvent event;
             if (delta > 0) {
-                Duration cutoff = cutoff(s.excursionId());
+                if (cutoff == null) {
+                    cutoff = cutoff(s.excursionId());
+                }
                 RejectReason reason = whyNot(s, delta, now, cutoff);
                 if (reason != null) {
                     if (reject(s, bookingId, requestId, delta, reason, now)) {
@@ -321,7 +327,10 @@ public class SeatInventory {
         return new Read(mongo.getConverter().read(Slot.class, doc), released);
     }
 
-    /** The booking cut-off of the slot's excursion (0 if the excursion or the value is missing). */
+    /**
+     * The booking cut-off of the slot's excursion (0 if the excursion or the value is missing). A slot's
+     * excursion never changes, so a step reads this once, not on every retry of a contended slot.
+     */
     private Duration cutoff(String excursionId) {
         if (excursionId == null) {
             return Duration.ZERO;

@@ -25,6 +25,7 @@ import ru.promtour.catalog.shared.ConflictException;
 import ru.promtour.catalog.shared.FieldProblem;
 import ru.promtour.catalog.shared.IncompleteException;
 import ru.promtour.catalog.shared.InvalidInputException;
+import ru.promtour.security.web.JsonErrorPaths;
 import tools.jackson.core.JacksonException;
 
 /**
@@ -51,11 +52,11 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        JacksonException jackson = JsonErrors.findCause(ex, JacksonException.class);
+        JacksonException jackson = JsonErrorPaths.jacksonCause(ex);
         if (jackson == null) {
             return badRequest(List.of(new FieldProblem("body", "a JSON body is required")));
         }
-        String path = JsonErrors.path(jackson.getPath());
+        String path = JsonErrorPaths.path(jackson.getPath());
         if (path.isEmpty()) {
             return badRequest(List.of(new FieldProblem("body", "is not valid JSON")));
         }

@@ -1,7 +1,6 @@
 package ru.promtour.booking.booking.web;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 import org.slf4j.Logger;
@@ -20,6 +19,7 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import ru.promtour.booking.booking.BookingRefusal;
 import ru.promtour.security.tenant.NotFoundForTenantException;
+import ru.promtour.security.web.JsonErrorPaths;
 import tools.jackson.core.JacksonException;
 
 /**
@@ -59,13 +59,13 @@ class OctoErrors extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        JacksonException jackson = cause(ex);
+        JacksonException jackson = JsonErrorPaths.jacksonCause(ex);
         String message;
         if (jackson == null) {
             message = "A JSON body is required";
         }
         else {
-            String path = path(jackson.getPath());
+            String path = JsonErrorPaths.path(jackson.getPath());
             message = path.isEmpty() ? "The body is not valid JSON" : path + " has the wrong type or an unknown value";
         }
         return json(HttpStatus.BAD_REQUEST, body("BAD_REQUEST", message));
@@ -90,31 +90,5 @@ class OctoErrors extends ResponseEntityExceptionHandler {
 
     private static ResponseEntity<Object> json(HttpStatus status, Map<String, Object> body) {
         return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(body);
-    }
-
-    private static JacksonException cause(Throwable ex) {
-        for (Throwable t = ex; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof JacksonException j) {
-                return j;
-            }
-        }
-        return null;
-    }
-
-    /** {@code unitItems[1].unitId} from Jackson's reference chain. */
-    private static String path(List<JacksonException.Reference> references) {
-        StringBuilder path = new StringBuilder();
-        for (JacksonException.Reference ref : references) {
-            if (ref.getPropertyName() != null) {
-                if (!path.isEmpty()) {
-                    path.append('.');
-                }
-                path.append(ref.getPropertyName());
-            }
-            else if (ref.getIndex() >= 0) {
-                path.append('[').append(ref.getIndex()).append(']');
-            }
-        }
-        return path.toString();
     }
 }

@@ -16,7 +16,7 @@ import org.springframework.web.bind.ServletRequestBindingException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import ru.promtour.catalog.octo.OctoException;
-import ru.promtour.catalog.web.JsonErrors;
+import ru.promtour.security.web.JsonErrorPaths;
 import tools.jackson.core.JacksonException;
 
 /**
@@ -44,7 +44,7 @@ class OctoExceptionHandler {
     /** Malformed JSON, a missing body, a wrong type: BAD_REQUEST naming where, as far as Jackson knows. */
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<Map<String, Object>> unreadable(HttpMessageNotReadableException ex) {
-        JacksonException jackson = JsonErrors.findCause(ex, JacksonException.class);
+        JacksonException jackson = JsonErrorPaths.jacksonCause(ex);
         String message;
         if (jackson == null) {
             message = "a JSON request body is required";
@@ -53,7 +53,7 @@ class OctoExceptionHandler {
             message = "the request body is not valid JSON";
         }
         else {
-            message = JsonErrors.path(jackson.getPath()) + " has the wrong type";
+            message = JsonErrorPaths.path(jackson.getPath()) + " has the wrong type";
         }
         return respond(HttpStatus.BAD_REQUEST, body(OctoException.BAD_REQUEST, message));
     }

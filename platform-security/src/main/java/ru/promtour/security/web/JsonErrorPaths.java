@@ -1,13 +1,26 @@
-package ru.promtour.catalog.web;
+package ru.promtour.security.web;
 
 import java.util.List;
 
 import tools.jackson.core.JacksonException;
 
-/** Where in a request body Jackson failed, for error bodies of either shape (problem+json, OCTO). */
-public final class JsonErrors {
+/**
+ * Where in a request body Jackson failed, for the error bodies of every service (problem+json and OCTO alike),
+ * so a client is told {@code unitItems[1].unitId} rather than a parser message.
+ */
+public final class JsonErrorPaths {
 
-    private JsonErrors() {
+    private JsonErrorPaths() {
+    }
+
+    /** The Jackson failure behind {@code ex} (itself included), or null when there is none (no body at all). */
+    public static JacksonException jacksonCause(Throwable ex) {
+        for (Throwable t = ex; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof JacksonException jackson) {
+                return jackson;
+            }
+        }
+        return null;
     }
 
     /** {@code units[1].price} from Jackson's reference chain; empty when the body is not JSON at all. */
@@ -25,15 +38,5 @@ public final class JsonErrors {
             }
         }
         return path.toString();
-    }
-
-    /** The first cause of {@code ex} (itself included) of the given type, or null. */
-    public static <T extends Throwable> T findCause(Throwable ex, Class<T> type) {
-        for (Throwable t = ex; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (type.isInstance(t)) {
-                return type.cast(t);
-            }
-        }
-        return null;
     }
 }

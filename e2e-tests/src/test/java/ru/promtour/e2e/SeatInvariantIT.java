@@ -1,0 +1,194 @@
+package ru.promtour.e2e;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The end-of-run sweep over the stores themselves, after every scenario class (class order: see
+ * {@code junit-platform.properties}): for every slot in the catalog, held and confirmed are exactly the units
+ * of the bookings whose seats the saga holds or has sold there, its hold and sale entries are exactly those
+ * bookings with their units, and held + confirmed never exceeds capacity.
+ * <p>
+ * Where a booking's seats must be once the saga has settled: ON_HOLD and PENDING awaiting approval (an
+ * on-request confirm keeps the hold until the enterprise decides) are held; CONFIRMED is sold; CANCELLED,
+ * EXPIRED and REJECTED own none. A PENDING booking without the catalog's answer, or one with a resize in
+ * flight, has not settled yet: the saga is asynchronous, so the sweep is repeated until it holds.
+ */
+@Order(Integer.MAX_VALUE)
+class SeatInvariantIT {
+
+    // spring.mongodb.database of catalog-service and booking-service (Platform sets no MONGODB_DATABASE)
+    private static final String CATALOG_DB = "catalog";
+    private static final String BOOKING_DB = "booking";
+    // the scenarios leave 10 slots and 5 bookings; fewer means the sweep checked next to nothing
+    private static final int MIN_SLOTS = 8;
+    private static final int MIN_BOOKINGS = 4;
+
+    static MongoClient mongo;
+
+    @BeforeAll
+    static void connect() {
+        mongo = MongoClients.create(Platform.get().mongoConnectionString());
+    }
+
+    @AfterAll
+    static void disconnect() {
+        if (mongo != null) {
+            mongo.close();
+        }
+    }
+
+    /** Where the catalog must have a booking's seats once the saga has settled. */
+    enum Seats { HELD, CONFIRMED, NONE, UNSETTLED }
+
+    /** One pass over both stores: how much it looked at, and every slot or booking that breaks the invariant. */
+    record Sweep(int slots, int bookings, int liveBookings, int heldSeats, int confirmedSeats, List<String> violations) {
+    }
+
+    @Test
+    void everySlotCountsExactlyTheSeatsOfItsLiveBookingsWithinCapacity() {
+        Sweep[] last = new Sweep[1];
+        await("seat counts agree with the bookings").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
+                .untilAsserted(() -> {
+                    last[0] = sweep();
+                    assertThat(last[0].violations())
+                            .withFailMessage(() -> last[0].violations().size() + " violation(s) of the seat invariant:\n  "
+                                    + String.join("\n  ", last[0].violations()))
+                            .isEmpty();
+                });
+        Sweep sweep = last[0];
+        System.out.println("Seat invariant holds: " + sweep);
+        assertThat(sweep.slots()).as("slots swept").isGreaterThanOrEqualTo(MIN_SLOTS);
+        assertThat(sweep.bookings()).as("bookings swept").isGreaterThanOrEqualTo(MIN_BOOKINGS);
+        // both sides of the equation met real numbers: the on-request scenarios leave sold and held seats
+        assertThat(sweep.heldSeats()).as("held seats swept").isPositive();
+        assertThat(sweep.confirmedSeats()).as("confirmed seats swept").isPositive();
+    }
+
+    static Sweep sweep() {
+        Map<String, Document> slots = new TreeMap<>();
+        mongo.getDatabase(CATALOG_DB).getCollection("slots").find()
+                .projection(new Document("outbox", 0).append("releasedBookings", 0)) // large and irrelevant here
+                .forEach(slot -> slots.put(slot.getString("_id"), slot));
+        Map<String, List<Document>> bookingsBySlot = new HashMap<>();
+        int bookings = 0;
+        for (Document booking : mongo.getDatabase(BOOKING_DB).getCollection("bookings").find()
+                .projection(new Document("_id", 1).append("slotId", 1).append("status", 1).append("units", 1)
+                        .append("seatOutcome", 1).append("awaitingApproval", 1).append("resize", 1))) {
+            bookingsBySlot.computeIfAbsent(booking.getString("slotId"), id -> new ArrayList<>()).add(booking);
+            bookings++;
+        }
+
+        List<String> violations = new ArrayList<>();
+        int live = 0;
+        int heldSeats = 0;
+        int confirmedSeats = 0;
+        for (Document slot : slots.values()) {
+            Map<String, Integer> expectHeld = new TreeMap<>();
+            Map<String, Integer> expectConfirmed = new TreeMap<>();
+            List<String> problems = new ArrayList<>();
+            for (Document booking : bookingsBySlot.getOrDefault(slot.getString("_id"), List.of())) {
+                String id = booking.getString("_id");
+                int units = booking.getInteger("units", 0);
+                switch (seats(booking)) {
+                    case HELD -> expectHeld.put(id, units);
+                    case CONFIRMED -> expectConfirmed.put(id, units);
+                    case UNSETTLED -> problems.add("booking " + id + " has not settled (" + describe(booking) + ")");
+                    case NONE -> { }
+                }
+            }
+            live += expectHeld.size() + expectConfirmed.size();
+            int capacity = slot.getInteger("capacity", 0);
+            int held = slot.getInteger("held", 0);
+            int confirmed = slot.getInteger("confirmed", 0);
+            heldSeats += held;
+            confirmedSeats += confirmed;
+            int wantHeld = sum(expectHeld);
+            int wantConfirmed = sum(expectConfirmed);
+            if (held != wantHeld) {
+                problems.add("held " + held + " but its held bookings have " + wantHeld + " units");
+            }
+            if (confirmed != wantConfirmed) {
+                problems.add("confirmed " + confirmed + " but its confirmed bookings have " + wantConfirmed + " units");
+            }
+            if (held + confirmed > capacity) {
+                problems.add("held + confirmed = " + (held + confirmed) + " exceeds capacity " + capacity);
+            }
+            // the entries are what later confirms and releases act on, so they must name the same bookings
+            Map<String, Integer> holds = entries(slot, "holds", problems);
+            Map<String, Integer> sold = entries(slot, "confirmedBookings", problems);
+            if (!holds.equals(expectHeld)) {
+                problems.add("hold entries " + holds + " but held bookings " + expectHeld);
+            }
+            if (!sold.equals(expectConfirmed)) {
+                problems.add("sale entries " + sold + " but confirmed bookings " + expectConfirmed);
+            }
+            if (!problems.isEmpty()) {
+                violations.add("slot " + slot.getString("_id") + " (" + slot.getString("status") + ", capacity "
+                        + capacity + ", held " + held + ", confirmed " + confirmed + "): " + String.join("; ", problems));
+            }
+        }
+        bookingsBySlot.forEach((slotId, onSlot) -> {
+            if (!slots.containsKey(slotId)) {
+                onSlot.stream().filter(b -> seats(b) != Seats.NONE).forEach(b -> violations.add("booking " + b.getString("_id")
+                        + " (" + describe(b) + ") names slot " + slotId + ", which the catalog does not have"));
+            }
+        });
+        return new Sweep(slots.size(), bookings, live, heldSeats, confirmedSeats, violations);
+    }
+
+    /**
+     * From booking-service's {@code Booking}: {@code status}, {@code seatOutcome} (null until the catalog
+     * answered the reserve), {@code awaitingApproval} and {@code resize} (a growth waiting for the catalog).
+     */
+    static Seats seats(Document booking) {
+        if (booking.get("resize") != null) {
+            return Seats.UNSETTLED;
+        }
+        String status = booking.getString("status");
+        return switch (status == null ? "" : status) {
+            case "ON_HOLD" -> Seats.HELD;
+            case "CONFIRMED" -> Seats.CONFIRMED;
+            case "PENDING" -> booking.getBoolean("awaitingApproval", false)
+                    && "HELD".equals(booking.getString("seatOutcome")) ? Seats.HELD : Seats.UNSETTLED;
+            case "CANCELLED", "EXPIRED", "REJECTED" -> Seats.NONE;
+            default -> Seats.UNSETTLED;
+        };
+    }
+
+    private static String describe(Document booking) {
+        return booking.getString("status") + ", " + booking.getInteger("units", 0) + " units, seatOutcome "
+                + booking.getString("seatOutcome") + ", awaitingApproval " + booking.getBoolean("awaitingApproval", false)
+                + (booking.get("resize") != null ? ", resize " + booking.get("resize", Document.class).toJson() : "");
+    }
+
+    /** A slot's {@code holds} or {@code confirmedBookings}: booking id → units; a booking listed twice is a problem. */
+    private static Map<String, Integer> entries(Document slot, String field, List<String> problems) {
+        Map<String, Integer> entries = new TreeMap<>();
+        for (Document entry : slot.getList(field, Document.class, List.of())) {
+            if (entries.put(entry.getString("bookingId"), entry.getInteger("units", 0)) != null) {
+                problems.add(field + " lists booking " + entry.getString("bookingId") + " twice");
+            }
+        }
+        return entries;
+    }
+
+    private static int sum(Map<String, Integer> units) {
+        return units.values().stream().mapToInt(Integer::intValue).sum();
+    }
+}
