@@ -12,6 +12,7 @@
 # Environment: BENCH_OPTS   extra -Dbench.* properties, e.g. "-Dbench.phaseSeconds=10 -Dbench.raceRepetitions=2"
 #              KEEP=1       leave the stack running afterwards (./run.sh stop stops it)
 #              REUSE=1      measure the stack that runs now (started as below; no cold-start figure)
+#              PROFILE=1    record each process with JFR (load-tests/target/bench/jfr/, written at stop)
 # Gatling's HTML reports: load-tests/target/gatling/; raw results: load-tests/target/bench/results/*.json.
 set -euo pipefail
 
@@ -68,7 +69,13 @@ stop_stack
 echo "== the stack for the load (C2 JIT, larger heaps, rate limits lifted)"
 export JAVA_OPTS="-XX:+UseSerialGC -Xss512k -Xms64m -Xmx256m -XX:MaxMetaspaceSize=192m -XX:+ExitOnOutOfMemoryError"
 export LOCAL_STACK_JAVA_OPTS="-XX:+UseSerialGC -Xss512k -Xms64m -Xmx768m -XX:+ExitOnOutOfMemoryError"
-export SPRING_APPLICATION_JSON='{"platform":{"rate-limits":{"defaults":{"replenish-rate":1000000,"burst-capacity":1000000},"routes":{"booking-octo":{"replenish-rate":1000000,"burst-capacity":1000000},"catalog-octo":{"replenish-rate":1000000,"burst-capacity":1000000}}}}}'
+if [[ ${PROFILE:-0} == 1 ]]; then  # one JFR recording per service, written when it stops
+    mkdir -p "$BENCH/jfr"
+    JAVA_OPTS="$JAVA_OPTS -XX:StartFlightRecording=settings=profile,dumponexit=true,filename=$BENCH/jfr/"
+    LOCAL_STACK_JAVA_OPTS="$LOCAL_STACK_JAVA_OPTS -XX:StartFlightRecording=settings=profile,dumponexit=true,filename=$BENCH/jfr/"
+fi
+LIFTED_RATE_LIMITS='{"platform":{"rate-limits":{"defaults":{"replenish-rate":1000000,"burst-capacity":1000000},"routes":{"booking-octo":{"replenish-rate":1000000,"burst-capacity":1000000},"catalog-octo":{"replenish-rate":1000000,"burst-capacity":1000000}}}}}'
+export SPRING_APPLICATION_JSON="${BENCH_SPRING_JSON:-$LIFTED_RATE_LIMITS}"
 start_stack load
 echo "   healthy in $(sed -n 's/.*Platform healthy in \([0-9.]*\) s.*/\1/p' "$BENCH/load.log" | head -1) s"
 fi

@@ -44,20 +44,45 @@ final class Drain {
         return (System.nanoTime() - started) / 1_000_000;
     }
 
+    /** Prints each consumer group's lag once a second (for watching a run): {@code Drain watch}. */
+    public static void main(String[] args) throws Exception {
+        Properties config = new Properties();
+        config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, Bench.KAFKA);
+        try (Admin admin = Admin.create(config)) {
+            while (true) {
+                StringBuilder line = new StringBuilder(java.time.LocalTime.now().toString());
+                for (ConsumerGroupListing group : admin.listConsumerGroups().all().get()) {
+                    long lag = lag(admin, group);
+                    if (lag > 0) {
+                        line.append("  ").append(group.groupId()).append('=').append(lag);
+                    }
+                }
+                System.out.println(line);
+                Thread.sleep(1000);
+            }
+        }
+    }
+
     private static long lag(Admin admin) throws ExecutionException, InterruptedException {
         long lag = 0;
         for (ConsumerGroupListing group : admin.listConsumerGroups().all().get()) {
-            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group.groupId())
-                    .partitionsToOffsetAndMetadata().get();
-            if (committed.isEmpty()) {
-                continue;
-            }
-            Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends = admin.listOffsets(committed.keySet().stream()
-                    .collect(Collectors.toMap(partition -> partition, partition -> OffsetSpec.latest()))).all().get();
-            for (Map.Entry<TopicPartition, OffsetAndMetadata> entry : committed.entrySet()) {
-                if (entry.getValue() != null) {
-                    lag += Math.max(0, ends.get(entry.getKey()).offset() - entry.getValue().offset());
-                }
+            lag += lag(admin, group);
+        }
+        return lag;
+    }
+
+    private static long lag(Admin admin, ConsumerGroupListing group) throws ExecutionException, InterruptedException {
+        Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group.groupId())
+                .partitionsToOffsetAndMetadata().get();
+        if (committed.isEmpty()) {
+            return 0;
+        }
+        Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends = admin.listOffsets(committed.keySet().stream()
+                .collect(Collectors.toMap(partition -> partition, partition -> OffsetSpec.latest()))).all().get();
+        long lag = 0;
+        for (Map.Entry<TopicPartition, OffsetAndMetadata> entry : committed.entrySet()) {
+            if (entry.getValue() != null) {
+                lag += Math.max(0, ends.get(entry.getKey()).offset() - entry.getValue().offset());
             }
         }
         return lag;

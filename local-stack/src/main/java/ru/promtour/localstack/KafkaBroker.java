@@ -102,7 +102,9 @@ public final class KafkaBroker implements AutoCloseable {
         p.put("share.coordinator.state.topic.min.isr", "1");
         p.put("group.initial.rebalance.delay.ms", "0");
         p.put("auto.create.topics.enable", "true");
-        p.put("log.flush.interval.messages", "1");
+        // no fsync per message (Kafka's own default): an acks=all produce would wait for the disk on every event
+        // of the seat saga. Appends still reach the page cache at once, so a crashed broker process loses nothing;
+        // only a machine crash could, which a developer stack accepts (production Kafka relies on replication).
         // the default 128 MB compaction buffer is sized for production; compacting __consumer_offsets
         // of a developer broker needs a fraction of it, and it is allocated up front on the heap
         p.put("log.cleaner.dedupe.buffer.size", String.valueOf(8 * 1024 * 1024));

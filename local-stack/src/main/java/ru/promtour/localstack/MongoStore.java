@@ -7,7 +7,6 @@ import java.util.function.Supplier;
 
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,7 +42,7 @@ public final class MongoStore implements AutoCloseable {
         }
         String path = file.toAbsolutePath().toString();
         // the H2 file is opened (and locked) on start, not here, and reopened by a start after close
-        return new MongoStore(() -> new H2Backend(path), host, port);
+        return new MongoStore(() -> new IdLookupH2Backend(path), host, port);
     }
 
     /** A store in memory on a free port, for tests. */

@@ -13,6 +13,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -48,7 +49,8 @@ public class BookingService {
 
     private static final Logger log = LoggerFactory.getLogger(BookingService.class);
     private static final int MAX_ATTEMPTS = 20;
-    private static final Duration POLL = Duration.ofMillis(50);
+    /** How often a waiting reserve re-reads its booking besides the wake-up signal (answers applied elsewhere). */
+    private static final Duration POLL = Duration.ofMillis(400);
 
     private final BookingStore store;
     private final BookingEvents events;
@@ -314,6 +316,7 @@ public class BookingService {
         long deadline = System.nanoTime() + properties.reserve().waitFor().toNanos();
         try {
             while (true) {
+                CompletableFuture<Void> signal = signals.expect(bookingId);
                 Booking b = store.byId(bookingId).orElseThrow();
                 boolean pending = b.resize() != null && requestId.equals(b.resize().requestId());
                 long remaining = deadline - System.nanoTime();
@@ -327,7 +330,7 @@ public class BookingService {
                 if (remaining <= 0) {
                     return b;
                 }
-                signals.await(bookingId, Duration.ofNanos(Math.min(remaining, POLL.toNanos())));
+                signals.await(signal, Duration.ofNanos(Math.min(remaining, POLL.toNanos())));
             }
         }
         finally {
@@ -547,6 +550,7 @@ public class BookingService {
         long deadline = System.nanoTime() + properties.reserve().waitFor().toNanos();
         try {
             while (true) {
+                CompletableFuture<Void> signal = signals.expect(bookingId);
                 Booking b = store.byId(bookingId).orElseThrow();
                 long remaining = deadline - System.nanoTime();
                 if (!b.awaitingSeats() || remaining <= 0) {
@@ -555,7 +559,7 @@ public class BookingService {
                     }
                     return b;
                 }
-                signals.await(bookingId, Duration.ofNanos(Math.min(remaining, POLL.toNanos())));
+                signals.await(signal, Duration.ofNanos(Math.min(remaining, POLL.toNanos())));
             }
         }
         finally {

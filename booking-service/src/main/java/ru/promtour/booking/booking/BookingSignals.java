@@ -12,17 +12,23 @@ import org.springframework.stereotype.Component;
 
 /**
  * Wakes a reserve request waiting for the catalog's answer when this instance's consumer applies it (the
- * fast path). The request re-reads the document on every wake-up and also every short interval, so an
- * answer applied by another instance is seen too, just a little later.
+ * fast path). The request registers before it reads the document, so an answer applied between the read and
+ * the wait still wakes it; it also re-reads every few hundred milliseconds, so an answer applied by another
+ * instance is seen too, a little later. (Re-reading every 50 ms made hundreds of waiting requests poll the
+ * store thousands of times a second under load, slowing the very saga they waited for.)
  */
 @Component
 public class BookingSignals {
 
     private final ConcurrentMap<String, CompletableFuture<Void>> waiting = new ConcurrentHashMap<>();
 
-    /** Waits at most {@code timeout} for a signal about {@code bookingId}; returns early when one comes. */
-    void await(String bookingId, Duration timeout) {
-        CompletableFuture<Void> signal = waiting.computeIfAbsent(bookingId, id -> new CompletableFuture<>());
+    /** Registers interest in {@code bookingId}; call before reading the document, then {@link #await}. */
+    CompletableFuture<Void> expect(String bookingId) {
+        return waiting.computeIfAbsent(bookingId, id -> new CompletableFuture<>());
+    }
+
+    /** Waits at most {@code timeout} for the signal registered by {@link #expect}; returns early when it comes. */
+    void await(CompletableFuture<Void> signal, Duration timeout) {
         try {
             signal.get(Math.max(1, timeout.toMillis()), TimeUnit.MILLISECONDS);
         }

@@ -3,7 +3,10 @@ package ru.promtour.gateway.resilience;
 import java.time.Duration;
 import java.util.Map;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -20,6 +23,8 @@ import ru.promtour.gateway.web.ErrorResponses;
 @RestController
 class FallbackController {
 
+    private static final Logger log = LoggerFactory.getLogger(FallbackController.class);
+
     private final ErrorResponses errors;
     private final Duration retryAfter;
 
@@ -30,6 +35,10 @@ class FallbackController {
 
     @RequestMapping("/fallback/{service}")
     Mono<Void> unavailable(@PathVariable String service, ServerWebExchange exchange) {
+        // why the breaker answered (open, bulkhead full, timeout, connection refused): the 503 alone hides it
+        Throwable cause = exchange.getAttribute(ServerWebExchangeUtils.CIRCUITBREAKER_EXECUTION_EXCEPTION_ATTR);
+        log.warn("{} fallback for {} {}: {}", service, exchange.getRequest().getMethod(),
+                exchange.getRequest().getPath().value(), cause == null ? "no cause recorded" : cause.toString());
         return errors.write(exchange, HttpStatus.SERVICE_UNAVAILABLE,
                 "The " + service + " service is unavailable or too slow right now; retry after "
                         + retryAfter.toSeconds() + " s",
