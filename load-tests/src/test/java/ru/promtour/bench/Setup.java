@@ -91,11 +91,22 @@ public final class Setup {
         String productId = created.text("/id");
         enterprise.expect(200, enterprise.post("/api/v1/excursions/" + productId + "/publish", null), "publish");
         int days = (slots + TIMES.size() - 1) / TIMES.size();
-        JsonNode schedule = enterprise.expect(201, enterprise.post("/api/v1/excursions/" + productId + "/schedules", Map.of(
-                "daysOfWeek", DAYS, "times", TIMES, "from", from.toString(), "to", from.plusDays(days - 1).toString(),
-                "capacity", capacity)), "schedule").body();
+        // one day per call: a big schedule on a cold JVM can outlast the gateway's 5 s limit for catalog calls;
+        // a schedule is idempotent (existing starts are skipped), so a refused day is simply sent again
+        for (int day = 0; day < days; day++) {
+            Map<String, Object> body = Map.of("daysOfWeek", DAYS, "times", TIMES, "from", from.plusDays(day).toString(),
+                    "to", from.plusDays(day).toString(), "capacity", capacity);
+            Api.Response scheduled = enterprise.post("/api/v1/excursions/" + productId + "/schedules", body);
+            for (int attempt = 0; attempt < 20 && scheduled.status() != 201; attempt++) {
+                pause();
+                scheduled = enterprise.post("/api/v1/excursions/" + productId + "/schedules", body);
+            }
+            enterprise.expect(201, scheduled, "schedule " + from.plusDays(day));
+        }
+        JsonNode listed = enterprise.expect(200, enterprise.get("/api/v1/excursions/" + productId + "/slots?from=" + from
+                + "&to=" + from.plusDays(days - 1)), "list the slots").body();
         List<String> ids = new ArrayList<>();
-        schedule.path("slotIds").forEach(id -> ids.add(id.asText()));
+        listed.forEach(slot -> ids.add(slot.path("id").asText()));
         if (ids.size() < slots) {
             throw new IllegalStateException("The schedule made " + ids.size() + " slots, " + slots + " wanted");
         }
