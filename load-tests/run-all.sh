@@ -8,7 +8,7 @@
 # update, reserve one at a time with and without the gateway, confirm → email); reads each process's
 # resident memory; writes the generated table into docs/benchmarks.md (Report) and stops the stack.
 #
-# Usage: load-tests/run-all.sh            (about 20 minutes on 2 cores; nothing else should run)
+# Usage: load-tests/run-all.sh            (16 min on 2 cores with BENCH_OPTS="-Dbench.phaseSeconds=10"; nothing else should run)
 # Environment: BENCH_OPTS   extra -Dbench.* properties, e.g. "-Dbench.phaseSeconds=10 -Dbench.raceRepetitions=2"
 #              KEEP=1       leave the stack running afterwards (./run.sh stop stops it)
 #              REUSE=1      measure the stack that runs now (started as below; no cold-start figure)
