@@ -124,8 +124,7 @@ public final class Floors {
     static ObjectNode storeUpdate(int samples) {
         try (MongoClient mongo = MongoClients.create(Bench.MONGO)) {
             MongoCollection<Document> slots = benchSlots(mongo);
-            String id = UUID.randomUUID().toString();
-            slots.insertOne(new Document("_id", id).append("capacity", Integer.MAX_VALUE).append("held", 0).append("confirmed", 0).append("status", "OPEN").append("version", 0L));
+            String id = insertSlot(slots);
             Histogram histogram = new Histogram(60_000_000_000L, 3);
             long[] version = {0};
             for (int i = 0; i < samples + 200; i++) {
@@ -145,8 +144,7 @@ public final class Floors {
             MongoCollection<Document> slots = benchSlots(mongo);
             ExecutorService pool = Executors.newFixedThreadPool(threads);
             List<LongSupplier> workers = java.util.stream.IntStream.range(0, threads).<LongSupplier>mapToObj(t -> () -> {
-                String id = UUID.randomUUID().toString();
-                slots.insertOne(new Document("_id", id).append("capacity", Integer.MAX_VALUE).append("held", 0).append("confirmed", 0).append("status", "OPEN").append("version", 0L));
+                String id = insertSlot(slots);
                 long version = 0;
                 for (int i = 0; i < writes / threads; i++) {
                     version = conditionalHold(slots, id, version);
@@ -166,6 +164,14 @@ public final class Floors {
 
     private static MongoCollection<Document> benchSlots(MongoClient mongo) {
         return mongo.getDatabase("bench").getCollection("slots");
+    }
+
+    /** A slot-shaped document with room for every hold of the run. */
+    private static String insertSlot(MongoCollection<Document> slots) {
+        String id = UUID.randomUUID().toString();
+        slots.insertOne(new Document("_id", id).append("capacity", Integer.MAX_VALUE).append("held", 0).append("confirmed", 0)
+                .append("status", "OPEN").append("version", 0L));
+        return id;
     }
 
     private static long conditionalHold(MongoCollection<Document> slots, String id, long version) {

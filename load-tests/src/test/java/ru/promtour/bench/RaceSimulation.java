@@ -24,7 +24,7 @@ public class RaceSimulation extends Simulation {
     {
         JsonNode setup = Bench.setup();
         JsonNode program = setup.path("race");
-        program.path("slots").forEach(slot -> slots.add(slot.asText()));
+        slots.addAll(Simulations.slots(program));
         int users = Bench.intProperty("bench.raceUsers", 1000);
         String operatorKey = setup.path("operatorKey").asText();
         List<PopulationBuilder> chain = new ArrayList<>();

@@ -5,7 +5,6 @@ import java.util.Arrays;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gatling.javaapi.core.PopulationBuilder;
 import io.gatling.javaapi.core.Simulation;
 import io.gatling.javaapi.http.HttpProtocolBuilder;
@@ -27,8 +26,7 @@ public class ReserveRatesSimulation extends Simulation {
     {
         JsonNode setup = Bench.setup();
         JsonNode program = setup.path("rates");
-        List<String> slots = new ArrayList<>();
-        program.path("slots").forEach(slot -> slots.add(slot.asText()));
+        List<String> slots = Simulations.slots(program);
         int seconds = Bench.intProperty("bench.phaseSeconds", 30);
         String operatorKey = setup.path("operatorKey").asText();
         HttpProtocolBuilder gateway = Simulations.protocol(Bench.GATEWAY);
@@ -58,8 +56,6 @@ public class ReserveRatesSimulation extends Simulation {
 
     @Override
     public void after() {
-        ObjectNode result = Bench.JSON.createObjectNode();
-        phases.forEach(phase -> result.set(phase, Outcomes.of(phase).json()));
-        Bench.writeResult("rates", result);
+        Simulations.writeResult("rates", phases);
     }
 }

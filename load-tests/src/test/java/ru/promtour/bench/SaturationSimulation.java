@@ -5,7 +5,6 @@ import java.util.Arrays;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gatling.javaapi.core.PopulationBuilder;
 import io.gatling.javaapi.core.Simulation;
 
@@ -24,8 +23,7 @@ public class SaturationSimulation extends Simulation {
     {
         JsonNode setup = Bench.setup();
         JsonNode program = setup.path("rates");
-        List<String> slots = new ArrayList<>();
-        program.path("slots").forEach(slot -> slots.add(slot.asText()));
+        List<String> slots = Simulations.slots(program);
         int seconds = Bench.intProperty("bench.phaseSeconds", 30);
         String operatorKey = setup.path("operatorKey").asText();
         List<PopulationBuilder> chain = new ArrayList<>();
@@ -41,8 +39,6 @@ public class SaturationSimulation extends Simulation {
 
     @Override
     public void after() {
-        ObjectNode result = Bench.JSON.createObjectNode();
-        phases.forEach(phase -> result.set(phase, Outcomes.of(phase).json()));
-        Bench.writeResult("saturation", result);
+        Simulations.writeResult("saturation", phases);
     }
 }

@@ -1,6 +1,10 @@
 package ru.promtour.bench;
 
+import java.util.ArrayList;
 import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.gatling.javaapi.core.PopulationBuilder;
 import io.gatling.javaapi.http.HttpProtocolBuilder;
@@ -43,6 +47,20 @@ final class Simulations {
                 })
                 .injectOpen(atOnceUsers(1))
                 .protocols(http);
+    }
+
+    /** The slot ids of a program in {@code setup.json}. */
+    static List<String> slots(JsonNode program) {
+        List<String> slots = new ArrayList<>();
+        program.path("slots").forEach(slot -> slots.add(slot.asText()));
+        return slots;
+    }
+
+    /** Each phase's {@link Outcomes} as {@code results/<name>.json}. */
+    static void writeResult(String name, List<String> phases) {
+        ObjectNode result = Bench.JSON.createObjectNode();
+        phases.forEach(phase -> result.set(phase, Outcomes.of(phase).json()));
+        Bench.writeResult(name, result);
     }
 
     /** Waiting for the platform to settle between measurements (not inside a measured path). */
