@@ -30,9 +30,6 @@ public class Booking {
     private String supplierReference;
     private String resellerReference;
     private BookingStatus status;
-    /** null until the catalog answered the reserve: HELD or REJECTED. */
-    private String seatOutcome;
-    private String rejectReason;
     private boolean awaitingApproval;
     private String productId;
     private String slotId;
@@ -54,7 +51,6 @@ public class Booking {
     private Instant heldAt;
     private Cancellation cancellation;
     private String declineReason;
-    private Resize resize;
     /** When ManifestIncomplete was emitted (once per booking). */
     private Instant manifestWarnedAt;
     /** When the visitors' personal data was removed (retention). */
@@ -64,10 +60,10 @@ public class Booking {
     Booking() {
     }
 
-    /** A new reservation, PENDING until the catalog answers. */
-    static Booking reserved(String id, String uuid, Operator operator, String requestHash, String supplierReference,
-                            ReserveCommand command, List<UnitItem> items, String enterpriseId, Instant start,
-                            String timeZone, String localDate, String bookingMode, Instant now) {
+    /** A new reservation whose seats the ledger has just held: ON_HOLD until {@code expiresAt}. */
+    static Booking held(String id, String uuid, Operator operator, String requestHash, String supplierReference,
+                        ReserveCommand command, List<UnitItem> items, String enterpriseId, Instant start,
+                        String timeZone, String localDate, String bookingMode, Instant now, Instant expiresAt) {
         Booking b = new Booking();
         b.id = id;
         b.uuid = uuid;
@@ -77,7 +73,9 @@ public class Booking {
         b.requestHash = requestHash;
         b.supplierReference = supplierReference;
         b.resellerReference = command.resellerReference();
-        b.status = BookingStatus.PENDING;
+        b.status = BookingStatus.ON_HOLD;
+        b.heldAt = now;
+        b.utcExpiresAt = expiresAt;
         b.productId = command.productId();
         b.slotId = command.availabilityId();
         b.enterpriseId = enterpriseId;
@@ -107,8 +105,6 @@ public class Booking {
         b.supplierReference = supplierReference;
         b.resellerReference = resellerReference;
         b.status = status;
-        b.seatOutcome = seatOutcome;
-        b.rejectReason = rejectReason;
         b.awaitingApproval = awaitingApproval;
         b.productId = productId;
         b.slotId = slotId;
@@ -129,38 +125,25 @@ public class Booking {
         b.heldAt = heldAt;
         b.cancellation = cancellation;
         b.declineReason = declineReason;
-        b.resize = resize;
         b.manifestWarnedAt = manifestWarnedAt;
         b.personalDataRemovedAt = personalDataRemovedAt;
         b.version = version;
         return b;
     }
 
-    /** Whether the catalog has not answered the reserve yet. */
-    public boolean awaitingSeats() {
-        return status == BookingStatus.PENDING && seatOutcome == null;
+    /** An on-request site: confirming asks the enterprise, which approves or declines. */
+    public boolean onRequest() {
+        return BookingMode.ON_REQUEST.name().equals(bookingMode);
+    }
+
+    /** Sold, or held while the enterprise decides: past the cancellation cut-off such a booking stays. */
+    public boolean soldOrAwaitingApproval() {
+        return status == BookingStatus.CONFIRMED || (status == BookingStatus.PENDING && awaitingApproval);
     }
 
     /** Whether the hold has run out at {@code now} (the sweeper may not have caught it yet). */
     public boolean holdRunOut(Instant now) {
         return status == BookingStatus.ON_HOLD && utcExpiresAt != null && !now.isBefore(utcExpiresAt);
-    }
-
-    Booking held(Instant now, Instant expiresAt) {
-        Booking b = copy(now);
-        b.status = BookingStatus.ON_HOLD;
-        b.seatOutcome = "HELD";
-        b.heldAt = now;
-        b.utcExpiresAt = expiresAt;
-        return b;
-    }
-
-    Booking rejected(Instant now, String reason) {
-        Booking b = copy(now);
-        b.status = BookingStatus.REJECTED;
-        b.seatOutcome = "REJECTED";
-        b.rejectReason = reason;
-        return b;
     }
 
     Booking extended(Instant now, Instant expiresAt) {
@@ -210,7 +193,6 @@ public class Booking {
         b.status = BookingStatus.CANCELLED;
         b.awaitingApproval = false;
         b.utcExpiresAt = null;
-        b.resize = null;
         b.cancellation = new Cancellation("FULL", reason, now, by);
         return b;
     }
@@ -221,7 +203,7 @@ public class Booking {
         return b;
     }
 
-    /** Contact, visitors, references and notes; units only through {@link #resized}. */
+    /** Contact, visitors, references and notes; a changed number of visitors changes the units. */
     Booking edited(Instant now, Contact contact, List<UnitItem> items, String resellerReference, String notes) {
         Booking b = copy(now);
         if (contact != null) {
@@ -237,18 +219,6 @@ public class Booking {
         if (notes != null) {
             b.notes = notes;
         }
-        return b;
-    }
-
-    Booking resizeRequested(Instant now, Resize resize) {
-        Booking b = copy(now);
-        b.resize = resize;
-        return b;
-    }
-
-    Booking resizeAnswered(Instant now) {
-        Booking b = copy(now);
-        b.resize = null;
         return b;
     }
 
@@ -279,8 +249,6 @@ public class Booking {
     public String supplierReference() { return supplierReference; }
     public String resellerReference() { return resellerReference; }
     public BookingStatus status() { return status; }
-    public String seatOutcome() { return seatOutcome; }
-    public String rejectReason() { return rejectReason; }
     public boolean awaitingApproval() { return awaitingApproval; }
     public String productId() { return productId; }
     public String optionId() { return OPTION_ID; }
@@ -302,7 +270,6 @@ public class Booking {
     public Instant heldAt() { return heldAt; }
     public Cancellation cancellation() { return cancellation; }
     public String declineReason() { return declineReason; }
-    public Resize resize() { return resize; }
     public Instant manifestWarnedAt() { return manifestWarnedAt; }
     public Instant personalDataRemovedAt() { return personalDataRemovedAt; }
     public long version() { return version; }

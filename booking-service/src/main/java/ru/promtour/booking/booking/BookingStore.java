@@ -57,13 +57,15 @@ public class BookingStore {
     }
 
     /**
-     * Inserts a new booking with its first event in one insert, then relays it.
+     * Inserts a new booking, with its first events if any in the same insert, then relays them.
      *
      * @throws org.springframework.dao.DuplicateKeyException on a taken (operator, uuid) or supplier reference
      */
     void insert(Booking booking, OutboxEvent... events) {
         Outbox.insert(mongo, Booking.COLLECTION, booking, events);
-        relay.publishPending(Booking.COLLECTION, booking.id());
+        if (events.length > 0) {
+            relay.publishPending(Booking.COLLECTION, booking.id());
+        }
     }
 
     /** Writes {@code after} over {@code before} if nobody wrote in between; empty when someone did. */
