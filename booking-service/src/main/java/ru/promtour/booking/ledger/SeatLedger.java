@@ -15,8 +15,6 @@ import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.ReturnDocument;
 import org.bson.Document;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.stereotype.Service;
 import ru.promtour.booking.ledger.messaging.LedgerEvents;
@@ -44,9 +42,11 @@ public class SeatLedger {
     /** How many answered change requests a ledger remembers to answer a redelivery with nothing. */
     static final int ANSWERED_KEPT = 50;
     private static final int MAX_ATTEMPTS = 100;
-    private static final Logger log = LoggerFactory.getLogger(SeatLedger.class);
+    /** A write returns the counts after it (for its event and its answer), not the entry arrays or the outbox. */
     private static final FindOneAndUpdateOptions RETURN_AFTER = new FindOneAndUpdateOptions()
-            .returnDocument(ReturnDocument.AFTER);
+            .returnDocument(ReturnDocument.AFTER)
+            .projection(Projections.include("capacity", "held", "confirmed", "status", "version", "cutoffAt", "timeZone",
+                    "start", "excursionId", "enterpriseId"));
 
     /** What a hold did; every value but HELD and ALREADY is the reason it was refused. */
     public enum HoldResult { HELD, ALREADY, RELEASED_BEFORE, SOLD_OUT, SLOT_CLOSED, SLOT_CANCELLED, CUTOFF_PASSED, UNKNOWN_SLOT, BUSY }

@@ -163,6 +163,37 @@ class LedgerIT extends BookingIT {
         assertThat(late.text("errorMessage")).contains("abandoned");
     }
 
+    @Test
+    void aLedgerHalfLostAfterTheBookingsWriteIsAppliedFromTheBookingsOwnEvent() {
+        Program p = Program.instant("Europe/Moscow");
+        String slotId = slot(p, Duration.ofDays(10), 10);
+        String confirmedId = reserve(CatalogData.reserve(uuid(), p, slotId, 2, 0, 0)).text("id");
+        String cancelledId = reserve(CatalogData.reserve(uuid(), p, slotId, 3, 0, 0)).text("id");
+        assertThat(taken(slotId)).isEqualTo(5);
+
+        // the cut: the bookings were written with their events, the process died before the ledger's write
+        catalog.send(FakeCatalog.BOOKINGS, "booking.BookingConfirmed.v1", slotId, confirmedId,
+                "{\"bookingId\":\"%s\",\"slotId\":\"%s\",\"units\":2}".formatted(confirmedId, slotId));
+        catalog.send(FakeCatalog.BOOKINGS, "booking.BookingCancelled.v1", slotId, cancelledId,
+                "{\"bookingId\":\"%s\",\"slotId\":\"%s\",\"units\":3}".formatted(cancelledId, slotId));
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> ledger(slotId).hold(cancelledId).isEmpty()
+                && ledger(slotId).sale(confirmedId).isPresent());
+        Ledger l = ledger(slotId);
+        assertThat(l.held()).isZero();
+        assertThat(l.confirmed()).isEqualTo(2);
+        assertThat(l.released()).contains(cancelledId);
+        // delivered again: nothing changes a second time
+        catalog.send(FakeCatalog.BOOKINGS, "booking.BookingCancelled.v1", slotId, cancelledId,
+                "{\"bookingId\":\"%s\",\"slotId\":\"%s\",\"units\":3}".formatted(cancelledId, slotId));
+        String barrier = reserve(CatalogData.reserve(uuid(), p, slotId, 1, 0, 0)).text("id");
+        catalog.send(FakeCatalog.BOOKINGS, "booking.BookingCancelled.v1", slotId, barrier,
+                "{\"bookingId\":\"%s\",\"slotId\":\"%s\",\"units\":1}".formatted(barrier, slotId));
+        await().atMost(Duration.ofSeconds(20)).until(() -> ledger(slotId).hold(barrier).isEmpty());
+        assertThat(ledger(slotId).confirmed()).isEqualTo(2);
+        assertThat(catalog.count(cancelledId, "booking.SeatsReleased.v1")).isEqualTo(1);
+    }
+
     /** held / confirmed and their entries are exactly the live bookings' units; nothing above capacity. */
     private void assertLedgerMatchesBookings(String slotId, int capacity) {
         Ledger l = ledger(slotId);
