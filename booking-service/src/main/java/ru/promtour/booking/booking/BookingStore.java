@@ -3,8 +3,11 @@ package ru.promtour.booking.booking;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoOperations;
@@ -50,6 +53,15 @@ public class BookingStore {
     public Optional<Booking> byOperatorUuid(String operatorId, String uuid) {
         return Optional.ofNullable(mongo.findOne(Query.query(where("operatorId").is(operatorId).and("uuid").is(uuid)),
                 Booking.class, Booking.COLLECTION));
+    }
+
+    /** Those of {@code ids} that are stored (reads the ids only). */
+    Set<String> existing(Collection<String> ids) {
+        Query query = Query.query(where("_id").in(ids));
+        query.fields().include("_id");
+        Set<String> found = new HashSet<>();
+        mongo.find(query, Document.class, Booking.COLLECTION).forEach(d -> found.add(String.valueOf(d.get("_id"))));
+        return found;
     }
 
     public List<Booking> find(Query query) {

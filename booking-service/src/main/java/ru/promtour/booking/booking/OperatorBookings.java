@@ -155,7 +155,7 @@ public class OperatorBookings {
                 throw new Overloaded("The reservation took too long to store; retry with a new uuid");
             }
             Booking booking = Booking.held(bookingId, uuid, operator, hash, references.next(), command, items,
-                    slot.enterpriseId(), slot.start(), slot.timeZone(), localDate, excursion.program().bookingMode(),
+                    slot.enterpriseId(), slot.start(), slot.timeZone(), localDate, BookingMode.of(excursion.program().bookingMode()),
                     now, changes.expiry(now, command.expirationMinutes()));
             try {
                 store.insert(booking);

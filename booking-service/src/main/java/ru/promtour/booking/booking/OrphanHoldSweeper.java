@@ -2,7 +2,6 @@ package ru.promtour.booking.booking;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -10,14 +9,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import ru.promtour.booking.config.BookingProperties;
 import ru.promtour.booking.ledger.SeatLedger;
 import ru.promtour.booking.ledger.SeatLedger.OrphanCandidate;
-
-import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 /**
  * Releases holds whose booking was never written: reserve writes the ledger first and the booking second, and a
@@ -65,10 +61,7 @@ public class OrphanHoldSweeper {
         if (candidates.isEmpty()) {
             return 0;
         }
-        Set<String> stored = new HashSet<>();
-        Query query = Query.query(where("_id").in(candidates.stream().map(OrphanCandidate::bookingId).toList()));
-        query.fields().include("_id");
-        store.find(query).forEach(b -> stored.add(b.id()));
+        Set<String> stored = store.existing(candidates.stream().map(OrphanCandidate::bookingId).toList());
         int released = 0;
         for (OrphanCandidate c : candidates) {
             if (!stored.contains(c.bookingId()) && ledger.release(c.slotId(), c.bookingId(), "ORPHANED", now)) {

@@ -41,7 +41,7 @@ class BookingEventContractsTest {
         List<UnitItem> items = List.of(new UnitItem("u-1", "child", "CHILD", null, null, null),
                 new UnitItem("u-2", "accompanying-adult", "ACCOMPANYING_ADULT", null, null, null));
         return Booking.held("bk-1", "uuid-1", new Booking.Operator("op-1", "Байкал-Тур", "booking@baikal-tour.example"), "hash", "PT-7K3M9Q", command, items, "ent-1",
-                Instant.parse("2026-12-01T02:00:00Z"), "Asia/Irkutsk", "2026-12-01", mode, NOW, NOW.plusSeconds(1800));
+                Instant.parse("2026-12-01T02:00:00Z"), "Asia/Irkutsk", "2026-12-01", BookingMode.of(mode), NOW, NOW.plusSeconds(1800));
     }
 
     private static final Contact LEADER = new Contact("Иванова Мария", null, null, "m@school.ru", "+79025551234",

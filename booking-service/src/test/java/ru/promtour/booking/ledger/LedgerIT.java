@@ -151,6 +151,7 @@ class LedgerIT extends BookingIT {
         assertThat(orphans.releaseOrphans()).as("within the grace nothing is an orphan yet").isZero();
 
         clock.advance(properties.ledger().orphanGrace().plusSeconds(1));
+        orphans.releaseOrphans(); // the scheduled sweep may be first; either releases the orphan exactly once
         await().atMost(Duration.ofSeconds(20)).until(() -> taken(slotId) == 2);
         assertThat(orphans.releaseOrphans()).isZero();
 
