@@ -3,6 +3,7 @@ package ru.promtour.catalog.slot;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -59,6 +60,22 @@ public record Slot(@Id String id, String excursionId, String enterpriseId, Insta
 
     public Optional<ChangeAnswer> answer(String requestId) {
         return changeAnswers.stream().filter(a -> a.requestId().equals(requestId)).findFirst();
+    }
+
+    /** The slot showing these ledger figures as its read model. */
+    public Slot withSeats(int capacity, int held, int confirmed, SlotStatus status, long ledgerVersion) {
+        return new Slot(id, excursionId, enterpriseId, start, timeZone, capacity, held, confirmed, status, version,
+                ledgerVersion, cancelReason, pendingChanges, changeAnswers, createdAt, updatedAt);
+    }
+
+    /** The slot once the ledger's answer to a pending change is kept (the request leaves the pending ones). */
+    public Slot withAnswer(ChangeAnswer answer, long version, String cancelReason, Instant updatedAt) {
+        List<PendingChange> pending = pendingChanges.stream().filter(p -> !p.requestId().equals(answer.requestId())).toList();
+        List<ChangeAnswer> answers = new ArrayList<>(changeAnswers);
+        answers.add(answer);
+        answers = List.copyOf(answers.subList(Math.max(0, answers.size() - ANSWERS_KEPT), answers.size()));
+        return new Slot(id, excursionId, enterpriseId, start, timeZone, capacity, held, confirmed, status, version,
+                ledgerVersion, cancelReason, pending, answers, createdAt, updatedAt);
     }
 
     /**

@@ -2,9 +2,7 @@ package ru.promtour.catalog.slot.ledger;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Date;
-import java.util.List;
 
 import org.bson.Document;
 import org.slf4j.Logger;
@@ -94,16 +92,11 @@ public class SlotChangeAnswers {
         String cancelReason = answer.change() == SlotChange.CANCEL ? pending.reason() : s.cancelReason();
         ChangeAnswer kept = new ChangeAnswer(answer.requestId(), answer.change(), true, null, null,
                 pending.capacity(), ledger.held(), ledger.confirmed(), now);
-        List<ChangeAnswer> answers = answers(s, kept);
-        List<PendingChange> stillPending = s.pendingChanges().stream()
-                .filter(p -> !p.requestId().equals(answer.requestId())).toList();
+        Slot withAnswer = s.withAnswer(kept, s.version() + 1, cancelReason, now);
         // what the ledger says right after the change: the fact event reports exactly this
-        Slot asAnswered = new Slot(s.id(), s.excursionId(), s.enterpriseId(), s.start(), s.timeZone(),
-                ledger.capacity(), ledger.held(), ledger.confirmed(), ledger.status(), s.version() + 1,
-                Math.max(s.ledgerVersion(), ledger.version()), cancelReason, stillPending, answers, s.createdAt(), now);
-        Slot stored = newer ? asAnswered : new Slot(s.id(), s.excursionId(), s.enterpriseId(), s.start(), s.timeZone(),
-                s.capacity(), s.held(), s.confirmed(), s.status(), s.version() + 1, s.ledgerVersion(), cancelReason,
-                stillPending, answers, s.createdAt(), now);
+        Slot asAnswered = withAnswer.withSeats(ledger.capacity(), ledger.held(), ledger.confirmed(), ledger.status(),
+                Math.max(s.ledgerVersion(), ledger.version()));
+        Slot stored = newer ? asAnswered : withAnswer;
 
         Document filter = pendingFilter(s, answer.requestId()).append("version", s.version());
         Update update = answered(answer.requestId(), kept).set("version", s.version() + 1).set("updatedAt", Date.from(now));
@@ -134,10 +127,7 @@ public class SlotChangeAnswers {
             return null;
         }
         log.info("Slot {}: {} {} refused by the ledger: {}", s.id(), answer.change(), answer.requestId(), answer.reason());
-        return new Slot(s.id(), s.excursionId(), s.enterpriseId(), s.start(), s.timeZone(), s.capacity(), s.held(),
-                s.confirmed(), s.status(), s.version(), s.ledgerVersion(), s.cancelReason(),
-                s.pendingChanges().stream().filter(p -> !p.requestId().equals(answer.requestId())).toList(),
-                answers(s, kept), s.createdAt(), s.updatedAt());
+        return s.withAnswer(kept, s.version(), s.cancelReason(), s.updatedAt());
     }
 
     private OutboxEvent fact(Slot after, PendingChange pending, Applied answer, Instant now) {
@@ -159,12 +149,6 @@ public class SlotChangeAnswers {
         Update update = new Update().pull(SlotDocuments.PENDING, new Document("requestId", requestId));
         update.push(SlotDocuments.ANSWERS).slice(-Slot.ANSWERS_KEPT).each(SlotDocuments.answer(kept));
         return update;
-    }
-
-    private static List<ChangeAnswer> answers(Slot s, ChangeAnswer kept) {
-        List<ChangeAnswer> answers = new ArrayList<>(s.changeAnswers());
-        answers.add(kept);
-        return List.copyOf(answers.subList(Math.max(0, answers.size() - Slot.ANSWERS_KEPT), answers.size()));
     }
 
     private Slot read(String slotId) {

@@ -113,7 +113,7 @@ public class SlotChangeRequests {
             if (change == SlotChange.CANCEL) {
                 return true;
             }
-            throw cancelled(change);
+            throw new ConflictException(cancelledMessage(change));
         }
         // with another change on its way, "the same as now" may not be the same as then: let the ledger order them
         boolean idle = s.pendingChanges().isEmpty();
@@ -192,8 +192,7 @@ public class SlotChangeRequests {
             return belowSold(pending.capacity(), answer.held(), answer.confirmed(), answer.reason());
         }
         if ("SLOT_CANCELLED".equals(answer.reason())) {
-            ConflictException cancelled = cancelled(pending.change());
-            return new ConflictException(cancelled.getMessage(), Map.of("reason", answer.reason()));
+            return new ConflictException(cancelledMessage(pending.change()), Map.of("reason", answer.reason()));
         }
         Map<String, Object> details = new HashMap<>();
         details.put("reason", answer.reason());
@@ -210,11 +209,11 @@ public class SlotChangeRequests {
                 + " (held " + held + ", confirmed " + confirmed + ")", details);
     }
 
-    private static ConflictException cancelled(SlotChange change) {
-        return new ConflictException(switch (change) {
+    private static String cancelledMessage(SlotChange change) {
+        return switch (change) {
             case CLOSE -> "The slot is cancelled; a cancelled slot cannot be closed";
             case REOPEN -> "The slot is cancelled; a cancelled slot cannot be reopened";
             default -> "The slot is cancelled";
-        });
+        };
     }
 }

@@ -19,6 +19,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.data.mongodb.core.query.Update;
 import ru.promtour.catalog.slot.Slot;
 import ru.promtour.catalog.testdata.Api;
 import ru.promtour.catalog.testdata.FakeLedger;
@@ -31,6 +32,8 @@ import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+import static org.springframework.data.mongodb.core.query.Query.query;
 
 /**
  * The read model of the seat ledger end to end: the ledger's events in on {@code booking.seats.v1} (played by
@@ -108,6 +111,17 @@ class SeatLedgerIT {
         // and the partition moved on
         ledger.publish(HELD, slotId, FakeLedger.seatsHeld(slotId, 1, new Snapshot(40, 6, 0, "OPEN", 6)));
         owner.awaitSlot(slotId, slot -> slot.path("held").asInt() == 6);
+    }
+
+    @Test
+    void aSlotStoredBeforeTheReadModelExistedTakesItsFirstSnapshot() {
+        String slotId = program.slot(40);
+        mongo.updateFirst(query(where("_id").is(slotId)), new Update().unset("ledgerVersion"), Slot.COLLECTION);
+
+        ledger.publish(HELD, slotId, FakeLedger.seatsHeld(slotId, 7, new Snapshot(40, 7, 0, "OPEN", 2)));
+
+        owner.awaitSlot(slotId, slot -> slot.path("held").asInt() == 7);
+        assertThat(stored(slotId).get("ledgerVersion", Number.class).longValue()).isEqualTo(2);
     }
 
     @Test
