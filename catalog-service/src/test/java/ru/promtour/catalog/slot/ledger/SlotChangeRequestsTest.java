@@ -114,6 +114,29 @@ class SlotChangeRequestsTest {
     }
 
     @Test
+    void aCloseTheLedgerRefusesBecauseItCancelledTheSlotIs409SayingSo() {
+        readsThen(slot(SlotStatus.OPEN, 40, 5), requestId -> slot(SlotStatus.OPEN, 40, 5, List.of(), List.of(
+                new ChangeAnswer(requestId, SlotChange.CLOSE, false, "SLOT_CANCELLED", null, null, 5, 0, Instant.EPOCH))));
+
+        assertThatThrownBy(() -> requests.close("slot-1", null)).isInstanceOfSatisfying(ConflictException.class, ex -> {
+            assertThat(ex.getMessage()).isEqualTo("The slot is cancelled; a cancelled slot cannot be closed");
+            assertThat(ex.details()).containsEntry("reason", "SLOT_CANCELLED");
+        });
+    }
+
+    @Test
+    void aSlotTheLedgerDoesNotKnowIs409WithTheLedgersReason() {
+        readsThen(slot(SlotStatus.OPEN, 40, 5), requestId -> slot(SlotStatus.OPEN, 40, 5, List.of(), List.of(
+                new ChangeAnswer(requestId, SlotChange.CAPACITY, false, "UNKNOWN_SLOT", "no ledger", null, null, null,
+                        Instant.EPOCH))));
+
+        assertThatThrownBy(() -> requests.changeCapacity("slot-1", 20)).isInstanceOfSatisfying(ConflictException.class, ex -> {
+            assertThat(ex.getMessage()).isEqualTo("The seat ledger refused the change (UNKNOWN_SLOT): no ledger");
+            assertThat(ex.details()).containsEntry("reason", "UNKNOWN_SLOT");
+        });
+    }
+
+    @Test
     void noAnswerWithinTheWaitLeavesTheChangePending() {
         readsThen(slot(SlotStatus.OPEN, 40, 5), requestId -> slot(SlotStatus.OPEN, 40, 5,
                 List.of(new PendingChange(requestId, SlotChange.CLOSE, null, null, "Ремонт", Instant.EPOCH)), List.of()));
