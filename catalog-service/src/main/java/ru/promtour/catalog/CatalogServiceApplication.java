@@ -3,7 +3,7 @@ package ru.promtour.catalog;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
-/** Enterprises, excursion programs, slots and their seat inventory; OCTO supplier, products and availability. */
+/** Enterprises, excursion programs and slots; availability from the seat ledger's events; OCTO supplier, products and availability. */
 @SpringBootApplication
 public class CatalogServiceApplication {
 

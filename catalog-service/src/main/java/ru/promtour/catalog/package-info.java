@@ -1,2 +1,2 @@
-/** Enterprises, excursion programs, slots and their seat inventory; OCTO supplier, products and availability. */
+/** Enterprises, excursion programs and slots; availability from the seat ledger's events; OCTO supplier, products and availability. */
 package ru.promtour.catalog;

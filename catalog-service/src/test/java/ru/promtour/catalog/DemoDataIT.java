@@ -14,6 +14,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import ru.promtour.catalog.testdata.Api;
+import ru.promtour.catalog.testdata.FakeLedger;
 import ru.promtour.security.test.TestSecurityConfiguration;
 import ru.promtour.security.test.TestTokens;
 import ru.promtour.test.infra.ImportTestInfrastructure;
@@ -40,6 +41,7 @@ class DemoDataIT {
 
     @Test
     void everyDemoEnterpriseProgramAndScheduleIsAcceptedPublishedAndPubliclyVisible() throws IOException {
+        FakeLedger.get();   // plays booking-service's seat ledger: answers the close
         Api admin = new Api("http://localhost:" + port, TestTokens.admin());
         Api anyone = admin.as(null);
         JsonNode enterprises = Api.JSON.readTree(Files.readString(DEMO));

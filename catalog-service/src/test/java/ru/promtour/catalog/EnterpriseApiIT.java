@@ -13,22 +13,16 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
-import org.springframework.data.mongodb.core.MongoOperations;
-import org.springframework.data.mongodb.core.query.BasicQuery;
-import org.springframework.data.mongodb.core.query.Update;
-import ru.promtour.catalog.slot.SeatGuards;
-import ru.promtour.catalog.slot.Slot;
 import ru.promtour.catalog.testdata.Api;
 import ru.promtour.catalog.testdata.CatalogData;
+import ru.promtour.catalog.testdata.FakeLedger;
 import ru.promtour.security.test.TestSecurityConfiguration;
 import ru.promtour.security.test.TestTokens;
 import ru.promtour.test.contracts.Contracts;
@@ -50,9 +44,6 @@ class EnterpriseApiIT {
 
     @LocalServerPort
     int port;
-
-    @Autowired
-    MongoOperations mongo;
 
     Api admin;
 
@@ -151,15 +142,13 @@ class EnterpriseApiIT {
     }
 
     @Test
-    void capacityCannotGoBelowHeldPlusConfirmedAndEveryChangeIsPublished() {
+    void capacityCannotGoBelowHeldPlusConfirmedAndEveryChangeIsDecidedByTheLedgerAndPublished() {
+        FakeLedger ledger = FakeLedger.get();
         Api enterprise = registerEnterprise("Europe/Moscow");
         String excursionId = enterprise.post("/api/v1/excursions", CatalogData.ISSUE_EXCURSION).text("id");
         String slotId = enterprise.post("/api/v1/excursions/" + excursionId + "/slots",
                 "{\"localStart\":\"%d-06-01T10:00\",\"capacity\":40}".formatted(LocalDate.now().getYear() + 1)).text("id");
-
-        // what the seat saga will do: one conditional update, guarded by SeatGuards.hold
-        assertThat(hold(slotId, "bk-" + UUID.randomUUID(), 10)).isTrue();
-        assertThat(hold(slotId, "bk-" + UUID.randomUUID(), 31)).as("41 > 40 must not fit").isFalse();
+        ledger.holdSeen(enterprise, slotId, 10);
 
         Api.Response tooLow = enterprise.patch("/api/v1/slots/" + slotId, "{\"capacity\":9}");
         assertThat(tooLow.status()).as(tooLow.toString()).isEqualTo(409);
@@ -178,12 +167,18 @@ class EnterpriseApiIT {
         assertThat(enterprise.post("/api/v1/slots/" + slotId + "/reopen", null).status()).isEqualTo(409);
         assertThat(enterprise.post("/api/v1/slots/" + slotId + "/close", null).status()).isEqualTo(409);
 
-        List<ConsumerRecord<String, String>> events = awaitEvents(slotId, 5);
+        // the refused PATCH never left the catalog; each other change went to the ledger, then came its fact
+        List<ConsumerRecord<String, String>> events = awaitEvents(slotId, 9);
         assertThat(events).extracting(r -> header(r, "ce_type")).containsExactly("catalog.SlotPublished.v1",
-                "catalog.SlotCapacityChanged.v1", "catalog.SlotClosed.v1", "catalog.SlotReopened.v1",
-                "catalog.SlotCancelled.v1");
+                "catalog.SlotChangeRequested.v1", "catalog.SlotCapacityChanged.v1",
+                "catalog.SlotChangeRequested.v1", "catalog.SlotClosed.v1",
+                "catalog.SlotChangeRequested.v1", "catalog.SlotReopened.v1",
+                "catalog.SlotChangeRequested.v1", "catalog.SlotCancelled.v1");
         events.forEach(r -> assertCloudEvent(r, header(r, "ce_type"), slotId));
-        JsonNode cancelEvent = Api.JSON.readTree(events.get(4).value());
+        assertThat(events.stream().filter(r -> header(r, "ce_type").equals("catalog.SlotChangeRequested.v1"))
+                .map(r -> Api.JSON.readTree(r.value()).path("change").asString()))
+                .containsExactly("CAPACITY", "CLOSE", "REOPEN", "CANCEL");
+        JsonNode cancelEvent = Api.JSON.readTree(events.get(8).value());
         assertThat(cancelEvent.path("affectedBookingIds").size()).isEqualTo(1);
         assertThat(cancelEvent.path("reason").asString()).isEqualTo("Авария на линии");
     }
@@ -235,13 +230,6 @@ class EnterpriseApiIT {
         assertThat(again.contentType()).startsWith("application/problem+json");
         Api.Response generated = admin.post("/api/v1/enterprises", CatalogData.enterprise(id, "Europe/Moscow").replace("\"id\":\"" + id + "\",", ""));
         assertThat(generated.text("id")).startsWith("ent-");
-    }
-
-    private boolean hold(String slotId, String bookingId, int n) {
-        Update update = new Update().inc("held", n).inc("version", 1)
-                .push("holds", new Document("bookingId", bookingId).append("units", n).append("heldAt", new java.util.Date()));
-        return mongo.updateFirst(new BasicQuery(SeatGuards.hold(slotId, bookingId, n)), update, Slot.COLLECTION)
-                .getModifiedCount() == 1;
     }
 
     private static List<ConsumerRecord<String, String>> awaitEvents(String key, int count) {

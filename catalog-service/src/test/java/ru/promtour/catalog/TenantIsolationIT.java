@@ -9,6 +9,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import ru.promtour.catalog.testdata.Api;
 import ru.promtour.catalog.testdata.CatalogData;
+import ru.promtour.catalog.testdata.FakeLedger;
 import ru.promtour.security.test.TestSecurityConfiguration;
 import ru.promtour.security.test.TestTokens;
 import ru.promtour.test.infra.ImportTestInfrastructure;
@@ -37,6 +38,7 @@ class TenantIsolationIT {
 
     @BeforeEach
     void setUp() {
+        FakeLedger.get();   // plays booking-service's seat ledger: answers the owner's slot changes
         admin = new Api("http://localhost:" + port, TestTokens.admin());
         enterpriseId = CatalogData.uniqueEnterpriseId();
         String otherId = CatalogData.uniqueEnterpriseId();

@@ -20,14 +20,14 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The end-of-run sweep over the stores themselves, after every scenario class (class order: see
- * {@code junit-platform.properties}): for every slot in the catalog, held and confirmed are exactly the units
- * of the bookings whose seats the saga holds or has sold there, its hold and sale entries are exactly those
- * bookings with their units, and held + confirmed never exceeds capacity.
+ * {@code junit-platform.properties}): for every slot's seat ledger (booking-service), held and confirmed are
+ * exactly the units of the bookings holding or owning seats there, its hold and sale entries are exactly those
+ * bookings with their units, held + confirmed never exceeds capacity; and the catalog's read model of the slot
+ * shows the ledger's capacity, status, held and confirmed once the events have settled.
  * <p>
- * Where a booking's seats must be once the saga has settled: ON_HOLD and PENDING awaiting approval (an
- * on-request confirm keeps the hold until the enterprise decides) are held; CONFIRMED is sold; CANCELLED,
- * EXPIRED and REJECTED own none. A PENDING booking without the catalog's answer, or one with a resize in
- * flight, has not settled yet: the saga is asynchronous, so the sweep is repeated until it holds.
+ * Where a booking's seats must be: ON_HOLD and PENDING awaiting approval (an on-request confirm keeps the hold
+ * until the enterprise decides) are held; CONFIRMED is sold; CANCELLED, EXPIRED and REJECTED own none. The
+ * catalog's read model is a few milliseconds behind, so the sweep is repeated until it holds.
  */
 @Order(Integer.MAX_VALUE)
 class SeatInvariantIT {
@@ -53,7 +53,7 @@ class SeatInvariantIT {
         }
     }
 
-    /** Where the catalog must have a booking's seats once the saga has settled. */
+    /** Where the ledger must have a booking's seats. */
     enum Seats { HELD, CONFIRMED, NONE, UNSETTLED }
 
     /** One pass over both stores: how much it looked at, and every slot or booking that breaks the invariant. */
@@ -81,15 +81,19 @@ class SeatInvariantIT {
     }
 
     static Sweep sweep() {
-        Map<String, Document> slots = new TreeMap<>();
+        Map<String, Document> ledgers = new TreeMap<>();
+        mongo.getDatabase(BOOKING_DB).getCollection("ledgers").find()
+                .projection(new Document("outbox", 0).append("released", 0).append("answered", 0))
+                .forEach(ledger -> ledgers.put(ledger.getString("_id"), ledger));
+        Map<String, Document> catalogSlots = new HashMap<>();
         mongo.getDatabase(CATALOG_DB).getCollection("slots").find()
-                .projection(new Document("outbox", 0).append("releasedBookings", 0)) // large and irrelevant here
-                .forEach(slot -> slots.put(slot.getString("_id"), slot));
+                .projection(new Document("capacity", 1).append("held", 1).append("confirmed", 1).append("status", 1))
+                .forEach(slot -> catalogSlots.put(slot.getString("_id"), slot));
         Map<String, List<Document>> bookingsBySlot = new HashMap<>();
         int bookings = 0;
         for (Document booking : mongo.getDatabase(BOOKING_DB).getCollection("bookings").find()
                 .projection(new Document("_id", 1).append("slotId", 1).append("status", 1).append("units", 1)
-                        .append("seatOutcome", 1).append("awaitingApproval", 1).append("resize", 1))) {
+                        .append("awaitingApproval", 1))) {
             bookingsBySlot.computeIfAbsent(booking.getString("slotId"), id -> new ArrayList<>()).add(booking);
             bookings++;
         }
@@ -98,24 +102,25 @@ class SeatInvariantIT {
         int live = 0;
         int heldSeats = 0;
         int confirmedSeats = 0;
-        for (Document slot : slots.values()) {
+        for (Document ledger : ledgers.values()) {
+            String slotId = ledger.getString("_id");
             Map<String, Integer> expectHeld = new TreeMap<>();
             Map<String, Integer> expectConfirmed = new TreeMap<>();
             List<String> problems = new ArrayList<>();
-            for (Document booking : bookingsBySlot.getOrDefault(slot.getString("_id"), List.of())) {
+            for (Document booking : bookingsBySlot.getOrDefault(slotId, List.of())) {
                 String id = booking.getString("_id");
                 int units = booking.getInteger("units", 0);
                 switch (seats(booking)) {
                     case HELD -> expectHeld.put(id, units);
                     case CONFIRMED -> expectConfirmed.put(id, units);
-                    case UNSETTLED -> problems.add("booking " + id + " has not settled (" + describe(booking) + ")");
+                    case UNSETTLED -> problems.add("booking " + id + " is in no known state (" + describe(booking) + ")");
                     case NONE -> { }
                 }
             }
             live += expectHeld.size() + expectConfirmed.size();
-            int capacity = slot.getInteger("capacity", 0);
-            int held = slot.getInteger("held", 0);
-            int confirmed = slot.getInteger("confirmed", 0);
+            int capacity = ledger.getInteger("capacity", 0);
+            int held = ledger.getInteger("held", 0);
+            int confirmed = ledger.getInteger("confirmed", 0);
             heldSeats += held;
             confirmedSeats += confirmed;
             int wantHeld = sum(expectHeld);
@@ -130,54 +135,64 @@ class SeatInvariantIT {
                 problems.add("held + confirmed = " + (held + confirmed) + " exceeds capacity " + capacity);
             }
             // the entries are what later confirms and releases act on, so they must name the same bookings
-            Map<String, Integer> holds = entries(slot, "holds", problems);
-            Map<String, Integer> sold = entries(slot, "confirmedBookings", problems);
+            Map<String, Integer> holds = entries(ledger, "holds", problems);
+            Map<String, Integer> sold = entries(ledger, "sold", problems);
             if (!holds.equals(expectHeld)) {
                 problems.add("hold entries " + holds + " but held bookings " + expectHeld);
             }
             if (!sold.equals(expectConfirmed)) {
                 problems.add("sale entries " + sold + " but confirmed bookings " + expectConfirmed);
             }
+            Document shown = catalogSlots.get(slotId);
+            if (shown == null) {
+                problems.add("the catalog has no such slot");
+            }
+            else {
+                for (String field : List.of("capacity", "held", "confirmed")) {
+                    if (shown.getInteger(field, -1) != ledger.getInteger(field, 0)) {
+                        problems.add("the catalog shows " + field + " " + shown.getInteger(field, -1) + ", the ledger has "
+                                + ledger.getInteger(field, 0));
+                    }
+                }
+                if (!String.valueOf(shown.getString("status")).equals(ledger.getString("status"))) {
+                    problems.add("the catalog shows status " + shown.getString("status") + ", the ledger has "
+                            + ledger.getString("status"));
+                }
+            }
             if (!problems.isEmpty()) {
-                violations.add("slot " + slot.getString("_id") + " (" + slot.getString("status") + ", capacity "
+                violations.add("slot " + slotId + " (" + ledger.getString("status") + ", capacity "
                         + capacity + ", held " + held + ", confirmed " + confirmed + "): " + String.join("; ", problems));
             }
         }
+        catalogSlots.keySet().stream().filter(id -> !ledgers.containsKey(id))
+                .forEach(id -> violations.add("catalog slot " + id + " has no seat ledger"));
         bookingsBySlot.forEach((slotId, onSlot) -> {
-            if (!slots.containsKey(slotId)) {
+            if (!ledgers.containsKey(slotId)) {
                 onSlot.stream().filter(b -> seats(b) != Seats.NONE).forEach(b -> violations.add("booking " + b.getString("_id")
-                        + " (" + describe(b) + ") names slot " + slotId + ", which the catalog does not have"));
+                        + " (" + describe(b) + ") names slot " + slotId + ", which has no seat ledger"));
             }
         });
-        return new Sweep(slots.size(), bookings, live, heldSeats, confirmedSeats, violations);
+        return new Sweep(ledgers.size(), bookings, live, heldSeats, confirmedSeats, violations);
     }
 
-    /**
-     * From booking-service's {@code Booking}: {@code status}, {@code seatOutcome} (null until the catalog
-     * answered the reserve), {@code awaitingApproval} and {@code resize} (a growth waiting for the catalog).
-     */
+    /** From booking-service's {@code Booking}: {@code status} and {@code awaitingApproval}. */
     static Seats seats(Document booking) {
-        if (booking.get("resize") != null) {
-            return Seats.UNSETTLED;
-        }
         String status = booking.getString("status");
         return switch (status == null ? "" : status) {
             case "ON_HOLD" -> Seats.HELD;
             case "CONFIRMED" -> Seats.CONFIRMED;
-            case "PENDING" -> booking.getBoolean("awaitingApproval", false)
-                    && "HELD".equals(booking.getString("seatOutcome")) ? Seats.HELD : Seats.UNSETTLED;
+            case "PENDING" -> booking.getBoolean("awaitingApproval", false) ? Seats.HELD : Seats.UNSETTLED;
             case "CANCELLED", "EXPIRED", "REJECTED" -> Seats.NONE;
             default -> Seats.UNSETTLED;
         };
     }
 
     private static String describe(Document booking) {
-        return booking.getString("status") + ", " + booking.getInteger("units", 0) + " units, seatOutcome "
-                + booking.getString("seatOutcome") + ", awaitingApproval " + booking.getBoolean("awaitingApproval", false)
-                + (booking.get("resize") != null ? ", resize " + booking.get("resize", Document.class).toJson() : "");
+        return booking.getString("status") + ", " + booking.getInteger("units", 0) + " units, awaitingApproval "
+                + booking.getBoolean("awaitingApproval", false);
     }
 
-    /** A slot's {@code holds} or {@code confirmedBookings}: booking id → units; a booking listed twice is a problem. */
+    /** A ledger's {@code holds} or {@code sold}: booking id → units; a booking listed twice is a problem. */
     private static Map<String, Integer> entries(Document slot, String field, List<String> problems) {
         Map<String, Integer> entries = new TreeMap<>();
         for (Document entry : slot.getList(field, Document.class, List.of())) {

@@ -1,6 +1,8 @@
 package ru.promtour.gateway;
 
 import java.net.URL;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -24,11 +26,16 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.micrometer.tracing.test.autoconfigure.AutoConfigureTracing;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import ru.promtour.gateway.apikey.ApiKey;
 import ru.promtour.test.infra.ImportTestInfrastructure;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
@@ -38,9 +45,13 @@ import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "platform.security.admin-api-key=" + GatewayTestSupport.ADMIN_KEY)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+    "platform.security.admin-api-key=" + GatewayTestSupport.ADMIN_KEY,
+    // short, so that a key revoked behind this instance's back is refused within the test's patience
+    "platform.security.api-key-cache.ttl=300ms",
+})
 @AutoConfigureWebTestClient
 @ImportTestInfrastructure(kafka = false)
 @ExtendWith(OutputCaptureExtension.class)
@@ -62,6 +73,9 @@ class EdgeSecurityIT {
 
     @Autowired
     WebTestClient client;
+
+    @Autowired
+    ReactiveMongoTemplate mongo;
 
     @BeforeEach
     void stub() {
@@ -87,6 +101,34 @@ class EdgeSecurityIT {
             .expectBody().jsonPath("$.error").isEqualTo("FORBIDDEN");
 
         assertThat(output.getAll()).doesNotContain(secret);
+    }
+
+    @Test
+    void aKeyRevokedBehindThisInstancesBackIsRefusedWithinTheCacheTtl() {
+        Map<String, Object> issued = GatewayTestSupport.issueKey(client, "ENTERPRISE", "ent-revoked-elsewhere");
+        String secret = (String) issued.get("apiKey");
+        client.get().uri("/api/v1/slots/s-1").header("Authorization", "Bearer " + secret).exchange().expectStatus().isOk();
+
+        // as another gateway instance revokes it: in the store, without this instance's cache knowing
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(issued.get("id"))),
+                Update.update("revokedAt", Instant.now()), ApiKey.class).block();
+
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() ->
+            client.get().uri("/api/v1/slots/s-1").header("Authorization", "Bearer " + secret).exchange()
+                .expectStatus().isUnauthorized());
+    }
+
+    @Test
+    void theSameKeyIsForwardedWithTheSameTokenAnotherKeyWithItsOwn() {
+        String first = GatewayTestSupport.enterpriseKey(client, "ent-reuse");
+        String second = GatewayTestSupport.enterpriseKey(client, "ent-reuse");
+        for (String[] call : new String[][] {{first, "req-reuse-1"}, {first, "req-reuse-2"}, {second, "req-reuse-3"}}) {
+            client.get().uri("/api/v1/enterprises/ent-reuse").header("Authorization", "Bearer " + call[0])
+                .header("X-Request-Id", call[1]).exchange().expectStatus().isOk();
+        }
+        assertThat(forwardedToken("/api/v1/enterprises/ent-reuse", "req-reuse-2"))
+            .isEqualTo(forwardedToken("/api/v1/enterprises/ent-reuse", "req-reuse-1"))
+            .isNotEqualTo(forwardedToken("/api/v1/enterprises/ent-reuse", "req-reuse-3"));
     }
 
     @Test
@@ -166,7 +208,8 @@ class EdgeSecurityIT {
         assertThat(claims.getStringClaim("tenant_type")).isEqualTo("ENTERPRISE");
         assertThat(claims.getStringClaim("tenant_id")).isEqualTo("ent-shokoladnitsa");
         assertThat(claims.getStringClaim("key_id")).isEqualTo(issued.get("id"));
-        assertThat(claims.getStringClaim("request_id")).isEqualTo("req-42");
+        assertThat(claims.getClaims()).as("a reused token names no single request: X-Request-Id does")
+            .doesNotContainKey("request_id");
         assertThat(claims.getExpirationTime().getTime() - claims.getIssueTime().getTime()).isEqualTo(60_000);
     }
 
@@ -189,9 +232,13 @@ class EdgeSecurityIT {
     }
 
     private JWTClaimsSet forwardedClaims(String path, String requestId) throws Exception {
+        return SignedJWT.parse(forwardedToken(path, requestId)).getJWTClaimsSet();
+    }
+
+    private String forwardedToken(String path, String requestId) {
         LoggedRequest forwarded = services.findAll(getRequestedFor(urlEqualTo(path))).stream()
             .filter(r -> requestId.equals(r.getHeader("X-Request-Id"))).findFirst().orElseThrow();
-        return SignedJWT.parse(forwarded.getHeader("Authorization").substring(7)).getJWTClaimsSet();
+        return forwarded.getHeader("Authorization").substring(7);
     }
 
     @Test

@@ -75,8 +75,8 @@ class LocalStackTest {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers()))) {
             Map<String, TopicDescription> topics = admin.describeTopics(List.of(
                     "catalog.enterprises.v1", "catalog.excursions.v1", "catalog.slots.v1", "booking.bookings.v1",
-                    "catalog.enterprises.v1-dlt", "catalog.excursions.v1-dlt", "catalog.slots.v1-dlt",
-                    "booking.bookings.v1-dlt")).allTopicNames().get(10, TimeUnit.SECONDS);
+                    "booking.seats.v1", "catalog.enterprises.v1-dlt", "catalog.excursions.v1-dlt", "catalog.slots.v1-dlt",
+                    "booking.bookings.v1-dlt", "booking.seats.v1-dlt")).allTopicNames().get(10, TimeUnit.SECONDS);
 
             topics.forEach((name, topic) -> assertThat(topic.partitions()).as(name).hasSize(name.endsWith("-dlt") ? 3 : 6));
         }

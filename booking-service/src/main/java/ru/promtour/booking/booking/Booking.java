@@ -1,74 +1,70 @@
 package ru.promtour.booking.booking;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 
 import org.springframework.data.annotation.Id;
 
 /**
- * One operator's booking of one slot: the aggregate. Its transitions are methods that return a changed copy;
- * {@link BookingStore} writes the copy with a guard on the version read, together with the events the
- * transition caused, in one single-document update.
+ * One operator's booking of one slot: the aggregate, immutable. Its transitions are methods that return the
+ * changed booking (built from a {@link Draft} of this one); {@link BookingStore} writes it with a guard on the
+ * version read, together with the events the transition caused, in one single-document update.
  * <p>
- * Ids: {@code id} is ours (OCTO {@code id}, the events' {@code bookingId}); {@code uuid} is the operator's
- * idempotency key, unique per operator.
+ * Ids: {@code id} is ours (OCTO {@code id}, the events' {@code bookingId}; derived from the operator and its
+ * uuid); {@code uuid} is the operator's idempotency key, unique per operator.
+ *
+ * @param operatorName          the operator's registered name as the gateway's token carried it at reserve (may be null)
+ * @param operatorEmail         the operator's registered email, likewise
+ * @param localDate             yyyy-MM-dd of the start in the enterprise's zone, for OCTO's localDate filters
+ * @param awaitingApproval      PENDING at an on-request site until the enterprise decides
+ * @param manifestWarnedAt      when ManifestIncomplete was emitted (once per booking)
+ * @param personalDataRemovedAt when the visitors' personal data was removed (retention)
  */
-public class Booking {
+public record Booking(@Id String id,
+                      String uuid,
+                      String operatorId,
+                      String operatorName,
+                      String operatorEmail,
+                      String requestHash,
+                      String supplierReference,
+                      String resellerReference,
+                      BookingStatus status,
+                      boolean awaitingApproval,
+                      String productId,
+                      String slotId,
+                      String enterpriseId,
+                      Instant start,
+                      String timeZone,
+                      String localDate,
+                      BookingMode bookingMode,
+                      int units,
+                      List<UnitItem> unitItems,
+                      Contact contact,
+                      String notes,
+                      Integer expirationMinutes,
+                      Instant utcCreatedAt,
+                      Instant utcUpdatedAt,
+                      Instant utcExpiresAt,
+                      Instant utcConfirmedAt,
+                      Instant heldAt,
+                      Cancellation cancellation,
+                      String declineReason,
+                      Instant manifestWarnedAt,
+                      Instant personalDataRemovedAt,
+                      long version) {
 
     public static final String COLLECTION = "bookings";
     public static final String OPTION_ID = "DEFAULT";
 
-    @Id
-    private String id;
-    private String uuid;
-    private String operatorId;
-    /** The operator's registered name and email as the gateway's token carried them at reserve (may be null). */
-    private String operatorName;
-    private String operatorEmail;
-    private String requestHash;
-    private String supplierReference;
-    private String resellerReference;
-    private BookingStatus status;
-    /** null until the catalog answered the reserve: HELD or REJECTED. */
-    private String seatOutcome;
-    private String rejectReason;
-    private boolean awaitingApproval;
-    private String productId;
-    private String slotId;
-    private String enterpriseId;
-    private Instant start;
-    private String timeZone;
-    /** yyyy-MM-dd of the start in the enterprise's zone, for OCTO's localDate filters. */
-    private String localDate;
-    private String bookingMode;
-    private int units;
-    private List<UnitItem> unitItems = new ArrayList<>();
-    private Contact contact;
-    private String notes;
-    private Integer expirationMinutes;
-    private Instant utcCreatedAt;
-    private Instant utcUpdatedAt;
-    private Instant utcExpiresAt;
-    private Instant utcConfirmedAt;
-    private Instant heldAt;
-    private Cancellation cancellation;
-    private String declineReason;
-    private Resize resize;
-    /** When ManifestIncomplete was emitted (once per booking). */
-    private Instant manifestWarnedAt;
-    /** When the visitors' personal data was removed (retention). */
-    private Instant personalDataRemovedAt;
-    private long version;
-
-    Booking() {
+    public Booking {
+        unitItems = unitItems == null ? List.of() : List.copyOf(unitItems);
     }
 
-    /** A new reservation, PENDING until the catalog answers. */
-    static Booking reserved(String id, String uuid, Operator operator, String requestHash, String supplierReference,
-                            ReserveCommand command, List<UnitItem> items, String enterpriseId, Instant start,
-                            String timeZone, String localDate, String bookingMode, Instant now) {
-        Booking b = new Booking();
+    /** A new reservation whose seats the ledger has just held: ON_HOLD until {@code expiresAt}. */
+    static Booking held(String id, String uuid, Operator operator, String requestHash, String supplierReference,
+                        ReserveCommand command, List<UnitItem> items, String enterpriseId, Instant start,
+                        String timeZone, String localDate, BookingMode bookingMode, Instant now, Instant expiresAt) {
+        Draft b = new Draft();
         b.id = id;
         b.uuid = uuid;
         b.operatorId = operator.id();
@@ -77,7 +73,9 @@ public class Booking {
         b.requestHash = requestHash;
         b.supplierReference = supplierReference;
         b.resellerReference = command.resellerReference();
-        b.status = BookingStatus.PENDING;
+        b.status = BookingStatus.ON_HOLD;
+        b.heldAt = now;
+        b.utcExpiresAt = expiresAt;
         b.productId = command.productId();
         b.slotId = command.availabilityId();
         b.enterpriseId = enterpriseId;
@@ -93,52 +91,17 @@ public class Booking {
         b.utcCreatedAt = now;
         b.utcUpdatedAt = now;
         b.version = 0;
-        return b;
+        return b.build();
     }
 
-    private Booking copy(Instant now) {
-        Booking b = new Booking();
-        b.id = id;
-        b.uuid = uuid;
-        b.operatorId = operatorId;
-        b.operatorName = operatorName;
-        b.operatorEmail = operatorEmail;
-        b.requestHash = requestHash;
-        b.supplierReference = supplierReference;
-        b.resellerReference = resellerReference;
-        b.status = status;
-        b.seatOutcome = seatOutcome;
-        b.rejectReason = rejectReason;
-        b.awaitingApproval = awaitingApproval;
-        b.productId = productId;
-        b.slotId = slotId;
-        b.enterpriseId = enterpriseId;
-        b.start = start;
-        b.timeZone = timeZone;
-        b.localDate = localDate;
-        b.bookingMode = bookingMode;
-        b.units = units;
-        b.unitItems = unitItems;
-        b.contact = contact;
-        b.notes = notes;
-        b.expirationMinutes = expirationMinutes;
-        b.utcCreatedAt = utcCreatedAt;
-        b.utcUpdatedAt = now;
-        b.utcExpiresAt = utcExpiresAt;
-        b.utcConfirmedAt = utcConfirmedAt;
-        b.heldAt = heldAt;
-        b.cancellation = cancellation;
-        b.declineReason = declineReason;
-        b.resize = resize;
-        b.manifestWarnedAt = manifestWarnedAt;
-        b.personalDataRemovedAt = personalDataRemovedAt;
-        b.version = version;
-        return b;
+    /** An on-request site: confirming asks the enterprise, which approves or declines. */
+    public boolean onRequest() {
+        return bookingMode == BookingMode.ON_REQUEST;
     }
 
-    /** Whether the catalog has not answered the reserve yet. */
-    public boolean awaitingSeats() {
-        return status == BookingStatus.PENDING && seatOutcome == null;
+    /** Sold, or held while the enterprise decides: past the cancellation cut-off such a booking stays. */
+    public boolean soldOrAwaitingApproval() {
+        return status == BookingStatus.CONFIRMED || (status == BookingStatus.PENDING && awaitingApproval);
     }
 
     /** Whether the hold has run out at {@code now} (the sweeper may not have caught it yet). */
@@ -146,32 +109,15 @@ public class Booking {
         return status == BookingStatus.ON_HOLD && utcExpiresAt != null && !now.isBefore(utcExpiresAt);
     }
 
-    Booking held(Instant now, Instant expiresAt) {
-        Booking b = copy(now);
-        b.status = BookingStatus.ON_HOLD;
-        b.seatOutcome = "HELD";
-        b.heldAt = now;
-        b.utcExpiresAt = expiresAt;
-        return b;
-    }
-
-    Booking rejected(Instant now, String reason) {
-        Booking b = copy(now);
-        b.status = BookingStatus.REJECTED;
-        b.seatOutcome = "REJECTED";
-        b.rejectReason = reason;
-        return b;
-    }
-
     Booking extended(Instant now, Instant expiresAt) {
-        Booking b = copy(now);
+        Draft b = new Draft(this, now);
         b.utcExpiresAt = expiresAt;
-        return b;
+        return b.build();
     }
 
     /** INSTANT: confirmed at once; ON_REQUEST: waits for the enterprise, no longer expires. */
     Booking confirmed(Instant now, Contact contact, List<UnitItem> items, String resellerReference, boolean onRequest) {
-        Booking b = copy(now);
+        Draft b = new Draft(this, now);
         b.contact = contact;
         b.unitItems = List.copyOf(items);
         if (resellerReference != null) {
@@ -186,44 +132,43 @@ public class Booking {
             b.status = BookingStatus.CONFIRMED;
             b.utcConfirmedAt = now;
         }
-        return b;
+        return b.build();
     }
 
     Booking approved(Instant now) {
-        Booking b = copy(now);
+        Draft b = new Draft(this, now);
         b.status = BookingStatus.CONFIRMED;
         b.awaitingApproval = false;
         b.utcConfirmedAt = now;
-        return b;
+        return b.build();
     }
 
     Booking declined(Instant now, String reason) {
-        Booking b = copy(now);
+        Draft b = new Draft(this, now);
         b.status = BookingStatus.REJECTED;
         b.awaitingApproval = false;
         b.declineReason = reason;
-        return b;
+        return b.build();
     }
 
     Booking cancelled(Instant now, String reason, String by) {
-        Booking b = copy(now);
+        Draft b = new Draft(this, now);
         b.status = BookingStatus.CANCELLED;
         b.awaitingApproval = false;
         b.utcExpiresAt = null;
-        b.resize = null;
         b.cancellation = new Cancellation("FULL", reason, now, by);
-        return b;
+        return b.build();
     }
 
     Booking expired(Instant now) {
-        Booking b = copy(now);
+        Draft b = new Draft(this, now);
         b.status = BookingStatus.EXPIRED;
-        return b;
+        return b.build();
     }
 
-    /** Contact, visitors, references and notes; units only through {@link #resized}. */
+    /** Contact, visitors, references and notes; a changed number of visitors changes the units. */
     Booking edited(Instant now, Contact contact, List<UnitItem> items, String resellerReference, String notes) {
-        Booking b = copy(now);
+        Draft b = new Draft(this, now);
         if (contact != null) {
             b.contact = contact;
         }
@@ -237,73 +182,106 @@ public class Booking {
         if (notes != null) {
             b.notes = notes;
         }
-        return b;
-    }
-
-    Booking resizeRequested(Instant now, Resize resize) {
-        Booking b = copy(now);
-        b.resize = resize;
-        return b;
-    }
-
-    Booking resizeAnswered(Instant now) {
-        Booking b = copy(now);
-        b.resize = null;
-        return b;
+        return b.build();
     }
 
     Booking manifestWarned(Instant now) {
-        Booking b = copy(now);
+        Draft b = new Draft(this, now);
         b.manifestWarnedAt = now;
-        return b;
+        return b.build();
     }
 
     /** Visitors' names, contacts and documents go; the places, the leader and the history stay. */
     Booking personalDataRemoved(Instant now) {
-        Booking b = copy(now);
+        Draft b = new Draft(this, now);
         b.unitItems = unitItems().stream().map(UnitItem::anonymous).toList();
         b.personalDataRemovedAt = now;
-        return b;
+        return b.build();
     }
 
-    public String id() { return id; }
-    public String uuid() { return uuid; }
-    public String operatorId() { return operatorId; }
-    public String operatorName() { return operatorName; }
-    public String operatorEmail() { return operatorEmail; }
+    public String optionId() {
+        return OPTION_ID;
+    }
 
     /** Who reserves: the operator tenant's id, and its name and email when the token carries them. */
     public record Operator(String id, String name, String email) {
     }
-    public String requestHash() { return requestHash; }
-    public String supplierReference() { return supplierReference; }
-    public String resellerReference() { return resellerReference; }
-    public BookingStatus status() { return status; }
-    public String seatOutcome() { return seatOutcome; }
-    public String rejectReason() { return rejectReason; }
-    public boolean awaitingApproval() { return awaitingApproval; }
-    public String productId() { return productId; }
-    public String optionId() { return OPTION_ID; }
-    public String slotId() { return slotId; }
-    public String enterpriseId() { return enterpriseId; }
-    public Instant start() { return start; }
-    public String timeZone() { return timeZone; }
-    public String localDate() { return localDate; }
-    public String bookingMode() { return bookingMode; }
-    public int units() { return units; }
-    public List<UnitItem> unitItems() { return unitItems == null ? List.of() : unitItems; }
-    public Contact contact() { return contact; }
-    public String notes() { return notes; }
-    public Integer expirationMinutes() { return expirationMinutes; }
-    public Instant utcCreatedAt() { return utcCreatedAt; }
-    public Instant utcUpdatedAt() { return utcUpdatedAt; }
-    public Instant utcExpiresAt() { return utcExpiresAt; }
-    public Instant utcConfirmedAt() { return utcConfirmedAt; }
-    public Instant heldAt() { return heldAt; }
-    public Cancellation cancellation() { return cancellation; }
-    public String declineReason() { return declineReason; }
-    public Resize resize() { return resize; }
-    public Instant manifestWarnedAt() { return manifestWarnedAt; }
-    public Instant personalDataRemovedAt() { return personalDataRemovedAt; }
-    public long version() { return version; }
+
+    /** The mutable copy a transition edits before it becomes the next booking. */
+    private static final class Draft {
+        private String id;
+        private String uuid;
+        private String operatorId;
+        private String operatorName;
+        private String operatorEmail;
+        private String requestHash;
+        private String supplierReference;
+        private String resellerReference;
+        private BookingStatus status;
+        private boolean awaitingApproval;
+        private String productId;
+        private String slotId;
+        private String enterpriseId;
+        private Instant start;
+        private String timeZone;
+        private String localDate;
+        private BookingMode bookingMode;
+        private int units;
+        private List<UnitItem> unitItems;
+        private Contact contact;
+        private String notes;
+        private Integer expirationMinutes;
+        private Instant utcCreatedAt;
+        private Instant utcUpdatedAt;
+        private Instant utcExpiresAt;
+        private Instant utcConfirmedAt;
+        private Instant heldAt;
+        private Cancellation cancellation;
+        private String declineReason;
+        private Instant manifestWarnedAt;
+        private Instant personalDataRemovedAt;
+        private long version;
+
+        Draft() {
+        }
+
+        Draft(Booking b, Instant now) {
+            id = b.id;
+            uuid = b.uuid;
+            operatorId = b.operatorId;
+            operatorName = b.operatorName;
+            operatorEmail = b.operatorEmail;
+            requestHash = b.requestHash;
+            supplierReference = b.supplierReference;
+            resellerReference = b.resellerReference;
+            status = b.status;
+            awaitingApproval = b.awaitingApproval;
+            productId = b.productId;
+            slotId = b.slotId;
+            enterpriseId = b.enterpriseId;
+            start = b.start;
+            timeZone = b.timeZone;
+            localDate = b.localDate;
+            bookingMode = b.bookingMode;
+            units = b.units;
+            unitItems = b.unitItems;
+            contact = b.contact;
+            notes = b.notes;
+            expirationMinutes = b.expirationMinutes;
+            utcCreatedAt = b.utcCreatedAt;
+            utcUpdatedAt = now;
+            utcExpiresAt = b.utcExpiresAt;
+            utcConfirmedAt = b.utcConfirmedAt;
+            heldAt = b.heldAt;
+            cancellation = b.cancellation;
+            declineReason = b.declineReason;
+            manifestWarnedAt = b.manifestWarnedAt;
+            personalDataRemovedAt = b.personalDataRemovedAt;
+            version = b.version;
+        }
+
+        Booking build() {
+            return new Booking(id, uuid, operatorId, operatorName, operatorEmail, requestHash, supplierReference, resellerReference, status, awaitingApproval, productId, slotId, enterpriseId, start, timeZone, localDate, bookingMode, units, unitItems, contact, notes, expirationMinutes, utcCreatedAt, utcUpdatedAt, utcExpiresAt, utcConfirmedAt, heldAt, cancellation, declineReason, manifestWarnedAt, personalDataRemovedAt, version);
+        }
+    }
 }

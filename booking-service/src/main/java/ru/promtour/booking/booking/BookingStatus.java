@@ -1,9 +1,9 @@
 package ru.promtour.booking.booking;
 
 /**
- * The lifecycle, named exactly as OCTO's {@code BookingStatus}. {@code PENDING} covers two waits: for the
- * catalog's answer after reserve ({@link Booking#seatOutcome()} still null) and for the enterprise's approval
- * at an on-request site ({@link Booking#awaitingApproval()}).
+ * The lifecycle, named exactly as OCTO's {@code BookingStatus}. {@code PENDING} is the wait for the enterprise's
+ * approval at an on-request site ({@link Booking#awaitingApproval()}); the seats stay held meanwhile. (Before the
+ * seat ledger moved into this service, PENDING also meant "waiting for the catalog's answer".)
  */
 public enum BookingStatus {
     PENDING, ON_HOLD, CONFIRMED, CANCELLED, EXPIRED, REJECTED;

@@ -3,8 +3,11 @@ package ru.promtour.booking.booking;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoOperations;
@@ -52,18 +55,29 @@ public class BookingStore {
                 Booking.class, Booking.COLLECTION));
     }
 
+    /** Those of {@code ids} that are stored (reads the ids only). */
+    Set<String> existing(Collection<String> ids) {
+        Query query = Query.query(where("_id").in(ids));
+        query.fields().include("_id");
+        Set<String> found = new HashSet<>();
+        mongo.find(query, Document.class, Booking.COLLECTION).forEach(d -> found.add(String.valueOf(d.get("_id"))));
+        return found;
+    }
+
     public List<Booking> find(Query query) {
         return mongo.find(query, Booking.class, Booking.COLLECTION);
     }
 
     /**
-     * Inserts a new booking with its first event in one insert, then relays it.
+     * Inserts a new booking, with its first events if any in the same insert, then relays them.
      *
      * @throws org.springframework.dao.DuplicateKeyException on a taken (operator, uuid) or supplier reference
      */
     void insert(Booking booking, OutboxEvent... events) {
         Outbox.insert(mongo, Booking.COLLECTION, booking, events);
-        relay.publishPending(Booking.COLLECTION, booking.id());
+        if (events.length > 0) {
+            relay.publishPending(Booking.COLLECTION, booking.id());
+        }
     }
 
     /** Writes {@code after} over {@code before} if nobody wrote in between; empty when someone did. */

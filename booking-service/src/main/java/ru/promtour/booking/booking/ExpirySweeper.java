@@ -16,10 +16,10 @@ public class ExpirySweeper {
 
     private static final Logger log = LoggerFactory.getLogger(ExpirySweeper.class);
 
-    private final BookingService bookings;
+    private final HoldExpiry bookings;
     private final BookingProperties properties;
 
-    public ExpirySweeper(BookingService bookings, BookingProperties properties) {
+    public ExpirySweeper(HoldExpiry bookings, BookingProperties properties) {
         this.bookings = bookings;
         this.properties = properties;
     }

@@ -27,13 +27,13 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 public class Manifests {
 
     private final BookingStore store;
-    private final BookingService bookings;
+    private final BookingChanges bookings;
     private final BookingEvents events;
     private final CatalogProjection projection;
     private final BookingProperties properties;
     private final Clock clock;
 
-    public Manifests(BookingStore store, BookingService bookings, BookingEvents events, CatalogProjection projection,
+    Manifests(BookingStore store, BookingChanges bookings, BookingEvents events, CatalogProjection projection,
                      BookingProperties properties, Clock clock) {
         this.store = store;
         this.bookings = bookings;
@@ -90,7 +90,7 @@ public class Manifests {
                     return null;
                 }
                 Booking after = b.manifestWarned(now);
-                return new BookingService.Change(after, events.manifestIncomplete(after, deadline, now));
+                return new BookingChanges.Change(after, events.manifestIncomplete(after, deadline, now));
             });
             if (sent.get()) {
                 warned++;
@@ -106,7 +106,7 @@ public class Manifests {
                 .limit(limit));
         for (Booking found : old) {
             bookings.change(() -> store.byId(found.id()).orElse(null),
-                    b -> b.personalDataRemovedAt() != null ? null : new BookingService.Change(b.personalDataRemoved(clock.instant())));
+                    b -> b.personalDataRemovedAt() != null ? null : new BookingChanges.Change(b.personalDataRemoved(clock.instant())));
         }
         return old.size();
     }

@@ -13,11 +13,11 @@ import ru.promtour.booking.booking.BookingRefusal.Code;
 import ru.promtour.booking.booking.ReserveCommand.UnitItemInput;
 import ru.promtour.booking.catalog.ExcursionView;
 import ru.promtour.booking.catalog.Program;
-import ru.promtour.booking.catalog.SlotView;
 
 /**
  * What a reservation must satisfy before any seat is asked for, checked against the projection; each
- * refusal carries the OCTO code naming the problem. The catalog still has the last word on seats.
+ * refusal carries the OCTO code naming the problem. Whether the slot takes it (open, before the cut-off,
+ * seats free) is the seat ledger's word alone ({@link ru.promtour.booking.ledger.SeatLedger#hold}).
  */
 final class ReservationRules {
 
@@ -30,7 +30,7 @@ final class ReservationRules {
     }
 
     /** The unit items of a valid reservation, typed from the program; throws the refusal otherwise. */
-    static List<UnitItem> check(ReserveCommand c, ExcursionView excursion, SlotView slot, Instant now) {
+    static List<UnitItem> check(ReserveCommand c, ExcursionView excursion) {
         Program p = excursion.program();
         List<UnitItem> items = unitItems(c.unitItems(), p, "unitItems");
         if (c.expirationMinutes() != null && c.expirationMinutes() < 1) {
@@ -40,24 +40,6 @@ final class ReservationRules {
         text("resellerReference", c.resellerReference(), 100);
         contact("contact", c.contact(), false);
         checkGroup(items, p);
-        if (!slot.open()) {
-            throw BookingRefusal.unprocessable("The availability " + slot.id() + " is " + slot.status()
-                    + " and takes no bookings");
-        }
-        Instant cutoff = cutoff(slot.start(), slot.timeZone(), p.bookingCutoffHours());
-        if (!now.isBefore(cutoff)) {
-            throw BookingRefusal.unprocessable("Bookings for this availability closed at "
-                    + local(cutoff, slot.timeZone()) + " (" + p.bookingCutoffHours()
-                    + " h before the start, " + slot.timeZone() + ")");
-        }
-        // The free seats the catalog last announced (every seat answer and slot event carries them): a request
-        // it would refuse is refused here, without a saga round trip, so in a race the losers are answered at
-        // once instead of queueing behind the winners. Only the catalog can say yes: more seats announced than
-        // are left still goes through the saga, which stays the one place that holds seats.
-        if (items.size() > slot.available()) {
-            throw BookingRefusal.unprocessable("SOLD_OUT: not enough free seats (" + slot.available() + " left, "
-                    + items.size() + " asked)");
-        }
         return items;
     }
 

@@ -1,6 +1,10 @@
 package ru.promtour.booking.catalog;
 
+import java.time.Duration;
 import java.util.Optional;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 
 import org.bson.Document;
 import org.slf4j.Logger;
@@ -23,39 +27,49 @@ public class CatalogProjection {
 
     private static final Logger log = LoggerFactory.getLogger(CatalogProjection.class);
 
+    /**
+     * Every reserve validates against its program and slot: a second of staleness is harmless there (the seat
+     * ledger decides holds, and programs change rarely), two store reads per reserve are not. This instance's
+     * own writes evict at once.
+     */
+    private static final Duration CACHED_FOR = Duration.ofSeconds(1);
+
     private final MongoOperations mongo;
+    private final Cache<String, Optional<ExcursionView>> excursions = Caffeine.newBuilder()
+            .expireAfterWrite(CACHED_FOR).maximumSize(10_000).build();
+    private final Cache<String, Optional<SlotView>> slots = Caffeine.newBuilder()
+            .expireAfterWrite(CACHED_FOR).maximumSize(100_000).build();
 
     public CatalogProjection(MongoOperations mongo) {
         this.mongo = mongo;
     }
 
     public Optional<ExcursionView> excursion(String id) {
-        return Optional.ofNullable(id == null ? null : mongo.findById(id, ExcursionView.class));
+        return id == null ? Optional.empty()
+                : excursions.get(id, key -> Optional.ofNullable(mongo.findById(key, ExcursionView.class)));
     }
 
     public Optional<SlotView> slot(String id) {
-        return Optional.ofNullable(id == null ? null : mongo.findById(id, SlotView.class));
+        return id == null ? Optional.empty() : slots.get(id, key -> Optional.ofNullable(mongo.findById(key, SlotView.class)));
     }
 
     /** {@code ExcursionPublished} / {@code ExcursionUpdated}: the program as it now is. */
     public boolean excursionChanged(String id, String enterpriseId, long version, Program program) {
+        excursions.invalidate(id);
         return upsert(ExcursionView.COLLECTION, id, version, new ExcursionView(id, enterpriseId, version, true, program));
     }
 
     /** {@code ExcursionUnpublished}: keep the program (bookings still need it), refuse new reservations. */
     public boolean excursionUnpublished(String id, String enterpriseId, long version) {
+        excursions.invalidate(id);
         Update update = new Update().set("published", false).set("version", version).set("enterpriseId", enterpriseId);
         return versioned(ExcursionView.COLLECTION, id, version, update);
     }
 
     /** Any {@code Slot*} event: the slot as it now is. */
     public boolean slotChanged(SlotView slot) {
+        slots.invalidate(slot.id());
         return upsert(SlotView.COLLECTION, slot.id(), slot.version(), slot);
-    }
-
-    /** A seat answer's counts; seat events carry no slot version, their per-slot order on the topic is kept. */
-    public void seatsChanged(String slotId, int available) {
-        mongo.updateFirst(Query.query(where("_id").is(slotId)), new Update().set("available", available), SlotView.class);
     }
 
     private boolean upsert(String collection, String id, long version, Object view) {

@@ -11,9 +11,10 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import ru.promtour.booking.booking.Booking;
+import ru.promtour.booking.ledger.Ledger;
 import ru.promtour.messaging.outbox.OutboxCollections;
 
-/** Wiring of the booking service: the clock tests control, the outbox collection, the sweeper's lock. */
+/** Wiring of the booking service: the clock tests control, the outbox collections, the sweepers' lock. */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(BookingProperties.class)
 @EnableScheduling
@@ -28,7 +29,7 @@ class BookingConfiguration {
 
     @Bean
     OutboxCollections bookingOutboxCollections() {
-        return OutboxCollections.of(Booking.COLLECTION);
+        return OutboxCollections.of(Booking.COLLECTION, Ledger.COLLECTION);
     }
 
     /** Locks live in the service's own database (collection {@code shedLock}), so only one instance sweeps. */

@@ -4,22 +4,36 @@ import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
-import org.springframework.boot.context.properties.bind.Name;
 
 /**
  * Limits of the booking lifecycle ({@code booking.*}).
  *
- * @param reserve reserve: how long the HTTP call waits for the catalog's answer
  * @param hold    how long seats stay held
  * @param expiry  the sweeper that expires holds
  * @param manifest visitor manifests: the incomplete-list warning and personal-data retention
+ * @param ledger   the seat ledger's orphan sweep
+ * @param admission how many reserves run at once before the service sheds load
  */
 @ConfigurationProperties("booking")
-public record BookingProperties(@DefaultValue Reserve reserve, @DefaultValue Hold hold, @DefaultValue Expiry expiry,
-                                @DefaultValue Manifest manifest) {
+public record BookingProperties(@DefaultValue Hold hold, @DefaultValue Expiry expiry,
+                                @DefaultValue Manifest manifest, @DefaultValue Ledger ledger,
+                                @DefaultValue Admission admission) {
 
-    /** @param waitFor {@code booking.reserve.wait}: the bounded wait for the catalog's answer before answering PENDING */
-    public record Reserve(@Name("wait") @DefaultValue("2s") Duration waitFor) {
+    /**
+     * @param orphanGrace    a hold older than this without its booking is an orphan (the process died between
+     *                       the ledger's write and the booking's); a reserve that could not store its booking
+     *                       within half of it gives the seats back itself
+     * @param orphanInterval delay between two orphan sweeps
+     */
+    public record Ledger(@DefaultValue("30s") Duration orphanGrace, @DefaultValue("10s") Duration orphanInterval) {
+    }
+
+    /**
+     * Admission control of the operator API: at most {@code maxConcurrentReserves} reserves run at once; the
+     * next waits at most {@code maxWait}, then gets 503 with {@code Retry-After: retryAfterSeconds}.
+     */
+    public record Admission(@DefaultValue("32") int maxConcurrentReserves, @DefaultValue("50ms") Duration maxWait,
+                            @DefaultValue("1") int retryAfterSeconds) {
     }
 
     /**

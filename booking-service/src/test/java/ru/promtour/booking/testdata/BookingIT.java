@@ -16,6 +16,8 @@ import org.springframework.context.annotation.Primary;
 import org.springframework.data.mongodb.core.MongoOperations;
 import ru.promtour.booking.catalog.ExcursionView;
 import ru.promtour.booking.catalog.SlotView;
+import ru.promtour.booking.ledger.Ledger;
+import ru.promtour.booking.ledger.SeatLedger;
 import ru.promtour.security.test.TestSecurityConfiguration;
 import ru.promtour.security.test.TestTokens;
 import ru.promtour.test.infra.ImportTestInfrastructure;
@@ -41,6 +43,8 @@ public abstract class BookingIT {
     protected MongoOperations mongo;
     @Autowired
     protected TestClock clock;
+    @Autowired
+    protected SeatLedger seats;
 
     protected FakeCatalog catalog;
     protected String operatorId;
@@ -80,7 +84,18 @@ public abstract class BookingIT {
 
     protected void awaitProjection(String excursionId, String slotId) {
         await().atMost(Duration.ofSeconds(30)).until(() -> mongo.findById(excursionId, ExcursionView.class) != null
-                && mongo.findById(slotId, SlotView.class) != null);
+                && mongo.findById(slotId, SlotView.class) != null && seats.find(slotId).isPresent());
+    }
+
+    /** The slot's seat ledger as stored now. */
+    protected Ledger ledger(String slotId) {
+        return seats.find(slotId).orElseThrow();
+    }
+
+    /** Seats held plus sold on the slot, from its ledger. */
+    protected int taken(String slotId) {
+        Ledger l = ledger(slotId);
+        return l.held() + l.confirmed();
     }
 
     protected BookingApi.Answer reserve(String json) {

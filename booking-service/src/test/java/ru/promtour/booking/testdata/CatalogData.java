@@ -73,6 +73,14 @@ public final class CatalogData {
                         reason == null ? "" : ",\"reason\":\"" + reason + "\",\"affectedBookingIds\":[]");
     }
 
+    /** A {@code catalog.SlotChangeRequested.v1} body. */
+    public static String changeRequest(String slotId, String requestId, String change, Integer capacity, String reason) {
+        return """
+                {"slotId":"%s","requestId":"%s","change":"%s","enterpriseId":"ent-test"%s%s,"requestedAt":"%s"}"""
+                .formatted(slotId, requestId, change, capacity == null ? "" : ",\"capacity\":" + capacity,
+                        reason == null ? "" : ",\"reason\":\"" + reason + "\"", Instant.now());
+    }
+
     /** A reserve body of {@code children} children, {@code accompanying} accompanying adults and {@code adults} adults. */
     public static String reserve(String uuid, Program p, String slotId, int adults, int children, int accompanying) {
         StringBuilder items = new StringBuilder();

@@ -26,14 +26,14 @@ import tools.jackson.databind.JsonNode;
 
 
 /**
- * The catalog's side of the seat saga played with plain Kafka clients: publishes catalog events, reads
- * {@code booking.bookings.v1} from its end and answers the seat requests of the slots it was told about
- * with a simple seat count (held per booking, capacity per slot). Every booking event read is recorded for
- * assertions. Slots it was not told about get no answer (as if the catalog were slow).
+ * The catalog played with plain Kafka clients: publishes programs, slots and the enterprise's slot change
+ * requests, and records what the booking service publishes — {@code booking.bookings.v1} and the seat ledger's
+ * {@code booking.seats.v1} — for assertions.
  */
 public final class FakeCatalog implements AutoCloseable {
 
     public static final String BOOKINGS = "booking.bookings.v1";
+    public static final String SEATS = "booking.seats.v1";
     public static final String SLOTS = "catalog.slots.v1";
     public static final String EXCURSIONS = "catalog.excursions.v1";
 
@@ -41,23 +41,24 @@ public final class FakeCatalog implements AutoCloseable {
             ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.get().kafkaBootstrapServers(),
             ProducerConfig.LINGER_MS_CONFIG, 0), new StringSerializer(), new StringSerializer());
     private final KafkaConsumer<String, String> consumer;
-    private final Map<String, Integer> capacity = new ConcurrentHashMap<>();
-    private final Map<String, Map<String, Integer>> holds = new ConcurrentHashMap<>();
     private final List<Event> events = new CopyOnWriteArrayList<>();
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final Thread poller;
 
-    /** One booking event read from the topic. */
-    public record Event(String type, String id, String slotId, String bookingId, JsonNode body) {
+    /** One event read from a booking-service topic; {@code bookingId} (seat events) or {@code requestId} (answers). */
+    public record Event(String type, String id, String slotId, String bookingId, String requestId, JsonNode body) {
     }
 
     public FakeCatalog() {
         consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.get().kafkaBootstrapServers(),
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false), new StringDeserializer(), new StringDeserializer());
-        List<TopicPartition> partitions = Awaitility.await().atMost(Duration.ofSeconds(30))
-                .until(() -> consumer.partitionsFor(BOOKINGS, Duration.ofSeconds(5)), list -> !list.isEmpty()).stream()
-                .map(p -> new TopicPartition(BOOKINGS, p.partition())).toList();
+        List<TopicPartition> partitions = new java.util.ArrayList<>();
+        for (String topic : List.of(BOOKINGS, SEATS)) {
+            partitions.addAll(Awaitility.await().atMost(Duration.ofSeconds(30))
+                    .until(() -> consumer.partitionsFor(topic, Duration.ofSeconds(5)), list -> !list.isEmpty()).stream()
+                    .map(p -> new TopicPartition(topic, p.partition())).toList());
+        }
         consumer.assign(partitions);
         consumer.seekToEnd(partitions);
         partitions.forEach(consumer::position);
@@ -71,29 +72,25 @@ public final class FakeCatalog implements AutoCloseable {
         send(EXCURSIONS, "catalog.ExcursionPublished.v1", p.excursionId(), p.excursionId(), p.json(1));
     }
 
-    /** Publishes an open slot and answers seat requests on it from now on. */
+    /** Publishes an open slot ({@code SlotPublished}): the booking service opens its ledger. */
     public void slot(String slotId, CatalogData.Program p, Instant start, int seats) {
-        capacity.put(slotId, seats);
-        holds.put(slotId, new ConcurrentHashMap<>());
         send(SLOTS, "catalog.SlotPublished.v1", slotId, slotId,
                 CatalogData.slot(slotId, p, start, seats, seats, "OPEN", 1, null));
     }
 
-    /**
-     * Publishes an open slot announcing {@code announced} free seats while only {@code seats} are really left
-     * (others' holds the announcement has not caught up with): the saga, not the announcement, decides.
-     */
-    public void slotBehindTheCatalog(String slotId, CatalogData.Program p, Instant start, int announced, int seats) {
-        capacity.put(slotId, seats);
-        holds.put(slotId, new ConcurrentHashMap<>());
-        send(SLOTS, "catalog.SlotPublished.v1", slotId, slotId,
-                CatalogData.slot(slotId, p, start, announced, announced, "OPEN", 1, null));
+    /** The enterprise asks for a change of the slot ({@code SlotChangeRequested}); returns its request id. */
+    public String change(String slotId, String change, Integer capacity, String reason) {
+        String requestId = UUID.randomUUID().toString();
+        send(SLOTS, "catalog.SlotChangeRequested.v1", slotId, slotId, CatalogData.changeRequest(slotId, requestId,
+                change, capacity, reason));
+        return requestId;
     }
 
-    /** Publishes a slot that is never answered (the catalog is "late"). */
-    public void silentSlot(String slotId, CatalogData.Program p, Instant start, int seats) {
-        send(SLOTS, "catalog.SlotPublished.v1", slotId, slotId,
-                CatalogData.slot(slotId, p, start, seats, seats, "OPEN", 1, null));
+    /** The ledger's answer to a change request, once it came. */
+    public Event answer(String requestId) {
+        return Awaitility.await().atMost(Duration.ofSeconds(20)).until(
+                () -> events.stream().filter(e -> requestId.equals(e.requestId())).findFirst().orElse(null),
+                e -> e != null);
     }
 
     /** Publishes any slot or seat event as given. */
@@ -107,6 +104,11 @@ public final class FakeCatalog implements AutoCloseable {
                 Instant.now(), subject));
         producer.send(record);
         producer.flush();
+    }
+
+    /** Every event read so far, in order. */
+    public List<Event> all() {
+        return List.copyOf(events);
     }
 
     /** The booking events of one booking read so far, in order. */
@@ -126,89 +128,20 @@ public final class FakeCatalog implements AutoCloseable {
                 e -> e != null);
     }
 
-    /** Seats the fake catalog counts as held or sold on a slot. */
-    public int taken(String slotId) {
-        return holds.getOrDefault(slotId, Map.of()).values().stream().mapToInt(Integer::intValue).sum();
-    }
-
     private void poll() {
         while (running.get()) {
             try {
                 for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(20))) {
                     String type = CloudEventHeaders.type(r.headers());
                     JsonNode body = BookingApi.JSON.readTree(r.value());
-                    Event event = new Event(type, CloudEventHeaders.id(r.headers()), r.key(),
-                            body.path("bookingId").asString(), body);
-                    events.add(event);
-                    answer(event);
+                    events.add(new Event(type, CloudEventHeaders.id(r.headers()), r.key(),
+                            body.path("bookingId").asString(null), body.path("requestId").asString(null), body));
                 }
             }
             catch (org.apache.kafka.common.errors.WakeupException | IllegalStateException ex) {
                 return;
             }
         }
-    }
-
-    private void answer(Event e) {
-        Map<String, Integer> slot = holds.get(e.slotId());
-        if (slot == null || e.type() == null) {
-            return;
-        }
-        int cap = capacity.get(e.slotId());
-        String booking = e.bookingId();
-        switch (e.type()) {
-            case "booking.BookingRequested.v1" -> {
-                if (slot.containsKey(booking)) {
-                    return;
-                }
-                int units = e.body().path("units").asInt();
-                int taken = taken(e.slotId());
-                if (taken + units <= cap) {
-                    slot.put(booking, units);
-                    answer("catalog.SeatsHeld.v1", e, """
-                            {"slotId":"%s","bookingId":"%s","units":%d,"held":%d,"confirmed":0,"capacity":%d,"available":%d,"heldAt":"%s"}"""
-                            .formatted(e.slotId(), booking, units, taken + units, cap, cap - taken - units, Instant.now()));
-                }
-                else {
-                    answer("catalog.SeatsRejected.v1", e, """
-                            {"slotId":"%s","bookingId":"%s","units":%d,"reason":"SOLD_OUT","available":%d,"rejectedAt":"%s"}"""
-                            .formatted(e.slotId(), booking, units, cap - taken, Instant.now()));
-                }
-            }
-            case "booking.BookingResizeRequested.v1" -> {
-                int units = e.body().path("units").asInt();
-                int previous = slot.getOrDefault(booking, 0);
-                String requestId = e.body().path("requestId").asString();
-                int delta = units - previous;
-                int taken = taken(e.slotId());
-                if (delta > 0 && taken + delta > cap) {
-                    answer("catalog.SeatsRejected.v1", e, """
-                            {"slotId":"%s","bookingId":"%s","requestId":"%s","units":%d,"reason":"SOLD_OUT","available":%d,"rejectedAt":"%s"}"""
-                            .formatted(e.slotId(), booking, requestId, delta, cap - taken, Instant.now()));
-                    return;
-                }
-                slot.put(booking, units);
-                String type = delta > 0 ? "catalog.SeatsHeld.v1" : "catalog.SeatsReleased.v1";
-                answer(type, e, """
-                        {"slotId":"%s","bookingId":"%s","requestId":"%s","units":%d,"cause":"RESIZED","held":0,"confirmed":0,"capacity":%d,"available":%d,"heldAt":"%s","releasedAt":"%s"}"""
-                        .formatted(e.slotId(), booking, requestId, Math.abs(delta), cap, cap - taken - delta, Instant.now(), Instant.now()));
-            }
-            case "booking.BookingCancelled.v1", "booking.BookingExpired.v1", "booking.BookingDeclined.v1" -> {
-                Integer released = slot.remove(booking);
-                if (released != null) {
-                    answer("catalog.SeatsReleased.v1", e, """
-                            {"slotId":"%s","bookingId":"%s","units":%d,"cause":"CANCELLED","held":0,"confirmed":0,"capacity":%d,"available":%d,"releasedAt":"%s"}"""
-                            .formatted(e.slotId(), booking, released, cap, cap - taken(e.slotId()), Instant.now()));
-                }
-            }
-            default -> {
-                // confirmations keep the seats; nothing to answer that the booking service needs
-            }
-        }
-    }
-
-    private void answer(String type, Event cause, String json) {
-        send(SLOTS, type, cause.slotId(), cause.bookingId(), json);
     }
 
     @Override

@@ -6,7 +6,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import ru.promtour.catalog.enterprise.Enterprise;
 import ru.promtour.catalog.excursion.Excursion;
-import ru.promtour.catalog.slot.SeatRequest;
 import ru.promtour.catalog.slot.Slot;
 import ru.promtour.messaging.outbox.OutboxCollections;
 import ru.promtour.security.web.AuthorizationRulesCustomizer;
@@ -19,7 +18,7 @@ class CatalogConfiguration {
     /** The relay timer sweeps these for events a crash left behind. */
     @Bean
     OutboxCollections catalogOutboxCollections() {
-        return OutboxCollections.of(Excursion.COLLECTION, Slot.COLLECTION, Enterprise.COLLECTION, SeatRequest.COLLECTION);
+        return OutboxCollections.of(Excursion.COLLECTION, Slot.COLLECTION, Enterprise.COLLECTION);
     }
 
     /**

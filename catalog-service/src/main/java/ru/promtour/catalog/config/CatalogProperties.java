@@ -1,5 +1,7 @@
 package ru.promtour.catalog.config;
 
+import java.time.Duration;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -10,8 +12,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param scheduleMaxSlots a schedule creates at most this many slots
  * @param listMaxDays      a slot listing covers at most this many days
  * @param writeRetries     how often a read-decide-write on a slot is retried when a concurrent write won
+ * @param changeWait       how long a slot change (capacity, close, reopen, cancel) waits for the seat ledger's
+ *                         answer before it answers 202 with the pending request
+ * @param changePoll       while waiting, how often the slot document is read again, so an answer consumed by
+ *                         another instance is seen too (this instance's own listener signals at once)
  */
 @ConfigurationProperties("catalog")
 public record CatalogProperties(@DefaultValue("366") int scheduleMaxDays, @DefaultValue("2000") int scheduleMaxSlots,
-                                @DefaultValue("366") int listMaxDays, @DefaultValue("20") int writeRetries) {
+                                @DefaultValue("366") int listMaxDays, @DefaultValue("20") int writeRetries,
+                                @DefaultValue("5s") Duration changeWait, @DefaultValue("300ms") Duration changePoll) {
 }

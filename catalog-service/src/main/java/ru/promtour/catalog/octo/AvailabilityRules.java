@@ -10,8 +10,8 @@ import ru.promtour.catalog.slot.Slot;
 import ru.promtour.catalog.slot.SlotStatus;
 
 /**
- * How a slot and a day are graded for operators. The same order of reasons as the seat saga's rejections,
- * so what OCTO shows is what a reserve would meet:
+ * How a slot and a day are graded for operators, from the slot's read model of the seat ledger. The reasons
+ * come in the order a reserve meets them, so what OCTO shows is what a reserve would meet:
  * <ol>
  *   <li>CLOSED: the slot is closed or cancelled, or its booking cut-off has passed (0 vacancies);</li>
  *   <li>SOLD_OUT: no seat left;</li>

@@ -3,36 +3,46 @@ package ru.promtour.catalog.slot;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
- * One start time of an excursion and its seat inventory. The catalog is the only writer of the counts.
+ * One start time of an excursion: what the enterprise published (start, capacity, status) and, beside it, the
+ * catalog's read model of the slot's seat ledger, which booking-service owns.
  * <p>
- * The document is shaped for the seat saga: one conditional {@code findAndModify} (see
- * {@link SeatGuards}) holds seats ({@code held += n}, push to {@code holds}), converts a hold
- * ({@code $pull} from {@code holds}, push to {@code confirmedBookings}, move n from held to confirmed) or
- * releases it, and appends its event to the same document's outbox. {@code holds} stays bounded because
- * a hold leaves it once confirmed or released; {@code confirmedBookings} keeps what a later release of
- * sold seats needs. Every write increments {@code version}, so a read-decide-write (capacity, close,
- * cancel) can be made conditional on nothing having changed in between.
+ * {@code capacity}, {@code held}, {@code confirmed} and {@code status} mirror the newest ledger snapshot
+ * the catalog has applied ({@code ledgerVersion}); a snapshot is applied only if it is newer, so duplicates
+ * and reordering change nothing. The catalog never decides seats: a capacity change, close, reopen or
+ * cancel is a request to the ledger ({@code pendingChanges}) and lands here when the ledger's answer comes
+ * ({@code changeAnswers} keeps the last few answers, so an HTTP call waiting on another instance sees them).
+ * {@code version} counts the catalog's own changes only (published, a change applied), so the fact events
+ * it publishes describe exactly the stored state.
  *
- * @param start    the instant (UTC) the excursion begins
- * @param timeZone the enterprise's IANA zone at creation; local times are shown in it
+ * @param start          the instant (UTC) the excursion begins
+ * @param timeZone       the enterprise's IANA zone at creation; local times are shown in it
+ * @param ledgerVersion  the version of the newest ledger snapshot applied (0: none yet)
+ * @param pendingChanges changes sent to the ledger and not answered yet, oldest first
+ * @param changeAnswers  the last {@value #ANSWERS_KEPT} answers of the ledger, oldest first
  */
 @Document(Slot.COLLECTION)
 public record Slot(@Id String id, String excursionId, String enterpriseId, Instant start, String timeZone,
-                   int capacity, int held, int confirmed, SlotStatus status, List<Hold> holds,
-                   List<ConfirmedBooking> confirmedBookings, long version, String cancelReason,
+                   int capacity, int held, int confirmed, SlotStatus status, long version, Long ledgerVersion,
+                   String cancelReason, List<PendingChange> pendingChanges, List<ChangeAnswer> changeAnswers,
                    Instant createdAt, Instant updatedAt) {
 
     public static final String COLLECTION = "slots";
+    /** How many ledger answers a slot remembers: enough for the calls that can wait on it at once. */
+    public static final int ANSWERS_KEPT = 20;
 
     public Slot {
-        holds = holds == null ? List.of() : holds;
-        confirmedBookings = confirmedBookings == null ? List.of() : confirmedBookings;
+        // absent on a slot stored before the read model existed, and in reads that do not project it
+        ledgerVersion = ledgerVersion == null ? 0L : ledgerVersion;
+        pendingChanges = pendingChanges == null ? List.of() : pendingChanges;
+        changeAnswers = changeAnswers == null ? List.of() : changeAnswers;
     }
 
     /** Seats that can still be held. Never negative, even if capacity was lowered by an admin fix. */
@@ -44,17 +54,47 @@ public record Slot(@Id String id, String excursionId, String enterpriseId, Insta
         return start.atZone(ZoneId.of(timeZone)).toOffsetDateTime();
     }
 
-    /** Bookings that lose their seats if the slot is cancelled: current holds and confirmed bookings. */
-    public List<String> affectedBookingIds() {
-        return java.util.stream.Stream.concat(holds.stream().map(Hold::bookingId),
-                confirmedBookings.stream().map(ConfirmedBooking::bookingId)).distinct().toList();
+    public Optional<PendingChange> pending(String requestId) {
+        return pendingChanges.stream().filter(p -> p.requestId().equals(requestId)).findFirst();
     }
 
-    /** A temporary reservation of seats by a booking, until it is confirmed, released or expires. */
-    public record Hold(String bookingId, int units, Instant heldAt) {
+    public Optional<ChangeAnswer> answer(String requestId) {
+        return changeAnswers.stream().filter(a -> a.requestId().equals(requestId)).findFirst();
     }
 
-    /** Seats sold to a booking; kept so a later cancellation can release exactly these. */
-    public record ConfirmedBooking(String bookingId, int units, Instant confirmedAt) {
+    /** The slot showing these ledger figures as its read model. */
+    public Slot withSeats(int capacity, int held, int confirmed, SlotStatus status, long ledgerVersion) {
+        return new Slot(id, excursionId, enterpriseId, start, timeZone, capacity, held, confirmed, status, version,
+                ledgerVersion, cancelReason, pendingChanges, changeAnswers, createdAt, updatedAt);
+    }
+
+    /** The slot once the ledger's answer to a pending change is kept (the request leaves the pending ones). */
+    public Slot withAnswer(ChangeAnswer answer, long version, String cancelReason, Instant updatedAt) {
+        List<PendingChange> pending = pendingChanges.stream().filter(p -> !p.requestId().equals(answer.requestId())).toList();
+        List<ChangeAnswer> answers = new ArrayList<>(changeAnswers);
+        answers.add(answer);
+        answers = List.copyOf(answers.subList(Math.max(0, answers.size() - ANSWERS_KEPT), answers.size()));
+        return new Slot(id, excursionId, enterpriseId, start, timeZone, capacity, held, confirmed, status, version,
+                ledgerVersion, cancelReason, pending, answers, createdAt, updatedAt);
+    }
+
+    /**
+     * A change the enterprise asked for, sent to the ledger as {@code catalog.SlotChangeRequested.v1}.
+     *
+     * @param capacity         CAPACITY only: the new capacity
+     * @param previousCapacity CAPACITY only: the capacity when it was asked (the ledger's own figure wins)
+     * @param reason           CLOSE and CANCEL: why, as the enterprise said it
+     */
+    public record PendingChange(String requestId, SlotChange change, Integer capacity, Integer previousCapacity,
+                                String reason, Instant requestedAt) {
+    }
+
+    /**
+     * What the ledger answered to a change. For a refusal: why, and the ledger's figures it was judged on.
+     *
+     * @param capacity the capacity asked for (CAPACITY)
+     */
+    public record ChangeAnswer(String requestId, SlotChange change, boolean applied, String reason, String message,
+                               Integer capacity, Integer held, Integer confirmed, Instant answeredAt) {
     }
 }

@@ -12,17 +12,13 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
 
 import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoOperations;
-import org.springframework.data.mongodb.core.query.BasicQuery;
 import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
 import ru.promtour.catalog.config.CatalogProperties;
 import ru.promtour.catalog.enterprise.EnterpriseService;
@@ -33,7 +29,6 @@ import ru.promtour.catalog.shared.Ids;
 import ru.promtour.catalog.shared.InvalidInputException;
 import ru.promtour.catalog.slot.messaging.SlotEvents;
 import ru.promtour.messaging.outbox.Outbox;
-import ru.promtour.messaging.outbox.OutboxEvent;
 import ru.promtour.messaging.outbox.OutboxRelay;
 import ru.promtour.security.tenant.CurrentTenant;
 import ru.promtour.security.tenant.NotFoundForTenantException;
@@ -42,9 +37,9 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
 /**
- * Creates slots (one, or a schedule) and manages their capacity and status. Each change is one
- * single-document update that carries its event (outbox) and is conditional on the version read, so the
- * event describes exactly the stored state even while the seat saga writes the same document.
+ * Creates slots (one, or a schedule) and reads them. Each new slot is one insert that carries its
+ * {@code SlotPublished} (outbox); the seat ledger (booking-service) creates its side of the slot from that
+ * event. Changes of capacity and status are requests to the ledger ({@code ledger.SlotChangeRequests}).
  * <p>
  * {@code SlotPublished} goes out for every slot when it is created, whatever the excursion's status: a
  * slot is inventory, and whether it is offered follows from the excursion's own events
@@ -150,7 +145,7 @@ public class SlotService {
     /**
      * Read side without an ownership check (OCTO and the public catalog show every published program): the
      * excursion's slots starting in [from, to), by start, through the {@code {excursionId, start}} index. The
-     * outbox and the hold arrays are not read; the counts are.
+     * outbox and the change requests are not read; the counts are.
      */
     public List<Slot> startingBetween(String excursionId, Instant from, Instant to) {
         return counts(query(where("excursionId").is(excursionId).and("start").gte(from).lt(to)));
@@ -172,85 +167,25 @@ public class SlotService {
     }
 
     private List<Slot> counts(Query query) {
-        query.with(Sort.by("start")).fields().exclude(Outbox.FIELD, "holds", "confirmedBookings", SeatInventory.RELEASED);
+        query.with(Sort.by("start")).fields().exclude(Outbox.FIELD, "pendingChanges", "changeAnswers");
         return mongo.find(query, Slot.class, Slot.COLLECTION);
     }
 
-    /** The slot, or 404 for an unknown id and for another enterprise's slot alike. */
+    /** The slot (without its outbox), or 404 for an unknown id and for another enterprise's slot alike. */
     public Slot get(String slotId) {
-        Slot slot = mongo.findById(slotId, Slot.class, Slot.COLLECTION);
+        Query query = query(where("_id").is(slotId));
+        query.fields().exclude(Outbox.FIELD);
+        Slot slot = mongo.findOne(query, Slot.class, Slot.COLLECTION);
         if (slot == null || !tenant.get().canAccessEnterprise(slot.enterpriseId())) {
             throw new NotFoundForTenantException();
         }
         return slot;
     }
 
-    /**
-     * New capacity; never below held + confirmed. The update's filter re-checks that on the stored
-     * document, so a hold that lands between our read and our write cannot be oversold.
-     */
-    public Slot changeCapacity(String slotId, int capacity) {
-        return change(slotId, current -> {
-            if (current.status() == SlotStatus.CANCELLED) {
-                throw new ConflictException("The slot is cancelled");
-            }
-            int sold = current.held() + current.confirmed();
-            if (capacity < sold) {
-                throw new ConflictException("Capacity " + capacity + " is below held + confirmed = " + sold
-                        + " (held " + current.held() + ", confirmed " + current.confirmed() + ")",
-                        Map.of("held", current.held(), "confirmed", current.confirmed(), "requestedCapacity", capacity));
-            }
-            if (capacity == current.capacity()) {
-                return null;
-            }
-            Slot after = with(current, capacity, current.status(), current.cancelReason());
-            return new Change(after, new Update().set("capacity", capacity), SeatGuards.soldPlusAtMost(0, capacity),
-                    events.capacityChanged(after, current.capacity(), after.updatedAt()));
-        });
-    }
-
-    /** Takes no new holds; closing a closed slot changes nothing; a cancelled one cannot be closed. */
-    public Slot close(String slotId, String reason) {
-        return change(slotId, current -> switch (current.status()) {
-            case CLOSED -> null;
-            case CANCELLED -> throw new ConflictException("The slot is cancelled; a cancelled slot cannot be closed");
-            case OPEN -> {
-                Slot after = with(current, current.capacity(), SlotStatus.CLOSED, null);
-                yield new Change(after, new Update().set("status", SlotStatus.CLOSED), null,
-                        events.closed(after, reason, after.updatedAt()));
-            }
-        });
-    }
-
-    /** Takes holds again; reopening an open slot changes nothing; a cancelled one stays cancelled. */
-    public Slot reopen(String slotId) {
-        return change(slotId, current -> switch (current.status()) {
-            case OPEN -> null;
-            case CANCELLED -> throw new ConflictException("The slot is cancelled; a cancelled slot cannot be reopened");
-            case CLOSED -> {
-                Slot after = with(current, current.capacity(), SlotStatus.OPEN, null);
-                yield new Change(after, new Update().set("status", SlotStatus.OPEN), null,
-                        events.reopened(after, after.updatedAt()));
-            }
-        });
-    }
-
-    /** Final. The event names every booking holding or owning seats at the moment of the write. */
-    public Slot cancel(String slotId, String reason) {
-        return change(slotId, current -> {
-            if (current.status() == SlotStatus.CANCELLED) {
-                return null;
-            }
-            Slot after = with(current, current.capacity(), SlotStatus.CANCELLED, reason);
-            return new Change(after, new Update().set("status", SlotStatus.CANCELLED).set("cancelReason", reason), null,
-                    events.cancelled(after, reason, after.updatedAt()));
-        });
-    }
-
     private Slot insert(Excursion excursion, Instant start, ZoneId zone, int capacity) {
         Instant now = clock.instant();
         Slot slot = new Slot(Ids.next("slot"), excursion.id(), excursion.enterpriseId(), start, zone.getId(), capacity,
-                0, 0, SlotStatus.OPEN, List.of(), List.of(), 1, null, now, now);
+                0, 0, SlotStatus.OPEN, 1, 0L, null, List.of(), List.of(), now, now);
         try {
             Outbox.insert(mongo, Slot.COLLECTION, slot, events.published(slot, now));
         }
@@ -259,42 +194,6 @@ public class SlotService {
         }
         relay.publishPending(Slot.COLLECTION, slot.id());
         return slot;
-    }
-
-    private Slot with(Slot s, int capacity, SlotStatus status, String cancelReason) {
-        return new Slot(s.id(), s.excursionId(), s.enterpriseId(), s.start(), s.timeZone(), capacity, s.held(),
-                s.confirmed(), status, s.holds(), s.confirmedBookings(), s.version() + 1, cancelReason, s.createdAt(),
-                clock.instant());
-    }
-
-    /**
-     * Read, decide, write conditionally on the version read (plus the decision's own guard); when a
-     * concurrent write won, decide again on the fresh state. {@code decide} returns null for "nothing to
-     * do" and may throw a conflict.
-     */
-    private Slot change(String slotId, Function<Slot, Change> decide) {
-        for (int attempt = 0; attempt < properties.writeRetries(); attempt++) {
-            Slot current = get(slotId);
-            Change change = decide.apply(current);
-            if (change == null) {
-                return current;
-            }
-            Document filter = new Document("_id", current.id()).append("version", current.version());
-            if (change.guard() != null) {
-                filter.putAll(change.guard());
-            }
-            Update update = Outbox.append(change.update()
-                    .set("version", change.after().version())
-                    .set("updatedAt", change.after().updatedAt()), change.event());
-            if (mongo.updateFirst(new BasicQuery(filter), update, Slot.class, Slot.COLLECTION).getModifiedCount() == 1) {
-                relay.publishPending(Slot.COLLECTION, slotId);
-                return change.after();
-            }
-        }
-        throw new ConflictException("The slot is changing too often right now; retry");
-    }
-
-    private record Change(Slot after, Update update, Document guard, OutboxEvent event) {
     }
 
     /** When a slot starts, without its counts. */

@@ -1,2 +1,2 @@
-/** Slots of an excursion and their seat inventory: capacity, held and confirmed seats. */
+/** Slots of an excursion: their start, the capacity and status the enterprise wants, and their seat counts as the ledger reports them. */
 package ru.promtour.catalog.slot;

@@ -22,8 +22,8 @@ class AvailabilityRulesTest {
     final AvailabilityRules rules = new AvailabilityRules(10, 5);
 
     static Slot slot(int capacity, int held, int confirmed, SlotStatus status) {
-        return new Slot("slot-1", "exc-1", "ent-1", START, "Asia/Irkutsk", capacity, held, confirmed, status, List.of(),
-                List.of(), 1, null, START, START);
+        return new Slot("slot-1", "exc-1", "ent-1", START, "Asia/Irkutsk", capacity, held, confirmed, status, 1, 0L, null, List.of(),
+                List.of(), START, START);
     }
 
     SlotAvailability grade(Slot slot, int requested, Instant now) {

@@ -14,13 +14,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
-import ru.promtour.catalog.slot.SeatInventory;
 import ru.promtour.catalog.testdata.Api;
 import ru.promtour.catalog.testdata.CatalogData;
+import ru.promtour.catalog.testdata.FakeLedger;
 import ru.promtour.security.test.TestSecurityConfiguration;
 import ru.promtour.security.test.TestTokens;
 import ru.promtour.test.infra.ImportTestInfrastructure;
@@ -46,8 +45,6 @@ class OctoIT {
 
     @LocalServerPort
     int port;
-    @Autowired
-    SeatInventory seats;
 
     Api owner;
     Api operator;
@@ -57,6 +54,7 @@ class OctoIT {
 
     @BeforeEach
     void setUp() {
+        FakeLedger.get();   // plays booking-service's seat ledger: holds seats, answers the closes
         owner = Api.newEnterprise("http://localhost:" + port, "Asia/Irkutsk");
         operator = owner.as(TestTokens.operator("op-" + UUID.randomUUID()));
         productId = owner.post("/api/v1/excursions", CatalogData.ISSUE_EXCURSION).text("id");
@@ -85,7 +83,7 @@ class OctoIT {
     }
 
     private void hold(String slotId, int units) {
-        assertThat(seats.hold(slotId, "bk-" + UUID.randomUUID(), units)).isEqualTo(SeatInventory.Outcome.HELD);
+        FakeLedger.get().holdSeen(owner, slotId, units);
     }
 
     @Test

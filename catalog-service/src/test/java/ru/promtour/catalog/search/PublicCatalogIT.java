@@ -16,13 +16,12 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
-import ru.promtour.catalog.slot.SeatInventory;
 import ru.promtour.catalog.testdata.Api;
 import ru.promtour.catalog.testdata.CatalogData;
+import ru.promtour.catalog.testdata.FakeLedger;
 import ru.promtour.security.test.TestSecurityConfiguration;
 import ru.promtour.security.test.TestTokens;
 import ru.promtour.test.infra.ImportTestInfrastructure;
@@ -48,8 +47,6 @@ class PublicCatalogIT {
     @LocalServerPort
     int port;
 
-    @Autowired
-    SeatInventory seats;
 
     /** Public calls: no Authorization header at all. */
     Api anyone;
@@ -73,6 +70,7 @@ class PublicCatalogIT {
 
     @BeforeAll
     void createFixtures() {
+        FakeLedger.get();   // plays booking-service's seat ledger: holds seats, answers the close
         String base = "http://localhost:" + port;
         anyone = new Api(base, null);
         admin = new Api(base, TestTokens.admin());
@@ -222,7 +220,7 @@ class PublicCatalogIT {
         String range = "&dateFrom=" + msk.plusDays(4) + "&dateTo=" + msk.plusDays(4);
         assertThat(ids(search("minFreeSeats=3" + range))).containsExactly(seatsTest);
 
-        assertThat(seats.hold(seatsSlot, "bkg-" + UUID.randomUUID(), 2)).isEqualTo(SeatInventory.Outcome.HELD);
+        FakeLedger.get().holdSeen(admin, seatsSlot, 2);
 
         assertThat(ids(search("minFreeSeats=2" + range))).isEmpty();
         Api.Response one = search("minFreeSeats=1" + range);

@@ -11,9 +11,10 @@ class SlotTest {
 
     private static Slot slot(int capacity, int held, int confirmed) {
         return new Slot("slot-1", "exc-1", "ent-1", Instant.parse("2026-12-01T02:00:00Z"), "Asia/Irkutsk", capacity,
-                held, confirmed, SlotStatus.OPEN,
-                List.of(new Slot.Hold("bk-1", 2, Instant.EPOCH), new Slot.Hold("bk-2", 1, Instant.EPOCH)),
-                List.of(new Slot.ConfirmedBooking("bk-3", 5, Instant.EPOCH)), 1, null, Instant.EPOCH, Instant.EPOCH);
+                held, confirmed, SlotStatus.OPEN, 1, 7L, null,
+                List.of(new Slot.PendingChange("req-2", SlotChange.CLOSE, null, null, "Ремонт", Instant.EPOCH)),
+                List.of(new Slot.ChangeAnswer("req-1", SlotChange.CAPACITY, false, "BELOW_HELD_PLUS_CONFIRMED", null,
+                        2, held, confirmed, Instant.EPOCH)), Instant.EPOCH, Instant.EPOCH);
     }
 
     @Test
@@ -28,14 +29,19 @@ class SlotTest {
     }
 
     @Test
-    void cancellingAffectsEveryHoldingAndEveryConfirmedBooking() {
-        assertThat(slot(40, 3, 5).affectedBookingIds()).containsExactly("bk-1", "bk-2", "bk-3");
+    void aRequestIsEitherPendingOrAnswered() {
+        Slot slot = slot(40, 3, 5);
+        assertThat(slot.pending("req-2")).isPresent();
+        assertThat(slot.answer("req-2")).isEmpty();
+        assertThat(slot.pending("req-1")).isEmpty();
+        assertThat(slot.answer("req-1")).hasValueSatisfying(a -> assertThat(a.applied()).isFalse());
     }
 
     @Test
-    void theHoldGuardChecksOpenNotAlreadyHoldingAndFitsCapacity() {
-        assertThat(SeatGuards.hold("slot-1", "bk-9", 4).toJson())
-                .contains("\"status\": \"OPEN\"", "\"holds.bookingId\": {\"$ne\": \"bk-9\"}",
-                        "\"$add\": [\"$held\", \"$confirmed\", 4]", "\"$capacity\"");
+    void aSlotReadWithoutItsChangeListsHasEmptyOnes() {
+        Slot slot = new Slot("slot-1", "exc-1", "ent-1", Instant.EPOCH, "UTC", 1, 0, 0, SlotStatus.OPEN, 1, 0L, null,
+                null, null, Instant.EPOCH, Instant.EPOCH);
+        assertThat(slot.pendingChanges()).isEmpty();
+        assertThat(slot.changeAnswers()).isEmpty();
     }
 }

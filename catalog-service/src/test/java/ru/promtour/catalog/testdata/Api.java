@@ -7,12 +7,16 @@ import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Predicate;
 
 import ru.promtour.security.test.TestTokens;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+
+import static org.awaitility.Awaitility.await;
 
 /** A tiny HTTP client for the catalog's API, calling with a given internal token (none when null) and optional extra headers. */
 public record Api(String baseUrl, String token, Map<String, String> headers) {
@@ -44,6 +48,11 @@ public record Api(String baseUrl, String token, Map<String, String> headers) {
         Map<String, String> more = new HashMap<>(headers);
         more.put(name, value);
         return new Api(baseUrl, token, Map.copyOf(more));
+    }
+
+    /** Reads the slot through the API until {@code until} holds (the seat counts follow the ledger a few ms behind). */
+    public JsonNode awaitSlot(String slotId, Predicate<JsonNode> until) {
+        return await().atMost(Duration.ofSeconds(30)).until(() -> get("/api/v1/slots/" + slotId).json(), until);
     }
 
     public Response get(String path) {

@@ -9,17 +9,23 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.UUID;
 
+import com.github.benmanes.caffeine.cache.AsyncCache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Ticker;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
+import ru.promtour.gateway.config.EdgeSecurityProperties;
 
 /**
  * Issues, looks up and revokes API keys. A key is {@code ptk_} + 32 random bytes, base64url: shown
- * once at issue, afterwards known only by its hash. Lookups go to the store every time, so a revoked
- * key stops working on the very next request, on every gateway instance.
+ * once at issue, afterwards known only by its hash. A key read from the store is trusted for a short
+ * time ({@code platform.security.api-key-cache.ttl}, 4 s): a key revoked here stops at once, a key
+ * revoked on another gateway instance within that time.
  */
 @Service
 public class ApiKeys {
@@ -32,10 +38,32 @@ public class ApiKeys {
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
-    public ApiKeys(ApiKeyRepository repository, ReactiveMongoTemplate mongo, Clock clock) {
+    /**
+     * Keys by hash as last read from the store, revoked ones included. Why: every keyed request used to
+     * look its key up in the store, a round trip on the path of every call. Bounded in size and time: an
+     * entry lives {@code ttl} after it was read, so a revocation made elsewhere is seen within it, and
+     * {@link #revoke} evicts the key on this instance at once. A lookup that finds nothing completes with
+     * null, which an {@link AsyncCache} never keeps: unknown keys are not cached at all, so a caller
+     * sending random keys cannot fill the cache or push real keys out. Concurrent lookups of one key share
+     * one store read.
+     */
+    private final AsyncCache<String, ApiKey> byHash;
+
+    @Autowired
+    public ApiKeys(ApiKeyRepository repository, ReactiveMongoTemplate mongo, Clock clock, EdgeSecurityProperties properties) {
+        this(repository, mongo, clock, properties.apiKeyCache(), Ticker.systemTicker());
+    }
+
+    ApiKeys(ApiKeyRepository repository, ReactiveMongoTemplate mongo, Clock clock,
+            EdgeSecurityProperties.ApiKeyCache cache, Ticker ticker) {
         this.repository = repository;
         this.mongo = mongo;
         this.clock = clock;
+        this.byHash = Caffeine.newBuilder()
+            .maximumSize(cache.maxSize())
+            .expireAfterWrite(cache.ttl())
+            .ticker(ticker)
+            .buildAsync();
     }
 
     /** A newly issued key: the stored record and the secret, which exists nowhere else. */
@@ -61,14 +89,27 @@ public class ApiKeys {
         if (presented == null || !presented.startsWith(PREFIX) || presented.length() > 100) {
             return Mono.empty();
         }
-        return repository.findByKeyHash(hash(presented)).filter(ApiKey::active);
+        String hash = hash(presented);
+        // suppressCancel: a caller that goes away must not cancel the read other callers of this key share
+        return Mono.fromFuture(() -> byHash.get(hash, (h, executor) -> repository.findByKeyHash(h).toFuture()), true)
+            .filter(ApiKey::active);
     }
 
-    /** Revokes the key; empty when there is no such key. Revoking twice keeps the first time. */
+    /**
+     * Revokes the key, and forgets it on this instance at once (other instances within the cache's ttl);
+     * empty when there is no such key. Revoking twice keeps the first time.
+     */
     public Mono<ApiKey> revoke(String id) {
         Query query = Query.query(Criteria.where("_id").is(id).and("revokedAt").isNull());
         return mongo.updateFirst(query, Update.update("revokedAt", clock.instant()), ApiKey.class)
-            .then(repository.findById(id));
+            .then(repository.findById(id))
+            .doOnNext(key -> byHash.synchronous().invalidate(key.keyHash()));
+    }
+
+    /** How many keys are cached now (tests). */
+    long cachedKeys() {
+        byHash.synchronous().cleanUp();
+        return byHash.synchronous().estimatedSize();
     }
 
     public static String hash(String secret) {

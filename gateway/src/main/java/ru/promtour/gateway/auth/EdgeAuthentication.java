@@ -23,8 +23,8 @@ import ru.promtour.gateway.web.ErrorResponses;
 /**
  * Authentication at the edge. For a guarded path: the {@code Authorization: Bearer <API key>} is
  * resolved to a tenant (the bootstrap admin key from configuration, or an issued key by its hash),
- * checked against the {@link AccessPolicy}, and — for a request the gateway forwards — replaced by a
- * freshly signed internal token. Identity headers a client sends are always removed, so nothing but
+ * checked against the {@link AccessPolicy}, and — for a request the gateway forwards — replaced by the
+ * caller's internal token (signed at most {@code token-reuse} ago). Identity headers a client sends are always removed, so nothing but
  * the gateway's signature can tell a service who is calling.
  */
 @Component
@@ -104,7 +104,7 @@ public class EdgeAuthentication implements WebFilter, Ordered {
         if (exchange.getRequest().getPath().value().startsWith("/admin/")) {
             return withoutIdentityHeaders(exchange, false); // answered by the gateway itself
         }
-        String token = tokens.mint(identity, RequestIds.of(exchange));
+        String token = tokens.tokenFor(identity);
         return exchange.mutate().request(r -> r.headers(h -> {
             IDENTITY_HEADERS.forEach(h::remove);
             h.set(HttpHeaders.AUTHORIZATION, "Bearer " + token);

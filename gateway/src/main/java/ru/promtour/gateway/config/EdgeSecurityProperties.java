@@ -8,13 +8,37 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * @param adminApiKey   the bootstrap admin key ({@code ADMIN_API_KEY}); required in the docker profile
  * @param tokenLifetime how long an internal identity token is valid
+ * @param tokenReuse    how long a minted token is forwarded again for the same caller before a new one is
+ *                      signed; shorter than the lifetime, so a forwarded token always has
+ *                      {@code tokenLifetime - tokenReuse} left
+ * @param apiKeyCache   the cache of verified API keys
  */
 @ConfigurationProperties("platform.security")
-public record EdgeSecurityProperties(String adminApiKey, @DefaultValue("60s") Duration tokenLifetime) {
+public record EdgeSecurityProperties(
+        String adminApiKey,
+        @DefaultValue("60s") Duration tokenLifetime,
+        @DefaultValue("40s") Duration tokenReuse,
+        @DefaultValue ApiKeyCache apiKeyCache) {
+
+    public EdgeSecurityProperties {
+        if (tokenReuse.compareTo(tokenLifetime) >= 0) {
+            throw new IllegalArgumentException("platform.security.token-reuse (" + tokenReuse
+                    + ") must be shorter than platform.security.token-lifetime (" + tokenLifetime + ")");
+        }
+    }
+
+    /**
+     * @param ttl     how long a key read from the store is trusted: a key revoked on another gateway
+     *                instance (or in the store) is refused at most this long after (the instance that
+     *                revokes it forgets it at once)
+     * @param maxSize how many keys are kept at most (unknown keys are never kept)
+     */
+    public record ApiKeyCache(@DefaultValue("4s") Duration ttl, @DefaultValue("10000") long maxSize) {
+    }
 
     @Override
     public String toString() {
         return "EdgeSecurityProperties[adminApiKey=" + (adminApiKey == null || adminApiKey.isBlank() ? "unset" : "***")
-                + ", tokenLifetime=" + tokenLifetime + "]";
+                + ", tokenLifetime=" + tokenLifetime + ", tokenReuse=" + tokenReuse + ", apiKeyCache=" + apiKeyCache + "]";
     }
 }

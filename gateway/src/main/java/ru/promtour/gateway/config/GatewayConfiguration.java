@@ -33,6 +33,7 @@ class GatewayConfiguration {
         if (properties.adminApiKey() == null || properties.adminApiKey().isBlank()) {
             log.warn("ADMIN_API_KEY is not set: the admin API is reachable only with issued ADMIN keys");
         }
-        return new InternalTokens(store.current().block(java.time.Duration.ofSeconds(30)), properties.tokenLifetime(), clock);
+        return new InternalTokens(store.current().block(java.time.Duration.ofSeconds(30)), properties.tokenLifetime(),
+                properties.tokenReuse(), properties.apiKeyCache().maxSize(), clock);
     }
 }

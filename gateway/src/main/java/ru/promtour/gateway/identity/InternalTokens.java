@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
@@ -21,6 +23,12 @@ import ru.promtour.gateway.auth.Identity;
 /**
  * Mints the internal identity token the services trust (contract: platform-security/README.md):
  * ES256, issuer {@code promtour-gateway}, audience {@code promtour-services}, tenant claims, 60 s life.
+ * <p>
+ * One token per caller (tenant and key) is forwarded again for {@code reuse} (40 s of its 60 s) before a
+ * new one is signed. Why: a token per request cost an ECDSA signature here and a verify at the service
+ * on every keyed call, while the services verify a token they saw before with one cache lookup. A
+ * reused token therefore carries nothing of a single request: the request id travels in the
+ * {@code X-Request-Id} header, which the gateway forwards.
  */
 public class InternalTokens {
 
@@ -30,12 +38,33 @@ public class InternalTokens {
     private final ECKey key;
     private final ECDSASigner signer;
     private final Duration lifetime;
+    private final Duration reuse;
     private final Clock clock;
 
-    public InternalTokens(ECKey key, Duration lifetime, Clock clock) {
+    /** A token and until when it is forwarded again. */
+    private record Minted(String token, Instant reuseUntil) {
+    }
+
+    /**
+     * The token last minted per caller. Bounded (one entry per active key) and dropped a lifetime after it
+     * was minted; whether an entry may still be reused is decided by {@link #clock} on every read.
+     */
+    private final Cache<Identity, Minted> minted;
+
+    /**
+     * @param lifetime   {@code exp - iat} of every token
+     * @param reuse      how long a token is forwarded again for the same caller; shorter than the lifetime
+     * @param maxCallers how many callers' tokens are kept at most
+     */
+    public InternalTokens(ECKey key, Duration lifetime, Duration reuse, long maxCallers, Clock clock) {
+        if (reuse.compareTo(lifetime) >= 0) {
+            throw new IllegalArgumentException("a token must be reused for less than its lifetime");
+        }
         this.key = key;
         this.lifetime = lifetime;
+        this.reuse = reuse;
         this.clock = clock;
+        this.minted = Caffeine.newBuilder().maximumSize(maxCallers).expireAfterWrite(lifetime).build();
         try {
             this.signer = new ECDSASigner(key);
         }
@@ -44,8 +73,21 @@ public class InternalTokens {
         }
     }
 
-    public String mint(Identity identity, String requestId) {
+    /**
+     * The token to forward for this caller: the one minted for it less than {@code reuse} ago, else a new
+     * one (two requests racing at the refresh may both sign; either token is valid).
+     */
+    public String tokenFor(Identity identity) {
         Instant now = clock.instant();
+        Minted current = minted.getIfPresent(identity);
+        if (current == null || !now.isBefore(current.reuseUntil())) {
+            current = new Minted(mint(identity, now), now.plus(reuse));
+            minted.put(identity, current);
+        }
+        return current.token();
+    }
+
+    private String mint(Identity identity, Instant now) {
         JWTClaimsSet.Builder builder = new JWTClaimsSet.Builder()
             .issuer(ISSUER)
             .audience(List.of(AUDIENCE))
@@ -53,7 +95,6 @@ public class InternalTokens {
             .claim("tenant_type", identity.tenantType().name())
             .claim("tenant_id", identity.tenantId())
             .claim("key_id", identity.keyId())
-            .claim("request_id", requestId)
             .issueTime(Date.from(now))
             .expirationTime(Date.from(now.plus(lifetime)))
             .jwtID(UUID.randomUUID().toString());

@@ -1,2 +1,2 @@
-/** The internal identity: a short-lived JWT the gateway signs for every authenticated request, and its key set. */
+/** The internal identity: a short-lived JWT the gateway signs per caller and reuses for most of its life, and its key set. */
 package ru.promtour.gateway.identity;

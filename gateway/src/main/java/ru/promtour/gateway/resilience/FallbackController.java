@@ -3,6 +3,8 @@ package ru.promtour.gateway.resilience;
 import java.time.Duration;
 import java.util.Map;
 
+import io.github.resilience4j.bulkhead.BulkheadFullException;
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -19,6 +21,9 @@ import ru.promtour.gateway.web.ErrorResponses;
 /**
  * The circuit breakers' fallback ({@code forward:/fallback/<service>}): 503 with {@code Retry-After}
  * in the shape of the path the client called — OCTO under {@code /octo/}, problem+json elsewhere.
+ * A call shed at admission (the service's bulkhead is full) is told to come back soon
+ * ({@code platform.resilience.shed-retry-after}); a failing service or an open breaker later
+ * ({@code platform.resilience.retry-after}).
  */
 @RestController
 class FallbackController {
@@ -27,21 +32,34 @@ class FallbackController {
 
     private final ErrorResponses errors;
     private final Duration retryAfter;
+    private final Duration shedRetryAfter;
 
-    FallbackController(ErrorResponses errors, @Value("${platform.resilience.retry-after:10s}") Duration retryAfter) {
+    FallbackController(ErrorResponses errors,
+                       @Value("${platform.resilience.retry-after:10s}") Duration retryAfter,
+                       @Value("${platform.resilience.shed-retry-after:1s}") Duration shedRetryAfter) {
         this.errors = errors;
         this.retryAfter = retryAfter;
+        this.shedRetryAfter = shedRetryAfter;
     }
 
     @RequestMapping("/fallback/{service}")
     Mono<Void> unavailable(@PathVariable String service, ServerWebExchange exchange) {
         // why the breaker answered (open, bulkhead full, timeout, connection refused): the 503 alone hides it
         Throwable cause = exchange.getAttribute(ServerWebExchangeUtils.CIRCUITBREAKER_EXECUTION_EXCEPTION_ATTR);
-        log.warn("{} fallback for {} {}: {}", service, exchange.getRequest().getMethod(),
-                exchange.getRequest().getPath().value(), cause == null ? "no cause recorded" : cause.toString());
+        boolean notAdmitted = cause instanceof BulkheadFullException || cause instanceof CallNotPermittedException;
+        if (notAdmitted) {
+            // one per refused call under overload: not worth a WARN line each (the breaker's and bulkhead's metrics count them)
+            log.debug("{} fallback for {} {}: {}", service, exchange.getRequest().getMethod(),
+                    exchange.getRequest().getPath().value(), cause);
+        }
+        else {
+            log.warn("{} fallback for {} {}: {}", service, exchange.getRequest().getMethod(),
+                    exchange.getRequest().getPath().value(), cause == null ? "no cause recorded" : cause.toString());
+        }
+        Duration after = cause instanceof BulkheadFullException ? shedRetryAfter : retryAfter;
         return errors.write(exchange, HttpStatus.SERVICE_UNAVAILABLE,
-                "The " + service + " service is unavailable or too slow right now; retry after "
-                        + retryAfter.toSeconds() + " s",
-                Map.of(HttpHeaders.RETRY_AFTER, Long.toString(retryAfter.toSeconds())));
+                "The " + service + " service is unavailable or too busy right now; retry after "
+                        + after.toSeconds() + " s",
+                Map.of(HttpHeaders.RETRY_AFTER, Long.toString(after.toSeconds())));
     }
 }

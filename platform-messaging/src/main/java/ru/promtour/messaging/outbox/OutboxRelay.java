@@ -5,7 +5,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -55,6 +57,17 @@ public class OutboxRelay {
     private final Duration staleAfter;
     private final int batchSize;
     private final StripedLocks locks = new StripedLocks(256);
+    private final Map<String, Enricher> enrichers = new ConcurrentHashMap<>();
+
+    /**
+     * Completes an event from the aggregate as it is when the event leaves (e.g. the seat ledger's counts
+     * and version): the write that appends an event cannot know the state it produces without reading
+     * first, and a newer state is still a true state for a reader that keeps the newest version.
+     */
+    @FunctionalInterface
+    public interface Enricher {
+        OutboxEvent enrich(OutboxEvent event, Document aggregate);
+    }
 
     /**
      * @param mongo       the service's template (the aggregate's database)
@@ -102,6 +115,49 @@ public class OutboxRelay {
     }
 
     /**
+     * Registers the {@link Enricher} of a collection: every event relayed from it is completed from the
+     * aggregate document read by the relay (the whole document, not only its outbox).
+     */
+    public void enrichWith(String collection, Enricher enricher) {
+        enrichers.put(collection, Objects.requireNonNull(enricher, "enricher"));
+    }
+
+    /**
+     * The fast path for a writer that got the aggregate back from its write ({@code findOneAndUpdate}
+     * returning the new document): publishes exactly the events THIS write appended, completed from that
+     * document, then removes them. No read, no lock: each writer publishes only its own events, so two
+     * writers of one aggregate may publish in either order. Use it only where consumers keep the newest
+     * state by a version carried in the event (the seat ledger); elsewhere use {@link #publishPending}.
+     * Never throws for broker or store trouble: the events stay in the outbox for the timer.
+     *
+     * @return how many events were published and removed
+     */
+    public int publishAppended(String collection, Document aggregate, List<OutboxEvent> events) {
+        Enricher enricher = enrichers.get(collection);
+        List<String> sent = new ArrayList<>(events.size());
+        try {
+            for (OutboxEvent event : events) {
+                send(enricher == null ? event : enricher.enrich(event, aggregate));
+                sent.add(event.id());
+            }
+        }
+        catch (RuntimeException ex) {
+            log.warn("Outbox relay of {}/{} failed, the timer will retry: {}", collection, aggregate.get("_id"),
+                    ex.toString());
+        }
+        if (!sent.isEmpty()) {
+            try {
+                markSent(collection, aggregate.get("_id"), sent);
+            }
+            catch (RuntimeException ex) {
+                log.warn("Outbox of {}/{}: published events not removed ({}); they will be published again with "
+                        + "the same ids", collection, aggregate.get("_id"), ex.toString());
+            }
+        }
+        return sent.size();
+    }
+
+    /**
      * The timer's sweep of one collection: relays every document holding an event older than the
      * "stale after" age (at most the batch size of documents per call).
      *
@@ -134,9 +190,9 @@ public class OutboxRelay {
     }
 
     private int relay(String collection, Object id) {
-        Document doc = mongo.execute(collection, coll -> coll.find(idFilter(id))
-                .projection(Projections.include(Outbox.FIELD))
-                .first());
+        Enricher enricher = enrichers.get(collection);
+        Document doc = mongo.execute(collection, coll -> enricher != null ? coll.find(idFilter(id)).first()
+                : coll.find(idFilter(id)).projection(Projections.include(Outbox.FIELD)).first());
         if (doc == null) {
             return 0;
         }
@@ -148,7 +204,7 @@ public class OutboxRelay {
         RuntimeException failure = null;
         for (OutboxEvent event : pending) {
             try {
-                send(event);
+                send(enricher == null ? event : enricher.enrich(event, doc));
                 sent.add(event.id());
             }
             catch (RuntimeException ex) {

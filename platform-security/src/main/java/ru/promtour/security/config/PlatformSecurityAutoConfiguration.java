@@ -21,6 +21,7 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
 import ru.promtour.security.tenant.CurrentTenant;
+import ru.promtour.security.token.CachingJwtDecoder;
 import ru.promtour.security.token.InternalTokenValidators;
 import ru.promtour.security.token.TenantAuthenticationConverter;
 import ru.promtour.security.web.AuthorizationRulesCustomizer;
@@ -31,8 +32,9 @@ import ru.promtour.security.web.PlatformHttpSecurity;
 /**
  * Makes a servlet service a resource server that trusts only the gateway's internal JWT: a
  * {@link JwtDecoder} over the gateway's JWK Set (ES256; an unknown {@code kid} triggers a refetch, so
- * keys can rotate) with the platform's claim checks, tenant roles, the shared path rules, method
- * security for {@code @PreAuthorize}, and 401/403 bodies in the caller's API shape. Runs before Boot's
+ * keys can rotate) with the platform's claim checks and a bounded cache of verified tokens
+ * ({@link CachingJwtDecoder}), tenant roles, the shared path rules, method security for
+ * {@code @PreAuthorize}, and 401/403 bodies in the caller's API shape. Runs before Boot's
  * security auto-configurations so their defaults (generated user, form login, default chain) back off.
  * <p>
  * A service changes it by declaring: {@link AuthorizationRulesCustomizer} beans (extra or stricter
@@ -63,7 +65,8 @@ public class PlatformSecurityAutoConfiguration {
             .build();
         decoder.setJwtValidator(InternalTokenValidators.create(
                 properties.issuer(), properties.audience(), properties.clockSkew()));
-        return decoder;
+        // the gateway reuses a token per API key: verify it once, not on every request (CachingJwtDecoder)
+        return properties.tokenCacheSize() == 0 ? decoder : new CachingJwtDecoder(decoder, properties.tokenCacheSize());
     }
 
     @Bean

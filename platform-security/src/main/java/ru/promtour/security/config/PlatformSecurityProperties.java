@@ -19,6 +19,8 @@ import ru.promtour.security.token.InternalTokenClaims;
  * @param clockSkew   tolerated clock difference between gateway and service for {@code exp}/{@code nbf}
  * @param publicPaths extra paths (Spring {@code PathPattern} syntax, e.g. {@code /api/v1/catalog/**})
  *                    that need no token
+ * @param tokenCacheSize how many verified tokens are kept until their {@code exp}, so a token the gateway
+ *                    reuses is verified once ({@code 0}: verify every request)
  */
 @ConfigurationProperties("platform.security")
 public record PlatformSecurityProperties(
@@ -26,10 +28,17 @@ public record PlatformSecurityProperties(
         @DefaultValue(InternalTokenClaims.ISSUER) String issuer,
         @DefaultValue(InternalTokenClaims.AUDIENCE) String audience,
         @DefaultValue("10s") Duration clockSkew,
-        List<String> publicPaths) {
+        List<String> publicPaths,
+        Integer tokenCacheSize) {
 
     /** The JWKS address used when neither the property nor {@code GATEWAY_JWKS_URI} is set. */
     public static final String DEFAULT_JWK_SET_URI = "http://localhost:8080/.well-known/jwks.json";
+
+    /**
+     * Default bound of the verified-token cache: the gateway reuses one token per API key for most of its
+     * minute, so the live tokens number about the active keys; a verified token costs a few KB.
+     */
+    public static final int DEFAULT_TOKEN_CACHE_SIZE = 1_000;
 
     public PlatformSecurityProperties {
         jwkSetUri = jwkSetUri == null || jwkSetUri.isBlank() ? DEFAULT_JWK_SET_URI : jwkSetUri;
@@ -37,10 +46,14 @@ public record PlatformSecurityProperties(
         audience = audience == null ? InternalTokenClaims.AUDIENCE : audience;
         clockSkew = clockSkew == null ? Duration.ofSeconds(10) : clockSkew;
         publicPaths = publicPaths == null ? List.of() : List.copyOf(publicPaths);
+        tokenCacheSize = tokenCacheSize == null ? DEFAULT_TOKEN_CACHE_SIZE : tokenCacheSize;
+        if (tokenCacheSize < 0) {
+            throw new IllegalArgumentException("platform.security.token-cache-size must not be negative");
+        }
     }
 
     /** The defaults, for code and tests that build a decoder without Spring's binder. */
     public static PlatformSecurityProperties defaults() {
-        return new PlatformSecurityProperties(null, null, null, null, null);
+        return new PlatformSecurityProperties(null, null, null, null, null, null);
     }
 }

@@ -1,5 +1,6 @@
 package ru.promtour.security.token;
 
+import java.time.Clock;
 import java.time.Duration;
 
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
@@ -25,8 +26,14 @@ public final class InternalTokenValidators {
      * @param clockSkew tolerated clock difference between gateway and service
      */
     public static OAuth2TokenValidator<Jwt> create(String issuer, String audience, Duration clockSkew) {
+        return create(issuer, audience, clockSkew, Clock.systemUTC());
+    }
+
+    /** The same checks, with {@code exp}/{@code nbf} judged by {@code clock} (tests move it). */
+    public static OAuth2TokenValidator<Jwt> create(String issuer, String audience, Duration clockSkew, Clock clock) {
         JwtTimestampValidator timestamps = new JwtTimestampValidator(clockSkew);
         timestamps.setAllowEmptyExpiryClaim(false);
+        timestamps.setClock(clock);
         return new DelegatingOAuth2TokenValidator<>(
                 timestamps,
                 new JwtIssuerValidator(issuer),

@@ -15,6 +15,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import ru.promtour.security.tenant.CurrentTenant;
 import ru.promtour.security.test.TestSecurityConfiguration;
 import ru.promtour.security.test.TestTokens;
+import ru.promtour.security.token.CachingJwtDecoder;
 import ru.promtour.security.web.PlatformHttpSecurity;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -33,13 +34,19 @@ class PlatformSecurityAutoConfigurationTest {
     void aServletServiceBecomesAResourceServerOfTheInternalToken() {
         web.run(context -> {
             assertThat(context).hasSingleBean(JwtDecoder.class);
-            assertThat(context.getBean(JwtDecoder.class)).isInstanceOf(NimbusJwtDecoder.class);
+            assertThat(context.getBean(JwtDecoder.class)).isInstanceOf(CachingJwtDecoder.class);
             assertThat(context).hasBean("platformSecurityFilterChain");
             assertThat(context).hasSingleBean(SecurityFilterChain.class);
             assertThat(context).hasSingleBean(CurrentTenant.class);
             assertThat(context).hasSingleBean(PlatformHttpSecurity.class);
             assertThat(context).as("no generated password user").doesNotHaveBean(UserDetailsService.class);
         });
+    }
+
+    @Test
+    void aTokenCacheSizeOfZeroVerifiesEveryTokenWithThePlainJwksDecoder() {
+        web.withPropertyValues("platform.security.token-cache-size=0").run(context ->
+            assertThat(context.getBean(JwtDecoder.class)).isInstanceOf(NimbusJwtDecoder.class));
     }
 
     @Test

@@ -11,25 +11,6 @@ public final class BookingEventPayloads {
     private BookingEventPayloads() {
     }
 
-    /** A unit id and how many of it, as the catalog reads it. */
-    public record UnitCount(String unitId, int quantity) {
-    }
-
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record BookingRequested(String bookingId, String slotId, String excursionId, String operatorId, int units,
-                                   List<UnitCount> unitItems, Instant requestedAt) {
-    }
-
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record BookingHeld(String bookingId, String slotId, String excursionId, String operatorId, int units,
-                              Instant utcExpiresAt, Instant heldAt) {
-    }
-
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record BookingRejected(String bookingId, String slotId, String excursionId, String operatorId, int units,
-                                  String requestId, String reason, Instant rejectedAt) {
-    }
-
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record BookingConfirmed(String bookingId, String slotId, String excursionId, String operatorId, int units,
                                    Instant confirmedAt, Visit visit) {
@@ -57,11 +38,6 @@ public final class BookingEventPayloads {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record BookingExpired(String bookingId, String slotId, int units, Instant expiredAt, Visit visit) {
-    }
-
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record BookingResizeRequested(String bookingId, String slotId, String requestId, int units,
-                                         int previousUnits, Instant requestedAt) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)

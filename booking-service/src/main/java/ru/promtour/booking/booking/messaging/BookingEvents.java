@@ -16,37 +16,28 @@ import ru.promtour.booking.booking.messaging.BookingEventPayloads.BookingCancell
 import ru.promtour.booking.booking.messaging.BookingEventPayloads.BookingConfirmed;
 import ru.promtour.booking.booking.messaging.BookingEventPayloads.BookingDeclined;
 import ru.promtour.booking.booking.messaging.BookingEventPayloads.BookingExpired;
-import ru.promtour.booking.booking.messaging.BookingEventPayloads.BookingHeld;
 import ru.promtour.booking.booking.messaging.BookingEventPayloads.BookingPendingApproval;
-import ru.promtour.booking.booking.messaging.BookingEventPayloads.BookingRejected;
-import ru.promtour.booking.booking.messaging.BookingEventPayloads.BookingRequested;
-import ru.promtour.booking.booking.messaging.BookingEventPayloads.BookingResizeRequested;
 import ru.promtour.booking.booking.messaging.BookingEventPayloads.BookingUpdated;
-import ru.promtour.booking.booking.messaging.BookingEventPayloads.UnitCount;
 import ru.promtour.booking.catalog.CatalogProjection;
 import ru.promtour.booking.catalog.Program;
 import ru.promtour.messaging.outbox.OutboxEvent;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Builds the booking events as outbox entries: topic {@code booking.bookings.v1}, key = slot id (the seat
- * saga's order per slot), {@code ce_subject} = booking id. Given the booking AFTER the change, so the event
+ * Builds the booking events as outbox entries: topic {@code booking.bookings.v1}, key = slot id (a slot's
+ * events stay ordered in one partition), {@code ce_subject} = booking id. Given the booking AFTER the change, so the event
  * goes into the same write as the change.
  */
 @Component
 public class BookingEvents {
 
     public static final String TOPIC = "booking.bookings.v1";
-    public static final String REQUESTED = "booking.BookingRequested.v1";
-    public static final String HELD = "booking.BookingHeld.v1";
-    public static final String REJECTED = "booking.BookingRejected.v1";
     public static final String CONFIRMED = "booking.BookingConfirmed.v1";
     public static final String PENDING_APPROVAL = "booking.BookingPendingApproval.v1";
     public static final String APPROVED = "booking.BookingApproved.v1";
     public static final String DECLINED = "booking.BookingDeclined.v1";
     public static final String CANCELLED = "booking.BookingCancelled.v1";
     public static final String EXPIRED = "booking.BookingExpired.v1";
-    public static final String RESIZE_REQUESTED = "booking.BookingResizeRequested.v1";
     public static final String UPDATED = "booking.BookingUpdated.v1";
     public static final String MANIFEST_INCOMPLETE = "booking.ManifestIncomplete.v1";
 
@@ -60,25 +51,6 @@ public class BookingEvents {
     public BookingEvents(JsonMapper json, CatalogProjection projection) {
         this.json = json;
         this.projection = projection;
-    }
-
-    public OutboxEvent requested(Booking b, Instant at) {
-        Map<String, Integer> counts = new LinkedHashMap<>();
-        b.unitItems().forEach(i -> counts.merge(i.unitId(), 1, Integer::sum));
-        List<UnitCount> items = counts.entrySet().stream().map(e -> new UnitCount(e.getKey(), e.getValue())).toList();
-        return event(REQUESTED, b, new BookingRequested(b.id(), b.slotId(), b.productId(), b.operatorId(), b.units(),
-                items, at));
-    }
-
-    public OutboxEvent held(Booking b, Instant at) {
-        return event(HELD, b, new BookingHeld(b.id(), b.slotId(), b.productId(), b.operatorId(), b.units(),
-                b.utcExpiresAt(), at));
-    }
-
-    /** @param requestId the resize that was refused, null for a reserve */
-    public OutboxEvent rejected(Booking b, String requestId, int units, String reason, Instant at) {
-        return event(REJECTED, b, new BookingRejected(b.id(), b.slotId(), b.productId(), b.operatorId(), units,
-                requestId, reason, at));
     }
 
     public OutboxEvent confirmed(Booking b, Instant at) {
@@ -107,11 +79,6 @@ public class BookingEvents {
 
     public OutboxEvent expired(Booking b, Instant at) {
         return event(EXPIRED, b, new BookingExpired(b.id(), b.slotId(), b.units(), at, visit(b)));
-    }
-
-    public OutboxEvent resizeRequested(Booking b, String requestId, int units, int previousUnits, Instant at) {
-        return event(RESIZE_REQUESTED, b, new BookingResizeRequested(b.id(), b.slotId(), requestId, units,
-                previousUnits, at));
     }
 
     /** @param changes UNITS, CONTACT, VISITORS, NOTES */

@@ -10,7 +10,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import ru.promtour.booking.booking.BookingService;
+import ru.promtour.booking.booking.EnterpriseApprovals;
 import ru.promtour.security.tenant.CurrentTenant;
 import ru.promtour.security.tenant.Tenant;
 
@@ -23,10 +23,10 @@ import ru.promtour.security.tenant.Tenant;
 @RequestMapping("/api/v1/bookings")
 class EnterpriseBookingController {
 
-    private final BookingService bookings;
+    private final EnterpriseApprovals bookings;
     private final CurrentTenant tenant;
 
-    EnterpriseBookingController(BookingService bookings, CurrentTenant tenant) {
+    EnterpriseBookingController(EnterpriseApprovals bookings, CurrentTenant tenant) {
         this.bookings = bookings;
         this.tenant = tenant;
     }

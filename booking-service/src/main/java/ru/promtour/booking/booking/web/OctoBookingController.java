@@ -12,7 +12,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import ru.promtour.booking.booking.Booking;
-import ru.promtour.booking.booking.BookingService;
+import ru.promtour.booking.booking.OperatorBookings;
 import ru.promtour.booking.booking.ConfirmCommand;
 import ru.promtour.booking.booking.ReserveCommand;
 import ru.promtour.booking.booking.UpdateCommand;
@@ -28,12 +28,14 @@ import ru.promtour.security.tenant.Tenant;
 @RequestMapping(path = "/octo/bookings", produces = MediaType.APPLICATION_JSON_VALUE)
 class OctoBookingController {
 
-    private final BookingService bookings;
+    private final OperatorBookings bookings;
+    private final ReserveAdmission admission;
     private final OctoBookings octo;
     private final CurrentTenant tenant;
 
-    OctoBookingController(BookingService bookings, OctoBookings octo, CurrentTenant tenant) {
+    OctoBookingController(OperatorBookings bookings, OctoBookings octo, CurrentTenant tenant, ReserveAdmission admission) {
         this.bookings = bookings;
+        this.admission = admission;
         this.octo = octo;
         this.tenant = tenant;
     }
@@ -41,7 +43,8 @@ class OctoBookingController {
     @PostMapping({"", "/"})
     OctoBooking reserve(@RequestBody(required = false) ReserveCommand body) {
         Tenant caller = tenant.get();
-        return octo.of(bookings.reserve(new Booking.Operator(caller.id(), caller.name(), caller.email()), body));
+        return octo.of(admission.admit(() -> bookings.reserve(new Booking.Operator(caller.id(), caller.name(),
+                caller.email()), body)));
     }
 
     @GetMapping({"", "/"})

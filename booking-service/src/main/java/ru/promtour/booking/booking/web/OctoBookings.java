@@ -8,7 +8,7 @@ import java.util.List;
 
 import org.springframework.stereotype.Component;
 import ru.promtour.booking.booking.Booking;
-import ru.promtour.booking.booking.BookingService;
+import ru.promtour.booking.booking.OperatorBookings;
 import ru.promtour.booking.booking.Contact;
 import ru.promtour.booking.booking.UnitItem;
 import ru.promtour.booking.catalog.CatalogProjection;
@@ -22,10 +22,10 @@ class OctoBookings {
 
     private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssxxx");
 
-    private final BookingService bookings;
+    private final OperatorBookings bookings;
     private final CatalogProjection projection;
 
-    OctoBookings(BookingService bookings, CatalogProjection projection) {
+    OctoBookings(OperatorBookings bookings, CatalogProjection projection) {
         this.bookings = bookings;
         this.projection = projection;
     }

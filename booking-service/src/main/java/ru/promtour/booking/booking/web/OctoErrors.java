@@ -18,6 +18,8 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import ru.promtour.booking.booking.BookingRefusal;
+import ru.promtour.booking.booking.Overloaded;
+import ru.promtour.booking.config.BookingProperties;
 import ru.promtour.security.tenant.NotFoundForTenantException;
 import ru.promtour.security.web.JsonErrorPaths;
 import tools.jackson.core.JacksonException;
@@ -31,6 +33,12 @@ import tools.jackson.core.JacksonException;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class OctoErrors extends ResponseEntityExceptionHandler {
 
+    private final int retryAfterSeconds;
+
+    OctoErrors(BookingProperties properties) {
+        this.retryAfterSeconds = properties.admission().retryAfterSeconds();
+    }
+
     private static final Logger log = LoggerFactory.getLogger(OctoErrors.class);
 
     @ExceptionHandler(BookingRefusal.class)
@@ -40,6 +48,14 @@ class OctoErrors extends ResponseEntityExceptionHandler {
             body.put(ex.code().field(), ex.value() == null ? "" : ex.value());
         }
         return json(HttpStatus.BAD_REQUEST, body);
+    }
+
+    /** Load shed or a slot too busy: 503 with Retry-After, a fast answer the client (and the gateway) can act on. */
+    @ExceptionHandler(Overloaded.class)
+    ResponseEntity<Object> overloaded(Overloaded ex) {
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).contentType(MediaType.APPLICATION_JSON)
+                .header(HttpHeaders.RETRY_AFTER, Integer.toString(retryAfterSeconds))
+                .body(body("INTERNAL_SERVER_ERROR", ex.getMessage()));
     }
 
     @ExceptionHandler(NotFoundForTenantException.class)

@@ -1,30 +1,51 @@
 package ru.promtour.booking.catalog.messaging;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
+import ru.promtour.booking.booking.SlotCancellations;
 import ru.promtour.booking.catalog.CatalogProjection;
+import ru.promtour.booking.catalog.ExcursionView;
 import ru.promtour.booking.catalog.SlotView;
+import ru.promtour.booking.ledger.SeatLedger;
+import ru.promtour.booking.ledger.SeatLedger.ChangeAnswer;
+import ru.promtour.booking.ledger.SeatLedger.ChangeRequest;
 import ru.promtour.messaging.cloudevents.CloudEventHeaders;
 
 /**
- * Feeds the projection from {@code catalog.excursions.v1} and {@code catalog.slots.v1}. Every write is
- * version-conditional, so redelivery and reordering change nothing; seat answers on the slot topic are the
- * booking lifecycle's business (its own consumer group) and are ignored here.
+ * Reads {@code catalog.excursions.v1} and {@code catalog.slots.v1}: keeps the projection (every write
+ * version-conditional, so redelivery and reordering change nothing), opens each published slot's seat ledger,
+ * and hands the enterprise's slot changes to the ledger, which applies or refuses them and answers on
+ * {@code booking.seats.v1}. A cancelled slot's bookings are then cancelled by the supplier. All of a slot's
+ * events share its key, so a slot's ledger is opened before any change of it arrives.
  */
 @Component
 public class CatalogListener {
 
     public static final String GROUP = "booking-service.catalog-projection";
+    private static final Logger log = LoggerFactory.getLogger(CatalogListener.class);
 
     private final CatalogProjection projection;
+    private final SeatLedger ledger;
+    private final SlotCancellations cancellations;
+    private final Clock clock;
 
-    public CatalogListener(CatalogProjection projection) {
+    public CatalogListener(CatalogProjection projection, SeatLedger ledger, SlotCancellations cancellations, Clock clock) {
         this.projection = projection;
+        this.ledger = ledger;
+        this.cancellations = cancellations;
+        this.clock = clock;
     }
 
     @KafkaListener(id = "booking-catalog-projection", topics = {CatalogEvents.EXCURSIONS, CatalogEvents.SLOTS},
-            groupId = GROUP)
+            groupId = GROUP, concurrency = "${booking.catalog-events.concurrency:1}")
     void on(ConsumerRecord<String, Object> record) {
         apply(CloudEventHeaders.type(record.headers()), record.value());
     }
@@ -35,13 +56,37 @@ public class CatalogListener {
             if (CatalogEvents.EXCURSION_UNPUBLISHED.equals(type)) {
                 projection.excursionUnpublished(e.excursionId(), e.enterpriseId(), e.version());
             }
-            else if (e.excursion() != null) {
-                projection.excursionChanged(e.excursionId(), e.enterpriseId(), e.version(), e.excursion());
+            else if (e.excursion() != null
+                    && projection.excursionChanged(e.excursionId(), e.enterpriseId(), e.version(), e.excursion())) {
+                ledger.cutoffChanged(e.excursionId(), Duration.ofHours(e.excursion().bookingCutoffHours()), clock.instant());
             }
         }
         else if (value instanceof SlotChanged e) {
             projection.slotChanged(new SlotView(e.slotId(), e.excursionId(), e.enterpriseId(), e.start(), e.timeZone(),
                     e.localStart(), e.capacity(), e.available(), e.status(), e.version()));
+            if (CatalogEvents.SLOT_PUBLISHED.equals(type)) {
+                ledger.create(e.slotId(), e.excursionId(), e.enterpriseId(), e.start(), e.timeZone(), cutoffAt(e),
+                        e.capacity(), e.status(), e.version());
+            }
         }
+        else if (value instanceof SlotChangeRequested r) {
+            Optional<ChangeAnswer> answer = ledger.apply(new ChangeRequest(r.slotId(), r.requestId(), r.change(),
+                    r.capacity(), r.reason()), clock.instant());
+            if (answer.isEmpty()) {
+                log.warn("Change {} of slot {} ({}): the slot has no ledger here; not answered", r.requestId(),
+                        r.slotId(), r.change());
+            }
+            else if (answer.get().applied() && "CANCEL".equals(r.change())) {
+                int cancelled = cancellations.cancelAll(r.slotId(), r.reason());
+                log.info("Slot {} cancelled by its enterprise: {} booking(s) cancelled", r.slotId(), cancelled);
+            }
+        }
+    }
+
+    /** The slot's booking cut-off from its program; the start itself until the program arrives (it fixes it then). */
+    private Instant cutoffAt(SlotChanged e) {
+        return projection.excursion(e.excursionId()).map(ExcursionView::program)
+                .map(p -> e.start().minus(Duration.ofHours(p.bookingCutoffHours())))
+                .orElse(e.start());
     }
 }

@@ -3,6 +3,7 @@ package ru.promtour.booking.booking.web;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import ru.promtour.booking.testdata.BookingApi;
@@ -42,10 +43,10 @@ class ChangesIT extends BookingIT {
         String confirmedId = confirmed(p, slotId, confirmedUuid, 2);
         String heldId = reserve(CatalogData.reserve(heldUuid, p, slotId, 1, 0, 0)).text("id");
 
-        String cancelled = CatalogData.slot(slotId, p, Instant.now().plus(Duration.ofDays(10)), 40, 37, "CANCELLED", 5,
-                "Авария на линии");
-        catalog.send(FakeCatalog.SLOTS, "catalog.SlotCancelled.v1", slotId, slotId, cancelled);
-        catalog.send(FakeCatalog.SLOTS, "catalog.SlotCancelled.v1", slotId, slotId, cancelled);
+        String requestId = UUID.randomUUID().toString();
+        String cancel = CatalogData.changeRequest(slotId, requestId, "CANCEL", null, "Авария на линии");
+        catalog.sendWithId(requestId, FakeCatalog.SLOTS, "catalog.SlotChangeRequested.v1", slotId, slotId, cancel);
+        catalog.sendWithId(requestId, FakeCatalog.SLOTS, "catalog.SlotChangeRequested.v1", slotId, slotId, cancel);
 
         for (String uuid : List.of(confirmedUuid, heldUuid)) {
             await().atMost(Duration.ofSeconds(20)).until(() -> operator.get("/octo/bookings/" + uuid).text("status"),
@@ -57,14 +58,22 @@ class ChangesIT extends BookingIT {
         Contracts.assertMatchesSchema(event.type(), event.body().toString());
         assertThat(event.body().path("cancelledBy").asString()).isEqualTo("SUPPLIER");
         catalog.await(heldId, "booking.BookingCancelled.v1");
-        // the barrier: a later request on the same slot is refused, so both SlotCancelled copies were applied
-        assertThat(reserve(CatalogData.reserve(uuid(), p, slotId, 1, 0, 0)).text("error")).isEqualTo("UNPROCESSABLE_ENTITY");
+        FakeCatalog.Event answer = catalog.answer(requestId);
+        assertThat(answer.type()).isEqualTo("booking.SlotChangeApplied.v1");
+        Contracts.assertMatchesSchema(answer.type(), answer.body().toString());
+        assertThat(answer.body().path("affectedBookingIds")).extracting(n -> n.asString())
+                .containsExactlyInAnyOrder(confirmedId, heldId);
+        // the barrier: a later request on the same slot is refused, so both copies of the request were applied
+        assertThat(reserve(CatalogData.reserve(uuid(), p, slotId, 1, 0, 0)).text("errorMessage")).startsWith("SLOT_CANCELLED");
+        await().atMost(Duration.ofSeconds(20)).until(() -> taken(slotId) == 0);
         assertThat(catalog.count(confirmedId, "booking.BookingCancelled.v1")).isEqualTo(1);
         assertThat(catalog.count(heldId, "booking.BookingCancelled.v1")).isEqualTo(1);
+        assertThat(catalog.count(confirmedId, "booking.SeatsReleased.v1")).isEqualTo(1);
+        assertThat(ledger(slotId).answered()).containsOnlyOnce(requestId);
     }
 
     @Test
-    void moreUnitsAreAskedOfTheCatalogAndHeldBeforeTheBookingGrows() {
+    void moreUnitsAreHeldInTheLedgerBeforeTheBookingGrows() {
         Program p = Program.instant("Europe/Moscow");
         String slotId = slot(p, Duration.ofDays(10), 5);
         String uuid = uuid();
@@ -76,18 +85,21 @@ class ChangesIT extends BookingIT {
         OctoShape.assertBooking(grown.body());
         assertThat(grown.json().path("unitItems")).hasSize(4);
         assertThat(grown.text("status")).isEqualTo("CONFIRMED");
-        FakeCatalog.Event resize = catalog.await(id, "booking.BookingResizeRequested.v1");
+        FakeCatalog.Event resize = await().atMost(Duration.ofSeconds(20)).until(() -> catalog.of(id).stream()
+                .filter(e -> e.type().equals("booking.SeatsHeld.v1") && "RESIZED".equals(e.body().path("cause").asString()))
+                .findFirst().orElse(null), e -> e != null);
+        assertThat(resize.body().path("units").asInt()).as("the growth").isEqualTo(2);
         Contracts.assertMatchesSchema(resize.type(), resize.body().toString());
         FakeCatalog.Event updated = catalog.await(id, "booking.BookingUpdated.v1");
         Contracts.assertMatchesSchema(updated.type(), updated.body().toString());
         assertThat(updated.body().path("previousUnits").asInt()).isEqualTo(2);
-        assertThat(catalog.taken(slotId)).isEqualTo(4);
+        assertThat(taken(slotId)).isEqualTo(4);
 
         Answer soldOut = operator.patch("/octo/bookings/" + uuid, "{\"unitItems\":[" + items(6) + "]}");
         assertThat(soldOut.status()).as(soldOut.toString()).isEqualTo(400);
         assertThat(soldOut.text("error")).isEqualTo("UNPROCESSABLE_ENTITY");
         assertThat(operator.get("/octo/bookings/" + uuid).json().path("unitItems")).hasSize(4);
-        assertThat(catalog.taken(slotId)).isEqualTo(4);
+        assertThat(taken(slotId)).isEqualTo(4);
     }
 
     @Test
@@ -103,7 +115,7 @@ class ChangesIT extends BookingIT {
         assertThat(shrunk.status()).as(shrunk.toString()).isEqualTo(200);
         assertThat(shrunk.json().path("unitItems")).hasSize(3);
         assertThat(shrunk.json().path("contact").path("fullName").asString()).isEqualTo("Сидоров Иван");
-        await().atMost(Duration.ofSeconds(20)).until(() -> catalog.taken(slotId) == 3);
+        await().atMost(Duration.ofSeconds(20)).until(() -> taken(slotId) == 3);
         FakeCatalog.Event updated = catalog.await(id, "booking.BookingUpdated.v1");
         assertThat(updated.body().path("changes")).extracting(n -> n.asString()).contains("UNITS", "CONTACT", "VISITORS");
         assertThat(operator.patch("/octo/bookings/" + uuid, "{\"availabilityId\":\"slot-elsewhere\"}").text("error"))
@@ -177,7 +189,7 @@ class ChangesIT extends BookingIT {
         FakeCatalog.Event event = catalog.await(id, "booking.BookingDeclined.v1");
         Contracts.assertMatchesSchema(event.type(), event.body().toString());
         assertThat(event.body().path("reason").asString()).isEqualTo("группа слишком большая");
-        await().atMost(Duration.ofSeconds(20)).until(() -> catalog.taken(slotId) == 0);
+        await().atMost(Duration.ofSeconds(20)).until(() -> taken(slotId) == 0);
         assertThat(enterprise.post("/api/v1/bookings/" + id + "/decline", "{}").status()).isEqualTo(200);
         assertThat(enterprise.post("/api/v1/bookings/" + id + "/approve", null).status()).isEqualTo(409);
         assertThat(catalog.count(id, "booking.BookingDeclined.v1")).isEqualTo(1);

@@ -5,7 +5,7 @@ import java.time.Instant;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import ru.promtour.booking.booking.BookingService;
+import ru.promtour.booking.booking.HoldExpiry;
 import ru.promtour.booking.testdata.BookingApi.Answer;
 import ru.promtour.booking.testdata.BookingIT;
 import ru.promtour.booking.testdata.CatalogData;
@@ -22,7 +22,7 @@ import static org.awaitility.Awaitility.await;
 class LifecycleIT extends BookingIT {
 
     @Autowired
-    BookingService bookings;
+    HoldExpiry bookings;
 
     private String held(Program p, String slotId, String uuid, int adults) {
         Answer answer = reserve(CatalogData.reserve(uuid, p, slotId, adults, 0, 0));
@@ -153,7 +153,7 @@ class LifecycleIT extends BookingIT {
 
         FakeCatalog.Event expired = catalog.await(id, "booking.BookingExpired.v1");
         Contracts.assertMatchesSchema(expired.type(), expired.body().toString());
-        await().atMost(Duration.ofSeconds(20)).until(() -> catalog.taken(slotId) == 0);
+        await().atMost(Duration.ofSeconds(20)).until(() -> taken(slotId) == 0);
         Answer confirm = operator.post("/octo/bookings/" + uuid + "/confirm", CatalogData.CONTACT);
         assertThat(confirm.status()).isEqualTo(400);
         assertThat(confirm.text("error")).isEqualTo("INVALID_BOOKING_UUID");
@@ -199,7 +199,7 @@ class LifecycleIT extends BookingIT {
         FakeCatalog.Event event = catalog.await(id, "booking.BookingCancelled.v1");
         Contracts.assertMatchesSchema(event.type(), event.body().toString());
         assertThat(event.body().path("cancelledBy").asString()).isEqualTo("OPERATOR");
-        await().atMost(Duration.ofSeconds(20)).until(() -> catalog.taken(slotId) == 0);
+        await().atMost(Duration.ofSeconds(20)).until(() -> taken(slotId) == 0);
         Answer again = operator.post("/octo/bookings/" + uuid + "/cancel", "{\"reason\":\"again\"}");
         assertThat(again.status()).isEqualTo(200);
         assertThat(again.json().path("cancellation").path("reason").asString()).isEqualTo("class quarantined");

@@ -26,7 +26,7 @@ import static org.awaitility.Awaitility.await;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
-/** Reserve over OCTO with the catalog's side played on the real broker: hold, refusals, idempotency, polling. */
+/** Reserve over OCTO, decided by the seat ledger at once: hold, refusals, idempotency, the events it publishes. */
 class ReserveIT extends BookingIT {
 
     @Test
@@ -48,12 +48,14 @@ class ReserveIT extends BookingIT {
         assertThat(Instant.parse(answer.text("utcExpiresAt")))
                 .isCloseTo(Instant.now().plus(Duration.ofMinutes(30)), within(Duration.ofSeconds(30)));
         String bookingId = answer.text("id");
-        FakeCatalog.Event requested = catalog.await(bookingId, "booking.BookingRequested.v1");
-        assertThat(requested.slotId()).as("key = slot id").isEqualTo(slotId);
-        Contracts.assertMatchesSchema(requested.type(), requested.body().toString());
-        FakeCatalog.Event held = catalog.await(bookingId, "booking.BookingHeld.v1");
+        assertThat(ledger(slotId).hold(bookingId)).as("held in the ledger before the answer")
+                .hasValueSatisfying(e -> assertThat(e.units()).isEqualTo(2));
+        assertThat(taken(slotId)).isEqualTo(2);
+        FakeCatalog.Event held = catalog.await(bookingId, "booking.SeatsHeld.v1");
+        assertThat(held.slotId()).as("key = slot id").isEqualTo(slotId);
         Contracts.assertMatchesSchema(held.type(), held.body().toString());
-        assertThat(catalog.taken(slotId)).isEqualTo(2);
+        assertThat(held.body().path("ledger").path("held").asInt()).isEqualTo(2);
+        assertThat(held.body().path("ledger").path("available").asInt()).isEqualTo(38);
     }
 
     @Test
@@ -71,30 +73,7 @@ class ReserveIT extends BookingIT {
     }
 
     @Test
-    void soldOutIsRefusedWithUnprocessableEntityNamingTheReasonAndTheBookingIsRejected() {
-        Program p = Program.instant("Europe/Moscow");
-        // the projection still announces 10 free seats; the catalog has 3: its answer decides
-        String slotId = "slot-" + uuid();
-        catalog.excursion(p);
-        catalog.slotBehindTheCatalog(slotId, p, Instant.now().plus(Duration.ofDays(10)), 10, 3);
-        awaitProjection(p.excursionId(), slotId);
-        String uuid = uuid();
-
-        Answer answer = reserve(CatalogData.reserve(uuid, p, slotId, 5, 0, 0));
-
-        assertThat(answer.status()).as(answer.toString()).isEqualTo(400);
-        assertThat(answer.text("error")).isEqualTo("UNPROCESSABLE_ENTITY");
-        assertThat(answer.text("errorMessage")).contains("SOLD_OUT");
-        Answer stored = operator.get("/octo/bookings/" + uuid);
-        assertThat(stored.text("status")).isEqualTo("REJECTED");
-        FakeCatalog.Event rejected = catalog.await(stored.text("id"), "booking.BookingRejected.v1");
-        Contracts.assertMatchesSchema(rejected.type(), rejected.body().toString());
-        assertThat(rejected.body().path("reason").asString()).isEqualTo("SOLD_OUT");
-        assertThat(catalog.taken(slotId)).isZero();
-    }
-
-    @Test
-    void moreUnitsThanTheCatalogAnnouncedFreeAreRefusedAtOnceWithoutABooking() {
+    void moreUnitsThanTheLedgerHasFreeAreRefusedAtOnceWithNothingStored() {
         Program p = Program.instant("Europe/Moscow");
         String slotId = slot(p, Duration.ofDays(10), 3);
         String uuid = uuid();
@@ -105,35 +84,11 @@ class ReserveIT extends BookingIT {
         assertThat(answer.text("error")).isEqualTo("UNPROCESSABLE_ENTITY");
         assertThat(answer.text("errorMessage")).startsWith("SOLD_OUT: not enough free seats (3 left, 5 asked)");
         assertThat(operator.get("/octo/bookings/" + uuid).text("error")).isEqualTo("INVALID_BOOKING_UUID");
-        assertThat(mongo.count(query(where("slotId").is(slotId)), Booking.class)).isZero();
-        assertThat(catalog.taken(slotId)).isZero();
+        assertThat(mongo.count(query(where("slotId").is(slotId)), Booking.COLLECTION)).isZero();
+        assertThat(taken(slotId)).isZero();
 
         Answer fits = reserve(CatalogData.reserve(uuid(), p, slotId, 3, 0, 0));
         assertThat(fits.text("status")).as(fits.toString()).isEqualTo("ON_HOLD");
-    }
-
-    @Test
-    void aLateAnswerLeavesTheBookingPendingForTheOperatorToPoll() {
-        Program p = Program.instant("Europe/Moscow");
-        String slotId = "slot-" + uuid();
-        catalog.excursion(p);
-        catalog.silentSlot(slotId, p, Instant.now().plus(Duration.ofDays(3)), 10);
-        awaitProjection(p.excursionId(), slotId);
-        String uuid = uuid();
-
-        long started = System.nanoTime();
-        Answer answer = reserve(CatalogData.reserve(uuid, p, slotId, 2, 0, 0));
-
-        assertThat(Duration.ofNanos(System.nanoTime() - started)).isBetween(Duration.ofMillis(1900), Duration.ofSeconds(6));
-        assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
-        assertThat(answer.text("status")).isEqualTo("PENDING");
-        OctoShape.assertBooking(answer.body());
-        String bookingId = answer.text("id");
-        catalog.send(FakeCatalog.SLOTS, "catalog.SeatsHeld.v1", slotId, bookingId, """
-                {"slotId":"%s","bookingId":"%s","units":2,"held":2,"confirmed":0,"capacity":10,"available":8,"heldAt":"%s"}"""
-                .formatted(slotId, bookingId, Instant.now()));
-        await().atMost(Duration.ofSeconds(20)).until(() -> operator.get("/octo/bookings/" + uuid).text("status"),
-                "ON_HOLD"::equals);
     }
 
     @Test
@@ -157,10 +112,11 @@ class ReserveIT extends BookingIT {
             String uuid = BookingApi.JSON.readTree(body).path("uuid").asString();
             assertThat(mongo.count(query(where("operatorId").is(operatorId).and("uuid").is(uuid)), Booking.COLLECTION))
                     .isEqualTo(1);
-            catalog.await(ids.get(0), "booking.BookingHeld.v1");
-            assertThat(catalog.count(ids.get(0), "booking.BookingRequested.v1")).isEqualTo(1);
-            assertThat(catalog.count(ids.get(0), "booking.BookingHeld.v1")).isEqualTo(1);
-            assertThat(catalog.taken(slotId)).isEqualTo(3);
+            assertThat(taken(slotId)).isEqualTo(3);
+            // a later reserve's event on the same slot is the barrier: every event of the replays was published
+            String later = reserve(CatalogData.reserve(uuid(), p, slotId, 1, 0, 0)).text("id");
+            catalog.await(later, "booking.SeatsHeld.v1");
+            assertThat(catalog.count(ids.get(0), "booking.SeatsHeld.v1")).isEqualTo(1);
         }
         finally {
             pool.shutdownNow();
@@ -212,13 +168,15 @@ class ReserveIT extends BookingIT {
     void aClosedSlotTakesNoBookings() {
         Program p = Program.instant("Europe/Moscow");
         String slotId = slot(p, Duration.ofDays(10), 40);
-        catalog.send(FakeCatalog.SLOTS, "catalog.SlotClosed.v1", slotId, slotId,
-                CatalogData.slot(slotId, p, Instant.now().plus(Duration.ofDays(10)), 40, 40, "CLOSED", 2, "ремонт"));
-        await().atMost(Duration.ofSeconds(20)).until(() -> mongo.findById(slotId, ru.promtour.booking.catalog.SlotView.class).status(),
-                "CLOSED"::equals);
+        String requestId = catalog.change(slotId, "CLOSE", null, "ремонт");
+        assertThat(catalog.answer(requestId).type()).isEqualTo("booking.SlotChangeApplied.v1");
 
         Answer answer = assertRefused(CatalogData.reserve(uuid(), p, slotId, 1, 0, 0), "UNPROCESSABLE_ENTITY", null, null);
-        assertThat(answer.text("errorMessage")).contains("CLOSED");
+        assertThat(answer.text("errorMessage")).startsWith("SLOT_CLOSED").contains("CLOSED");
+
+        String reopened = catalog.change(slotId, "REOPEN", null, null);
+        assertThat(catalog.answer(reopened).type()).isEqualTo("booking.SlotChangeApplied.v1");
+        assertThat(reserve(CatalogData.reserve(uuid(), p, slotId, 1, 0, 0)).text("status")).isEqualTo("ON_HOLD");
     }
 
     @Test
@@ -270,32 +228,6 @@ class ReserveIT extends BookingIT {
         OctoShape.assertEachBooking(operator.get("/octo/bookings?localDate=" + localDate).body());
         assertThat(operator.get("/octo/bookings/").text("error")).isEqualTo("BAD_REQUEST");
         assertThat(operator.get("/octo/bookings?localDate=tomorrow").text("error")).isEqualTo("BAD_REQUEST");
-    }
-
-    @Test
-    void repeatedAndLateCatalogAnswersChangeNothing() {
-        Program p = Program.instant("Europe/Moscow");
-        String slotId = slot(p, Duration.ofDays(10), 40);
-        String uuid = uuid();
-        String bookingId = reserve(CatalogData.reserve(uuid, p, slotId, 2, 0, 0)).text("id");
-        catalog.await(bookingId, "booking.BookingHeld.v1");
-        String held = """
-                {"slotId":"%s","bookingId":"%s","units":2,"held":2,"confirmed":0,"capacity":40,"available":38,"heldAt":"%s"}"""
-                .formatted(slotId, bookingId, Instant.now());
-        String rejected = """
-                {"slotId":"%s","bookingId":"%s","units":2,"reason":"SOLD_OUT","available":0,"rejectedAt":"%s"}"""
-                .formatted(slotId, bookingId, Instant.now());
-
-        catalog.send(FakeCatalog.SLOTS, "catalog.SeatsHeld.v1", slotId, bookingId, held);
-        catalog.send(FakeCatalog.SLOTS, "catalog.SeatsRejected.v1", slotId, bookingId, rejected);
-        // a barrier on the same partition: once this later booking is held, the answers above were applied
-        String barrier = reserve(CatalogData.reserve(uuid(), p, slotId, 1, 0, 0)).text("id");
-        catalog.await(barrier, "booking.BookingHeld.v1");
-
-        Answer after = operator.get("/octo/bookings/" + uuid);
-        assertThat(after.text("status")).isEqualTo("ON_HOLD");
-        assertThat(catalog.count(bookingId, "booking.BookingHeld.v1")).isEqualTo(1);
-        assertThat(catalog.count(bookingId, "booking.BookingRejected.v1")).isZero();
     }
 
     private Answer assertRefused(String body, String code, String field, String value) {

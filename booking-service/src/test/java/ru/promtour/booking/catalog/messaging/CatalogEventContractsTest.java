@@ -3,7 +3,6 @@ package ru.promtour.booking.catalog.messaging;
 import java.time.Instant;
 
 import org.junit.jupiter.api.Test;
-import ru.promtour.booking.booking.messaging.SeatAnswers;
 import ru.promtour.test.contracts.Contracts;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -46,16 +45,11 @@ class CatalogEventContractsTest {
     }
 
     @Test
-    void readsTheSeatAnswers() {
-        SeatAnswers.SeatsHeld held = JSON.readValue(Contracts.example(SeatAnswers.HELD), SeatAnswers.SeatsHeld.class);
-        assertThat(held.bookingId()).isNotBlank();
-        assertThat(held.requestId()).isNull();
-        SeatAnswers.SeatsRejected rejected = JSON.readValue(Contracts.example(SeatAnswers.REJECTED), SeatAnswers.SeatsRejected.class);
-        assertThat(rejected.reason()).isEqualTo("SOLD_OUT");
-        assertThat(rejected.units()).isPositive();
-        for (String type : new String[] {SeatAnswers.CONFIRMED, SeatAnswers.RELEASED}) {
-            SeatAnswers.SeatsMoved moved = JSON.readValue(Contracts.example(type), SeatAnswers.SeatsMoved.class);
-            assertThat(moved.available()).as(type).isNotNull();
-        }
+    void readsTheSlotChangeRequests() {
+        SlotChangeRequested r = JSON.readValue(Contracts.example(CatalogEvents.SLOT_CHANGE_REQUESTED), SlotChangeRequested.class);
+        assertThat(r.slotId()).isNotBlank();
+        assertThat(r.requestId()).isNotBlank();
+        assertThat(r.change()).isIn("CAPACITY", "CLOSE", "REOPEN", "CANCEL");
+        assertThat(r.capacity()).isNotNull();
     }
 }

@@ -2,6 +2,7 @@ package ru.promtour.catalog.slot.messaging;
 
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 
 import org.springframework.stereotype.Component;
 import ru.promtour.catalog.slot.Slot;
@@ -10,7 +11,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Builds the outbox entries of a slot: topic {@code catalog.slots.v1}, keyed by slot id (everything that
- * touches seats is, so a slot's events stay ordered in one partition). Given the state AFTER the change.
+ * touches seats is, so a slot's events stay ordered in one partition: the ledger sees a slot's
+ * {@code SlotPublished} before any change requested on it). Facts are given the state AFTER the change.
  */
 @Component
 public class SlotEvents {
@@ -21,6 +23,7 @@ public class SlotEvents {
     public static final String CLOSED = "catalog.SlotClosed.v1";
     public static final String REOPENED = "catalog.SlotReopened.v1";
     public static final String CANCELLED = "catalog.SlotCancelled.v1";
+    public static final String CHANGE_REQUESTED = "catalog.SlotChangeRequested.v1";
 
     /** RFC 3339 with seconds always present (OffsetDateTime.toString drops zero seconds). */
     public static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssXXX");
@@ -53,10 +56,17 @@ public class SlotEvents {
                 local(s), s.capacity(), s.held(), s.confirmed(), s.available(), s.status().name(), s.version(), at));
     }
 
-    public OutboxEvent cancelled(Slot s, String reason, Instant at) {
+    /** @param affectedBookingIds the bookings that held or owned seats, as the ledger named them */
+    public OutboxEvent cancelled(Slot s, String reason, List<String> affectedBookingIds, Instant at) {
         return event(CANCELLED, s, new SlotCancelled(s.id(), s.excursionId(), s.enterpriseId(), s.start(),
                 s.timeZone(), local(s), s.capacity(), s.held(), s.confirmed(), s.available(), s.status().name(),
-                s.version(), at, reason, s.affectedBookingIds()));
+                s.version(), at, reason, affectedBookingIds.stream().distinct().toList()));
+    }
+
+    /** The enterprise's change, for the seat ledger to apply or refuse; {@code s} is the slot it was asked on. */
+    public OutboxEvent changeRequested(Slot s, Slot.PendingChange change) {
+        return event(CHANGE_REQUESTED, s, new SlotChangeRequested(s.id(), change.requestId(), change.change().name(),
+                s.enterpriseId(), change.capacity(), change.reason(), change.requestedAt()));
     }
 
     private static String local(Slot s) {

@@ -18,15 +18,23 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import ru.promtour.catalog.slot.Slot;
 import ru.promtour.catalog.slot.SlotService;
+import ru.promtour.catalog.slot.ledger.ChangeResult;
+import ru.promtour.catalog.slot.ledger.SlotChangeRequests;
 
-/** Slots and schedules of the calling enterprise's excursions. */
+/**
+ * Slots and schedules of the calling enterprise's excursions. A change of capacity or status is decided by the
+ * seat ledger: 200 with the slot once it applied it, 409 when it refused, 202 with the pending request when it
+ * has not answered within {@code catalog.change-wait} (the change lands when it does).
+ */
 @RestController
 class SlotController {
 
     private final SlotService slots;
+    private final SlotChangeRequests changes;
 
-    SlotController(SlotService slots) {
+    SlotController(SlotService slots, SlotChangeRequests changes) {
         this.slots = slots;
+        this.changes = changes;
     }
 
     @PostMapping("/api/v1/excursions/{excursionId}/slots")
@@ -57,22 +65,30 @@ class SlotController {
     }
 
     @PatchMapping("/api/v1/slots/{id}")
-    SlotResponse changeCapacity(@PathVariable String id, @Valid @RequestBody SlotRequests.Capacity request) {
-        return SlotResponse.of(slots.changeCapacity(id, request.capacity()));
+    ResponseEntity<Object> changeCapacity(@PathVariable String id, @Valid @RequestBody SlotRequests.Capacity request) {
+        return answer(changes.changeCapacity(id, request.capacity()));
     }
 
     @PostMapping("/api/v1/slots/{id}/close")
-    SlotResponse close(@PathVariable String id, @Valid @RequestBody(required = false) SlotRequests.Close request) {
-        return SlotResponse.of(slots.close(id, request == null ? null : request.reason()));
+    ResponseEntity<Object> close(@PathVariable String id, @Valid @RequestBody(required = false) SlotRequests.Close request) {
+        return answer(changes.close(id, request == null ? null : request.reason()));
     }
 
     @PostMapping("/api/v1/slots/{id}/reopen")
-    SlotResponse reopen(@PathVariable String id) {
-        return SlotResponse.of(slots.reopen(id));
+    ResponseEntity<Object> reopen(@PathVariable String id) {
+        return answer(changes.reopen(id));
     }
 
     @PostMapping("/api/v1/slots/{id}/cancel")
-    SlotResponse cancel(@PathVariable String id, @Valid @RequestBody SlotRequests.Cancel request) {
-        return SlotResponse.of(slots.cancel(id, request.reason()));
+    ResponseEntity<Object> cancel(@PathVariable String id, @Valid @RequestBody SlotRequests.Cancel request) {
+        return answer(changes.cancel(id, request.reason()));
+    }
+
+    private static ResponseEntity<Object> answer(ChangeResult result) {
+        if (result instanceof ChangeResult.Pending pending) {
+            return ResponseEntity.accepted().location(URI.create("/api/v1/slots/" + pending.slot().id()))
+                    .body(SlotResponse.PendingChange.of(pending));
+        }
+        return ResponseEntity.ok(SlotResponse.of(result.slot()));
     }
 }

@@ -5,9 +5,11 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import ru.promtour.catalog.slot.Slot;
+import ru.promtour.catalog.slot.SlotChange;
 import ru.promtour.catalog.slot.SlotStatus;
 import ru.promtour.messaging.outbox.OutboxEvent;
 import ru.promtour.test.contracts.Contracts;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -21,8 +23,7 @@ class SlotEventContractsTest {
 
     private Slot slot(SlotStatus status) {
         return new Slot("slot-1", "exc-1", "ent-irkutsk-hpp", Instant.parse("2026-12-01T02:00:00Z"), "Asia/Irkutsk", 40,
-                3, 5, status, List.of(new Slot.Hold("bk-1", 3, now)), List.of(new Slot.ConfirmedBooking("bk-2", 5, now)),
-                4, status == SlotStatus.CANCELLED ? "Авария" : null, now, now);
+                3, 5, status, 4, 17L, status == SlotStatus.CANCELLED ? "Авария" : null, List.of(), List.of(), now, now);
     }
 
     @Test
@@ -50,16 +51,41 @@ class SlotEventContractsTest {
     }
 
     @Test
-    void slotCancelledMatchesItsSchemaAndNamesHoldingAndConfirmedBookings() {
-        OutboxEvent event = events.cancelled(slot(SlotStatus.CANCELLED), "Авария", now);
+    void slotCancelledMatchesItsSchemaAndNamesTheBookingsTheLedgerNamed() {
+        OutboxEvent event = events.cancelled(slot(SlotStatus.CANCELLED), "Авария", List.of("bk-1", "bk-2", "bk-1"), now);
         assertContract(event, SlotEvents.CANCELLED);
         assertThat(json.readTree(event.payload()).path("affectedBookingIds").toString()).isEqualTo("[\"bk-1\",\"bk-2\"]");
+        assertContract(events.cancelled(slot(SlotStatus.CANCELLED), "Авария", List.of(), now), SlotEvents.CANCELLED);
+    }
+
+    @Test
+    void slotChangeRequestedMatchesItsSchemaForEveryChange() {
+        Slot slot = slot(SlotStatus.OPEN);
+        OutboxEvent capacity = events.changeRequested(slot,
+                new Slot.PendingChange("req-1", SlotChange.CAPACITY, 30, 40, null, now));
+        assertContract(capacity, SlotEvents.CHANGE_REQUESTED);
+        JsonNode body = json.readTree(capacity.payload());
+        assertThat(body.path("requestId").asString()).isEqualTo("req-1");
+        assertThat(body.path("change").asString()).isEqualTo("CAPACITY");
+        assertThat(body.path("capacity").asInt()).isEqualTo(30);
+        assertThat(body.path("enterpriseId").asString()).isEqualTo("ent-irkutsk-hpp");
+        assertThat(body.has("reason")).isFalse();
+        assertThat(body.has("previousCapacity")).as("the ledger's own figure counts").isFalse();
+        assertContract(events.changeRequested(slot, new Slot.PendingChange("req-2", SlotChange.CLOSE, null, null, "Ремонт", now)),
+                SlotEvents.CHANGE_REQUESTED);
+        assertContract(events.changeRequested(slot, new Slot.PendingChange("req-3", SlotChange.CLOSE, null, null, null, now)),
+                SlotEvents.CHANGE_REQUESTED);
+        assertContract(events.changeRequested(slot, new Slot.PendingChange("req-4", SlotChange.REOPEN, null, null, null, now)),
+                SlotEvents.CHANGE_REQUESTED);
+        OutboxEvent cancel = events.changeRequested(slot, new Slot.PendingChange("req-5", SlotChange.CANCEL, null, null, "Авария", now));
+        assertContract(cancel, SlotEvents.CHANGE_REQUESTED);
+        assertThat(json.readTree(cancel.payload()).has("capacity")).isFalse();
     }
 
     @Test
     void theExamplesMatchTheirOwnSchemas() {
         for (String type : List.of(SlotEvents.PUBLISHED, SlotEvents.CAPACITY_CHANGED, SlotEvents.CLOSED,
-                SlotEvents.REOPENED, SlotEvents.CANCELLED)) {
+                SlotEvents.REOPENED, SlotEvents.CANCELLED, SlotEvents.CHANGE_REQUESTED)) {
             Contracts.assertMatchesSchema(type, Contracts.example(type));
         }
     }

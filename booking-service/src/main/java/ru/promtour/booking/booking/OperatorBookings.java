@@ -1,0 +1,538 @@
+package ru.promtour.booking.booking;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Service;
+import ru.promtour.booking.booking.BookingRefusal.Code;
+import ru.promtour.booking.booking.ReserveCommand.UnitItemInput;
+import ru.promtour.booking.booking.messaging.BookingEvents;
+import ru.promtour.booking.catalog.CatalogProjection;
+import ru.promtour.booking.catalog.ExcursionView;
+import ru.promtour.booking.catalog.Program;
+import ru.promtour.booking.catalog.SlotView;
+import ru.promtour.booking.config.BookingProperties;
+import ru.promtour.booking.ledger.Ledger;
+import ru.promtour.booking.ledger.SeatLedger;
+import ru.promtour.booking.ledger.SeatLedger.Hold;
+import ru.promtour.booking.ledger.SeatLedger.ResizeResult;
+import ru.promtour.messaging.outbox.OutboxEvent;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
+/**
+ * What a tour operator does over OCTO: reserve, confirm, extend, update, cancel, look up.
+ * <p>
+ * Reserve answers at once and waits on no other process: the slot's seat ledger decides in one conditional
+ * write ({@link SeatLedger#hold}), then the booking is inserted ON_HOLD. The booking's id is derived from the
+ * operator and its uuid, so the ledger's guard "this booking holds nothing here yet" is also the idempotency
+ * guard: a replay finds its entry and returns the stored booking. A process that dies between the two writes
+ * leaves a hold without a booking; the operator's retry with the same uuid writes the booking, and
+ * {@link OrphanHoldSweeper} releases it otherwise.
+ */
+@Service
+public class OperatorBookings {
+
+    private static final Logger log = LoggerFactory.getLogger(OperatorBookings.class);
+
+    private final BookingChanges changes;
+    private final BookingStore store;
+    private final BookingEvents events;
+    private final CatalogProjection projection;
+    private final SeatLedger ledger;
+    private final HoldExpiry expiry;
+    private final SupplierReferences references;
+    private final BookingProperties properties;
+    private final JsonMapper json;
+
+    OperatorBookings(BookingChanges changes, BookingStore store, BookingEvents events, CatalogProjection projection,
+                     SeatLedger ledger, HoldExpiry expiry, SupplierReferences references, BookingProperties properties,
+                     JsonMapper json) {
+        this.changes = changes;
+        this.store = store;
+        this.events = events;
+        this.projection = projection;
+        this.ledger = ledger;
+        this.expiry = expiry;
+        this.references = references;
+        this.properties = properties;
+        this.json = json;
+    }
+
+    /** The booking id of an operator's uuid: the same request always names the same booking (UUID v3). */
+    public static String bookingId(String operatorId, String uuid) {
+        return UUID.nameUUIDFromBytes((operatorId + "\n" + uuid).getBytes(StandardCharsets.UTF_8)).toString();
+    }
+
+    /**
+     * Reserve: validate against the projection, hold in the ledger, store ON_HOLD. A replay of the same uuid with
+     * the same body returns the stored booking; with another body it is refused.
+     */
+    public Booking reserve(Booking.Operator operator, ReserveCommand command) {
+        if (command == null) {
+            throw BookingRefusal.badRequest("A JSON body is required");
+        }
+        String uuid = command.uuid() == null || command.uuid().isBlank() ? UUID.randomUUID().toString() : command.uuid();
+        if (!ReservationRules.isUuid(uuid)) {
+            throw BookingRefusal.badRequest("uuid must be a UUID, got " + abbreviate(uuid));
+        }
+        String hash = hash(command);
+        String bookingId = bookingId(operator.id(), uuid);
+        ExcursionView excursion;
+        SlotView slot;
+        List<UnitItem> items;
+        Instant now = changes.now();
+        try {
+            excursion = product(command.productId());
+            if (command.optionId() == null || !Booking.OPTION_ID.equals(command.optionId())) {
+                throw new BookingRefusal(Code.INVALID_OPTION_ID, "The optionId was missing or invalid (the only option is "
+                        + Booking.OPTION_ID + ")", command.optionId());
+            }
+            slot = availability(command.availabilityId(), excursion.id());
+            items = ReservationRules.check(command, excursion);
+        }
+        catch (BookingRefusal refusal) {
+            // a replay is answered with the stored booking even when the request would not pass today
+            Optional<Booking> stored = store.byOperatorUuid(operator.id(), uuid);
+            if (stored.isPresent()) {
+                return replay(stored.get(), hash);
+            }
+            throw refusal;
+        }
+        long started = System.nanoTime();
+        Hold hold = ledger.hold(slot.id(), bookingId, items.size(), hash, now);
+        return switch (hold.result()) {
+            case HELD -> insertHeld(bookingId, uuid, operator, hash, command, items, slot, excursion, now, started);
+            case ALREADY -> {
+                Optional<Booking> stored = store.byOperatorUuid(operator.id(), uuid);
+                if (stored.isPresent()) {
+                    yield replay(stored.get(), hash);
+                }
+                Ledger.Entry entry = hold.entry();
+                if (!hash.equals(entry.requestHash()) || entry.units() != items.size()) {
+                    throw reused(uuid);
+                }
+                // the seats are held for this very request, its booking was never written: write it now
+                yield insertHeld(bookingId, uuid, operator, hash, command, items, slot, excursion, now, started);
+            }
+            case RELEASED_BEFORE -> {
+                Optional<Booking> stored = store.byOperatorUuid(operator.id(), uuid);
+                if (stored.isPresent()) {
+                    yield replay(stored.get(), hash);
+                }
+                throw BookingRefusal.badRequest("The reservation with uuid " + uuid + " was abandoned and its seats "
+                        + "released; use a new uuid");
+            }
+            case BUSY -> throw new Overloaded("The availability is changing too fast right now; retry shortly");
+            default -> throw BookingRefusal.unprocessable(rejection(hold, items.size()));
+        };
+    }
+
+    private Booking insertHeld(String bookingId, String uuid, Booking.Operator operator, String hash,
+                               ReserveCommand command, List<UnitItem> items, SlotView slot, ExcursionView excursion,
+                               Instant now, long heldAtNanos) {
+        String localDate = LocalDate.ofInstant(slot.start(), ZoneId.of(slot.timeZone())).toString();
+        for (int attempt = 0; attempt < 5; attempt++) {
+            if (System.nanoTime() - heldAtNanos > properties.ledger().orphanGrace().toNanos() / 2) {
+                // too late: the orphan sweep may be about to release this hold; give it back and let the client retry
+                ledger.release(slot.id(), bookingId, "ORPHANED", changes.now());
+                throw new Overloaded("The reservation took too long to store; retry with a new uuid");
+            }
+            Booking booking = Booking.held(bookingId, uuid, operator, hash, references.next(), command, items,
+                    slot.enterpriseId(), slot.start(), slot.timeZone(), localDate, BookingMode.of(excursion.program().bookingMode()),
+                    now, changes.expiry(now, command.expirationMinutes()));
+            try {
+                store.insert(booking);
+                return booking;
+            }
+            catch (DuplicateKeyException ex) {
+                Optional<Booking> raced = store.byOperatorUuid(operator.id(), uuid);
+                if (raced.isPresent()) {
+                    return replay(raced.get(), hash);
+                }
+                log.info("Supplier reference {} was taken; drawing another", booking.supplierReference());
+            }
+        }
+        throw new IllegalStateException("No free supplier reference after 5 attempts");
+    }
+
+    public Booking get(String operatorId, String uuid) {
+        return owned(operatorId, uuid);
+    }
+
+    /** OCTO's list: by reseller or supplier reference, local date, or a local date range (at least one). */
+    public List<Booking> list(String operatorId, String resellerReference, String supplierReference, String localDate,
+                              String localDateStart, String localDateEnd) {
+        Criteria criteria = where("operatorId").is(operatorId);
+        boolean filtered = false;
+        if (resellerReference != null && !resellerReference.isBlank()) {
+            criteria.and("resellerReference").is(resellerReference);
+            filtered = true;
+        }
+        if (supplierReference != null && !supplierReference.isBlank()) {
+            criteria.and("supplierReference").is(supplierReference);
+            filtered = true;
+        }
+        if (localDate != null && !localDate.isBlank()) {
+            criteria.and("localDate").is(date("localDate", localDate).toString());
+            filtered = true;
+        }
+        else if (localDateStart != null || localDateEnd != null) {
+            if (localDateStart == null || localDateEnd == null) {
+                throw BookingRefusal.badRequest("localDateStart and localDateEnd go together");
+            }
+            LocalDate from = date("localDateStart", localDateStart);
+            LocalDate to = date("localDateEnd", localDateEnd);
+            if (to.isBefore(from)) {
+                throw BookingRefusal.badRequest("localDateEnd must not be before localDateStart");
+            }
+            if (from.plusDays(366).isBefore(to)) {
+                throw BookingRefusal.badRequest("localDateStart..localDateEnd spans at most 366 days");
+            }
+            criteria.and("localDate").gte(from.toString()).lte(to.toString());
+            filtered = true;
+        }
+        if (!filtered) {
+            throw BookingRefusal.badRequest("One of resellerReference, supplierReference, localDate, or localDateStart "
+                    + "and localDateEnd is required");
+        }
+        return store.find(Query.query(criteria).with(Sort.by("start", "utcCreatedAt")).limit(1000));
+    }
+
+    /** Confirm a hold: INSTANT → CONFIRMED (seats sold), ON_REQUEST → PENDING approval (seats stay held). */
+    public Booking confirm(String operatorId, String uuid, ConfirmCommand command) {
+        if (command == null) {
+            throw BookingRefusal.badRequest("A JSON body with contact is required");
+        }
+        ReservationRules.contact("contact", command.contact(), true);
+        ReservationRules.text("resellerReference", command.resellerReference(), 100);
+        Booking after = refusingExpired(() -> changes.change(() -> owned(operatorId, uuid), b -> {
+            if (b.status() == BookingStatus.CONFIRMED || (b.status() == BookingStatus.PENDING && b.awaitingApproval())) {
+                return null;
+            }
+            Instant now = changes.now();
+            refuseUnlessHeld(b, now, "confirm");
+            List<UnitItem> items = b.unitItems();
+            if (command.unitItems() != null && !command.unitItems().isEmpty()) {
+                items = visitors(b.unitItems(), command.unitItems(), false, changes.program(b));
+            }
+            Booking changed = b.confirmed(now, command.contact(), items, command.resellerReference(), b.onRequest());
+            return new BookingChanges.Change(changed, b.onRequest() ? events.pendingApproval(changed, now)
+                    : events.confirmed(changed, now));
+        }));
+        if (after.status() == BookingStatus.CONFIRMED) {
+            ledger.confirm(after.slotId(), after.id(), changes.now());
+        }
+        return after;
+    }
+
+    /** Extend a hold while it is ON_HOLD; no event (the ledger keeps the seats until told otherwise). */
+    public Booking extend(String operatorId, String uuid, Integer expirationMinutes) {
+        if (expirationMinutes != null && expirationMinutes < 1) {
+            throw BookingRefusal.badRequest("expirationMinutes must be at least 1");
+        }
+        return refusingExpired(() -> changes.change(() -> owned(operatorId, uuid), b -> {
+            Instant now = changes.now();
+            refuseUnlessHeld(b, now, "extend");
+            return new BookingChanges.Change(b.extended(now, changes.expiry(now, expirationMinutes)));
+        }));
+    }
+
+    /** Operator cancel; repeated → the same cancelled booking, no second event, no second release. */
+    public Booking cancel(String operatorId, String uuid, String reason) {
+        ReservationRules.text("reason", reason, 500);
+        Booking after = changes.change(() -> owned(operatorId, uuid), b -> {
+            if (b.status() == BookingStatus.CANCELLED) {
+                return null;
+            }
+            if (!b.status().live()) {
+                throw BookingRefusal.unprocessable("A booking that is " + b.status() + " cannot be cancelled");
+            }
+            Instant now = changes.now();
+            Instant cutoff = changes.cancellationCutoff(b);
+            if (b.soldOrAwaitingApproval() && !now.isBefore(cutoff)) {
+                throw BookingRefusal.unprocessable("The cancellation cut-off passed at "
+                        + ReservationRules.local(cutoff, b.timeZone()) + " (" + b.timeZone() + ")");
+            }
+            Booking changed = b.cancelled(now, reason, Cancellation.OPERATOR);
+            return new BookingChanges.Change(changed, events.cancelled(changed, now));
+        });
+        if (after.status() == BookingStatus.CANCELLED) {
+            ledger.release(after.slotId(), after.id(), "CANCELLED", changes.now());
+        }
+        return after;
+    }
+
+    /**
+     * PATCH while cancellable: contact, visitors, references and notes at once. More units are held in the ledger
+     * first (refused → UNPROCESSABLE_ENTITY, the booking unchanged); fewer units are given back after the booking
+     * is written.
+     */
+    public Booking update(String operatorId, String uuid, UpdateCommand c) {
+        if (c == null) {
+            throw BookingRefusal.badRequest("A JSON body is required");
+        }
+        ReservationRules.contact("contact", c.contact(), false);
+        ReservationRules.text("notes", c.notes(), 1000);
+        ReservationRules.text("resellerReference", c.resellerReference(), 100);
+        if (c.expirationMinutes() != null && c.expirationMinutes() < 1) {
+            throw BookingRefusal.badRequest("expirationMinutes must be at least 1");
+        }
+        Booking current = owned(operatorId, uuid);
+        checkUpdatable(current, c);
+        List<UnitItem> items = c.unitItems() == null ? null : visitors(current.unitItems(), c.unitItems(), true,
+                changes.program(current));
+        if (items != null) {
+            ReservationRules.checkGroup(items, changes.program(current));
+        }
+        int from = current.units();
+        int to = items == null ? from : items.size();
+        if (to > from) {
+            ResizeResult grown = ledger.resize(current.slotId(), current.id(), from, to, changes.now());
+            if (grown != ResizeResult.DONE) {
+                throw BookingRefusal.unprocessable(grown == ResizeResult.SOLD_OUT
+                        ? "SOLD_OUT: not enough free seats for " + to + " units; the booking keeps its " + from
+                        : grown.name() + ": the booking keeps its " + from + " units");
+            }
+        }
+        Booking after;
+        try {
+            after = changes.change(() -> owned(operatorId, uuid), b -> edit(b, c, items, from));
+        }
+        catch (RuntimeException ex) {
+            if (to > from) {
+                ledger.resize(current.slotId(), current.id(), to, from, changes.now());
+            }
+            throw ex;
+        }
+        if (to < from && after.units() == to) {
+            ledger.resize(after.slotId(), after.id(), from, to, changes.now());
+        }
+        return after;
+    }
+
+    private void checkUpdatable(Booking b, UpdateCommand c) {
+        if (c.productId() != null && !c.productId().equals(b.productId())) {
+            throw new BookingRefusal(Code.INVALID_PRODUCT_ID, "A booking cannot move to another product; cancel it "
+                    + "and book again", c.productId());
+        }
+        if (c.optionId() != null && !c.optionId().equals(b.optionId())) {
+            throw new BookingRefusal(Code.INVALID_OPTION_ID, "The optionId was missing or invalid", c.optionId());
+        }
+        if (c.availabilityId() != null && !c.availabilityId().equals(b.slotId())) {
+            throw new BookingRefusal(Code.INVALID_AVAILABILITY_ID, "A booking cannot move to another availability; "
+                    + "cancel it and book again", c.availabilityId());
+        }
+        if (!changes.cancellable(b)) {
+            throw BookingRefusal.unprocessable("A booking that is " + b.status()
+                    + (b.status().live() ? " past its cancellation cut-off" : "") + " cannot be updated");
+        }
+    }
+
+    /** The booking edited by the PATCH; the units were already taken care of in the ledger. */
+    private BookingChanges.Change edit(Booking b, UpdateCommand c, List<UnitItem> items, int unitsBefore) {
+        if (b.units() != unitsBefore) {
+            throw BookingRefusal.unprocessable("The booking changed meanwhile; retry");
+        }
+        checkUpdatable(b, c);
+        Instant now = changes.now();
+        List<String> changed = new ArrayList<>();
+        if (items != null && items.size() != b.units()) {
+            changed.add("UNITS");
+        }
+        if (c.contact() != null) {
+            changed.add("CONTACT");
+        }
+        if (items != null) {
+            changed.add("VISITORS");
+        }
+        if (c.notes() != null || c.resellerReference() != null) {
+            changed.add("NOTES");
+        }
+        Booking edited = b.edited(now, c.contact(), items, c.resellerReference(), c.notes());
+        if (b.status() == BookingStatus.ON_HOLD && c.expirationMinutes() != null) {
+            edited = edited.extended(now, changes.expiry(now, c.expirationMinutes()));
+        }
+        if (changed.isEmpty()) {
+            return b.status() == BookingStatus.ON_HOLD && c.expirationMinutes() != null ? new BookingChanges.Change(edited) : null;
+        }
+        OutboxEvent updated = events.updated(edited, items != null && items.size() != b.units() ? b.units() : null,
+                changed, now);
+        return new BookingChanges.Change(edited, updated);
+    }
+
+    /** Whether OCTO's {@code cancellable} holds. */
+    public boolean cancellable(Booking b) {
+        return changes.cancellable(b);
+    }
+
+    private Booking replay(Booking stored, String hash) {
+        if (!hash.equals(stored.requestHash())) {
+            throw reused(stored.uuid());
+        }
+        return stored;
+    }
+
+    private static BookingRefusal reused(String uuid) {
+        return BookingRefusal.badRequest("The uuid " + uuid + " was already used for a different "
+                + "reservation; use a new uuid for a new booking (OCTO has no dedicated error code for this)");
+    }
+
+    private static String rejection(Hold hold, int asked) {
+        Ledger l = hold.ledger();
+        String why = switch (hold.result()) {
+            case SOLD_OUT -> "not enough free seats (" + hold.available() + " left, " + asked + " asked)";
+            case SLOT_CLOSED -> "the availability " + l.slotId() + " is CLOSED and takes no bookings";
+            case SLOT_CANCELLED -> "the availability " + l.slotId() + " is CANCELLED and takes no bookings";
+            case CUTOFF_PASSED -> "bookings for this availability closed at "
+                    + ReservationRules.local(l.cutoffAt(), l.timeZone()) + " (" + l.timeZone() + ")";
+            case UNKNOWN_SLOT -> "the availability is unknown to the supplier";
+            default -> "the supplier refused";
+        };
+        return hold.result().name() + ": " + why;
+    }
+
+    /** ON_HOLD and not run out; an expired hold is expired on the spot and refused as OCTO says. */
+    private static void refuseUnlessHeld(Booking b, Instant now, String action) {
+        if (b.holdRunOut(now) || b.status() == BookingStatus.EXPIRED) {
+            throw new ExpiredHold(b);
+        }
+        if (b.status() != BookingStatus.ON_HOLD) {
+            throw BookingRefusal.unprocessable("Cannot " + action + " a booking that is " + b.status());
+        }
+    }
+
+    /** Thrown inside a decision: the hold ran out; expire it first, then refuse. */
+    private static final class ExpiredHold extends RuntimeException {
+        private final transient Booking booking;
+
+        ExpiredHold(Booking booking) {
+            super(null, null, false, false);
+            this.booking = booking;
+        }
+    }
+
+    /** Runs a hold's transition; a hold found run out is expired (with its event) and refused as OCTO says. */
+    private Booking refusingExpired(java.util.function.Supplier<Booking> transition) {
+        try {
+            return transition.get();
+        }
+        catch (ExpiredHold ex) {
+            expiry.expire(ex.booking.id());
+            throw new BookingRefusal(Code.INVALID_BOOKING_UUID, "The booking expired at "
+                    + ex.booking.utcExpiresAt() + " and can no longer be confirmed or extended; reserve again",
+                    ex.booking.uuid());
+        }
+    }
+
+    /** The operator's booking by uuid; another operator's is as unknown as a missing one. */
+    private Booking owned(String operatorId, String uuid) {
+        if (uuid == null || uuid.isBlank()) {
+            throw BookingRefusal.unknownBooking(uuid);
+        }
+        return store.byOperatorUuid(operatorId, uuid).orElseThrow(() -> BookingRefusal.unknownBooking(uuid));
+    }
+
+    private ExcursionView product(String productId) {
+        if (productId == null || productId.isBlank()) {
+            throw new BookingRefusal(Code.INVALID_PRODUCT_ID, "productId is required", productId);
+        }
+        return projection.excursion(productId).filter(ExcursionView::published)
+                .orElseThrow(() -> new BookingRefusal(Code.INVALID_PRODUCT_ID, "The productId was missing or invalid",
+                        productId));
+    }
+
+    private SlotView availability(String availabilityId, String productId) {
+        if (availabilityId == null || availabilityId.isBlank()) {
+            throw new BookingRefusal(Code.INVALID_AVAILABILITY_ID, "availabilityId is required", availabilityId);
+        }
+        return projection.slot(availabilityId).filter(s -> productId.equals(s.excursionId()))
+                .orElseThrow(() -> new BookingRefusal(Code.INVALID_AVAILABILITY_ID,
+                        "The availabilityId was missing or invalid for this product", availabilityId));
+    }
+
+    /**
+     * Visitors for the existing items: matched by item uuid, else the next unmatched item of the same unit.
+     * With {@code resize} the list may differ in length and units (PATCH); without, it must keep them.
+     */
+    static List<UnitItem> visitors(List<UnitItem> current, List<UnitItemInput> inputs, boolean resize, Program p) {
+        List<UnitItem> typed = ReservationRules.unitItems(inputs, p, "unitItems");
+        if (resize) {
+            return typed;
+        }
+        if (typed.size() != current.size()
+                || !sortedUnits(typed).equals(sortedUnits(current))) {
+            throw BookingRefusal.badRequest("unitItems must keep the reserved units (" + current.size()
+                    + "); change units with PATCH /bookings/{uuid}");
+        }
+        List<UnitItem> result = new ArrayList<>(current);
+        boolean[] used = new boolean[current.size()];
+        for (UnitItemInput in : inputs) {
+            int index = -1;
+            for (int j = 0; j < current.size() && index < 0; j++) {
+                if (!used[j] && in.uuid() != null && in.uuid().equals(current.get(j).uuid())) {
+                    index = j;
+                }
+            }
+            for (int j = 0; j < current.size() && index < 0; j++) {
+                if (!used[j] && current.get(j).unitId().equals(in.unitId())) {
+                    index = j;
+                }
+            }
+            used[index] = true;
+            UnitItem old = current.get(index);
+            result.set(index, new UnitItem(old.uuid(), old.unitId(), old.type(),
+                    in.resellerReference() != null ? in.resellerReference() : old.resellerReference(),
+                    in.contact() != null ? in.contact() : old.contact(),
+                    in.visitor() != null ? in.visitor() : old.visitor()));
+        }
+        return result;
+    }
+
+    private static List<String> sortedUnits(List<UnitItem> items) {
+        return items.stream().map(UnitItem::unitId).sorted().toList();
+    }
+
+    private static LocalDate date(String field, String value) {
+        try {
+            return LocalDate.parse(value);
+        }
+        catch (RuntimeException ex) {
+            throw BookingRefusal.badRequest(field + " must be a date like 2026-12-01");
+        }
+    }
+
+    /** The canonical reserve body without its uuid: same request → same hash. */
+    private String hash(ReserveCommand c) {
+        ReserveCommand canonical = new ReserveCommand(null, c.productId(), c.optionId(), c.availabilityId(),
+                c.expirationMinutes(), c.notes(), c.unitItems(), c.resellerReference(), c.contact());
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest(json.writeValueAsString(canonical).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        }
+        catch (NoSuchAlgorithmException ex) {
+            throw new IllegalStateException(ex);
+        }
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() > 40 ? s.substring(0, 40) + "…" : s;
+    }
+}

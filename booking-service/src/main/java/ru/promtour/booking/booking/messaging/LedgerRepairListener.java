@@ -1,0 +1,79 @@
+package ru.promtour.booking.booking.messaging;
+
+import java.time.Clock;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+import ru.promtour.booking.ledger.SeatLedger;
+import ru.promtour.messaging.cloudevents.CloudEventHeaders;
+import ru.promtour.messaging.cloudevents.EventTypes;
+
+/**
+ * The safety net of "booking first, ledger second": a confirm, cancel, expiry, approval, decline or change of
+ * units writes the booking (with its event) and then the ledger, and a process that dies in between leaves the
+ * ledger behind. This listener reads the service's own {@code booking.bookings.v1} and applies the ledger half
+ * again. Every ledger change is conditional on the booking's entry, so when the fast path already applied it
+ * (the usual case) nothing changes; order does not matter either (a confirm after the release finds no hold).
+ */
+@Component
+public class LedgerRepairListener {
+
+    public static final String GROUP = "booking-service.ledger-repair";
+
+    private final SeatLedger ledger;
+    private final Clock clock;
+
+    public LedgerRepairListener(SeatLedger ledger, Clock clock) {
+        this.ledger = ledger;
+        this.clock = clock;
+    }
+
+    @KafkaListener(id = "booking-ledger-repair", topics = BookingEvents.TOPIC, groupId = GROUP)
+    void on(ConsumerRecord<String, Object> record) {
+        apply(CloudEventHeaders.type(record.headers()), record.value());
+    }
+
+    /** Applies the ledger half of one booking event; other types are ignored. */
+    public void apply(String type, Object value) {
+        if (!(value instanceof SeatFact e) || e.bookingId() == null || e.slotId() == null) {
+            return;
+        }
+        switch (type) {
+            case BookingEvents.CONFIRMED, BookingEvents.APPROVED -> ledger.confirm(e.slotId(), e.bookingId(), clock.instant());
+            case BookingEvents.CANCELLED -> ledger.release(e.slotId(), e.bookingId(), "CANCELLED", clock.instant());
+            case BookingEvents.EXPIRED -> ledger.release(e.slotId(), e.bookingId(), "EXPIRED", clock.instant());
+            case BookingEvents.DECLINED -> ledger.release(e.slotId(), e.bookingId(), "DECLINED", clock.instant());
+            case BookingEvents.UPDATED -> {
+                if (e.previousUnits() != null && e.previousUnits() > e.units()) {
+                    ledger.resize(e.slotId(), e.bookingId(), e.previousUnits(), e.units(), clock.instant());
+                }
+            }
+            default -> { }
+        }
+    }
+
+    /** The part of a booking event the ledger needs. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record SeatFact(String bookingId, String slotId, int units, Integer previousUnits) {
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class SeatFactTypes {
+
+        @Bean
+        EventTypes bookingSeatFactTypes() {
+            return EventTypes.builder()
+                    .add(BookingEvents.CONFIRMED, SeatFact.class)
+                    .add(BookingEvents.APPROVED, SeatFact.class)
+                    .add(BookingEvents.CANCELLED, SeatFact.class)
+                    .add(BookingEvents.EXPIRED, SeatFact.class)
+                    .add(BookingEvents.DECLINED, SeatFact.class)
+                    .add(BookingEvents.UPDATED, SeatFact.class)
+                    .build();
+        }
+    }
+}

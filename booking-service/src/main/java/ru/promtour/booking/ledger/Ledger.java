@@ -1,0 +1,93 @@
+package ru.promtour.booking.ledger;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
+
+import org.bson.Document;
+
+/**
+ * A read of one slot's ledger document (collection {@value #COLLECTION}, {@code _id} = slot id).
+ * <p>
+ * Shape: the slot's {@code start}, {@code timeZone}, {@code cutoffAt}, {@code status} and {@code capacity};
+ * {@code held} and {@code confirmed} with their entries {@code holds} / {@code sold} keyed by booking id (the
+ * units stored there are what a release gives back); {@code released}, the last booking ids released here (so a
+ * late duplicate does not hold again); {@code answered}, the last change requests applied; {@code version},
+ * incremented by every write; and the {@code outbox} of its events.
+ */
+public record Ledger(String slotId, String excursionId, String enterpriseId, Instant start, String timeZone,
+                     Instant cutoffAt, LedgerStatus status, int capacity, int held, int confirmed, List<Entry> holds,
+                     List<Entry> sold, List<String> released, List<String> answered, long version) {
+
+    public static final String COLLECTION = "ledgers";
+
+    /** Seats a booking holds or owns: its units, when, and the hash of the reserve that took them. */
+    public record Entry(String bookingId, int units, Instant at, String requestHash) {
+    }
+
+    public int available() {
+        return Math.max(0, capacity - held - confirmed);
+    }
+
+    public Optional<Entry> hold(String bookingId) {
+        return holds.stream().filter(e -> e.bookingId().equals(bookingId)).findFirst();
+    }
+
+    public Optional<Entry> sale(String bookingId) {
+        return sold.stream().filter(e -> e.bookingId().equals(bookingId)).findFirst();
+    }
+
+    /** Booking ids holding or owning seats here (what a cancellation of the slot affects). */
+    public List<String> bookingIds() {
+        List<String> ids = new ArrayList<>();
+        holds.forEach(e -> ids.add(e.bookingId()));
+        sold.forEach(e -> ids.add(e.bookingId()));
+        return ids;
+    }
+
+    static Ledger of(Document d) {
+        return new Ledger(d.getString("_id"), d.getString("excursionId"), d.getString("enterpriseId"),
+                instant(d.get("start")), d.getString("timeZone"), instant(d.get("cutoffAt")),
+                LedgerStatus.valueOf(d.getString("status")), intOf(d, "capacity"), intOf(d, "held"),
+                intOf(d, "confirmed"), entries(d, "holds"), entries(d, "sold"), strings(d, "released"),
+                strings(d, "answered"), longOf(d, "version"));
+    }
+
+    static int intOf(Document d, String field) {
+        Object v = d.get(field);
+        return v instanceof Number n ? n.intValue() : 0;
+    }
+
+    static long longOf(Document d, String field) {
+        Object v = d.get(field);
+        return v instanceof Number n ? n.longValue() : 0L;
+    }
+
+    private static Instant instant(Object v) {
+        return v instanceof Date date ? date.toInstant() : null;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Entry> entries(Document d, String field) {
+        Object v = d.get(field);
+        if (!(v instanceof List<?> list)) {
+            return List.of();
+        }
+        List<Entry> entries = new ArrayList<>(list.size());
+        for (Object o : list) {
+            if (o instanceof Document e) {
+                entries.add(new Entry(e.getString("bookingId"), intOf(e, "units"), instant(e.get("at")),
+                        e.getString("requestHash")));
+            }
+        }
+        return entries;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> strings(Document d, String field) {
+        Object v = d.get(field);
+        return v instanceof List<?> list ? (List<String>) list : List.of();
+    }
+}

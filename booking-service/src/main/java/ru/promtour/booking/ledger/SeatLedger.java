@@ -1,0 +1,406 @@
+package ru.promtour.booking.ledger;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
+
+import com.mongodb.MongoWriteException;
+import com.mongodb.ErrorCategory;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.ReturnDocument;
+import org.bson.Document;
+import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.stereotype.Service;
+import ru.promtour.booking.ledger.messaging.LedgerEvents;
+import ru.promtour.messaging.outbox.Outbox;
+import ru.promtour.messaging.outbox.OutboxEvent;
+import ru.promtour.messaging.outbox.OutboxRelay;
+
+/**
+ * The seat ledger: every change of a slot's seats is ONE conditional write on the slot's ledger document that
+ * also appends its event to the document's outbox; the event then leaves at once (the relay's timer is the
+ * safety net). The guards live in the filters, evaluated by the store at write time, so concurrent writers of
+ * one slot never oversell and never release twice:
+ * <ul>
+ *   <li>hold: open, before the cut-off, this booking neither holding, owning nor released here, and
+ *       held + confirmed + n ≤ capacity — no read first, so a contended slot costs no optimistic retries;</li>
+ *   <li>confirm and release: the booking's entry with the units read (what goes back is what was stored);</li>
+ *   <li>resize and the enterprise's changes (rare): the version read.</li>
+ * </ul>
+ */
+@Service
+public class SeatLedger {
+
+    /** How many released booking ids a ledger remembers to refuse a late duplicate hold. */
+    static final int RELEASED_KEPT = 500;
+    /** How many answered change requests a ledger remembers to answer a redelivery with nothing. */
+    static final int ANSWERED_KEPT = 50;
+    private static final int MAX_ATTEMPTS = 100;
+    /** A write returns the counts after it (for its event and its answer), not the entry arrays or the outbox. */
+    private static final FindOneAndUpdateOptions RETURN_AFTER = new FindOneAndUpdateOptions()
+            .returnDocument(ReturnDocument.AFTER)
+            .projection(Projections.include("capacity", "held", "confirmed", "status", "version", "cutoffAt", "timeZone",
+                    "start", "excursionId", "enterpriseId"));
+
+    /** What a hold did; every value but HELD and ALREADY is the reason it was refused. */
+    public enum HoldResult { HELD, ALREADY, RELEASED_BEFORE, SOLD_OUT, SLOT_CLOSED, SLOT_CANCELLED, CUTOFF_PASSED, UNKNOWN_SLOT, BUSY }
+
+    /**
+     * @param ledger the ledger after the hold (HELD) or as read when refused (null for UNKNOWN_SLOT and BUSY)
+     * @param entry  the booking's existing entry (ALREADY)
+     */
+    public record Hold(HoldResult result, Ledger ledger, Ledger.Entry entry) {
+
+        public int available() {
+            return ledger == null ? 0 : ledger.available();
+        }
+    }
+
+    /** What a change of a booking's units did. */
+    public enum ResizeResult { DONE, SOLD_OUT, SLOT_CLOSED, SLOT_CANCELLED, CUTOFF_PASSED, NOT_HOLDING, STALE }
+
+    /** An enterprise's slot change as the catalog asked for it. */
+    public record ChangeRequest(String slotId, String requestId, String change, Integer capacity, String reason) {
+    }
+
+    /** The ledger's answer to a change; {@code affectedBookingIds} for an applied CANCEL. */
+    public record ChangeAnswer(boolean applied, boolean duplicate, String refusal, List<String> affectedBookingIds) {
+    }
+
+    private final MongoOperations mongo;
+    private final LedgerEvents events;
+    private final OutboxRelay relay;
+
+    public SeatLedger(MongoOperations mongo, LedgerEvents events, OutboxRelay relay) {
+        this.mongo = mongo;
+        this.events = events;
+        this.relay = relay;
+        relay.enrichWith(Ledger.COLLECTION, events);
+    }
+
+    public Optional<Ledger> find(String slotId) {
+        Document doc = ledgers().find(Filters.eq("_id", slotId)).projection(Projections.exclude(Outbox.FIELD)).first();
+        return Optional.ofNullable(doc).map(Ledger::of);
+    }
+
+    /**
+     * A slot the catalog published: its ledger, empty and open. A ledger that exists already is left alone (the
+     * event was redelivered); {@code cutoffAt} is fixed later by {@link #cutoffChanged} if the program's
+     * cut-off arrives after the slot.
+     */
+    public boolean create(String slotId, String excursionId, String enterpriseId, Instant start, String timeZone,
+                          Instant cutoffAt, int capacity, String status, long catalogVersion) {
+        Document doc = new Document("_id", slotId).append("excursionId", excursionId).append("enterpriseId", enterpriseId)
+                .append("start", Date.from(start)).append("timeZone", timeZone).append("cutoffAt", Date.from(cutoffAt))
+                .append("status", status == null ? LedgerStatus.OPEN.name() : status).append("capacity", capacity)
+                .append("held", 0).append("confirmed", 0).append("holds", List.of()).append("sold", List.of())
+                .append("released", List.of()).append("answered", List.of()).append("catalogVersion", catalogVersion)
+                .append("version", 1L).append(Outbox.FIELD, List.of());
+        try {
+            ledgers().insertOne(doc);
+            return true;
+        }
+        catch (MongoWriteException ex) {
+            if (ex.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
+                return false;
+            }
+            throw ex;
+        }
+        catch (org.springframework.dao.DuplicateKeyException ex) {
+            return false;
+        }
+    }
+
+    /** The program's booking cut-off changed (or arrived after its slots): every future slot's {@code cutoffAt}. */
+    public int cutoffChanged(String excursionId, Duration cutoff, Instant now) {
+        List<Document> slots = ledgers().find(Filters.and(Filters.eq("excursionId", excursionId),
+                Filters.gt("start", Date.from(now)))).projection(Projections.include("start", "cutoffAt"))
+                .into(new ArrayList<>());
+        int changed = 0;
+        for (Document s : slots) {
+            Date cutoffAt = Date.from(s.getDate("start").toInstant().minus(cutoff));
+            if (!cutoffAt.equals(s.getDate("cutoffAt"))) {
+                ledgers().updateOne(Filters.eq("_id", s.get("_id")), new Document("$set", new Document("cutoffAt", cutoffAt))
+                        .append("$inc", new Document("version", 1L)));
+                changed++;
+            }
+        }
+        return changed;
+    }
+
+    /**
+     * Holds {@code units} seats for the booking in one conditional write, or says why not. A refused write reads
+     * the ledger once to name the reason (and to tell a repeated hold of the same booking, ALREADY, apart).
+     */
+    public Hold hold(String slotId, String bookingId, int units, String requestHash, Instant now) {
+        for (int attempt = 0; attempt < 5; attempt++) {
+            OutboxEvent event = events.held(slotId, bookingId, units, "RESERVED", now);
+            Document filter = new Document("_id", slotId)
+                    .append("status", LedgerStatus.OPEN.name())
+                    .append("cutoffAt", new Document("$gt", Date.from(now)))
+                    .append("holds.bookingId", new Document("$ne", bookingId))
+                    .append("sold.bookingId", new Document("$ne", bookingId))
+                    .append("released", new Document("$ne", bookingId))
+                    .append("$expr", fits(units));
+            Document entry = new Document("bookingId", bookingId).append("units", units).append("at", Date.from(now))
+                    .append("requestHash", requestHash);
+            Document update = new Document("$inc", new Document("held", units).append("version", 1L))
+                    .append("$push", new Document("holds", entry)
+                            .append(Outbox.FIELD, new Document("$each", List.of(event.toDocument()))));
+            Document after = ledgers().findOneAndUpdate(filter, update, RETURN_AFTER);
+            if (after != null) {
+                relay.publishAppended(Ledger.COLLECTION, after, List.of(event));
+                return new Hold(HoldResult.HELD, Ledger.of(after), null);
+            }
+            Optional<Ledger> read = find(slotId);
+            if (read.isEmpty()) {
+                return new Hold(HoldResult.UNKNOWN_SLOT, null, null);
+            }
+            Ledger l = read.get();
+            Optional<Ledger.Entry> existing = l.hold(bookingId).or(() -> l.sale(bookingId));
+            if (existing.isPresent()) {
+                return new Hold(HoldResult.ALREADY, l, existing.get());
+            }
+            HoldResult refusal = l.released().contains(bookingId) ? HoldResult.RELEASED_BEFORE : whyNot(l, units, now);
+            if (refusal != null) {
+                return new Hold(refusal, l, null);
+            }
+            // seats came free between the write and the read: try again
+        }
+        return new Hold(HoldResult.BUSY, null, null);
+    }
+
+    /** The booking's held seats become sold. False when it holds nothing here (unknown, or already sold). */
+    public boolean confirm(String slotId, String bookingId, Instant now) {
+        for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+            Optional<Ledger.Entry> hold = find(slotId).flatMap(l -> l.hold(bookingId));
+            if (hold.isEmpty()) {
+                return false;
+            }
+            int n = hold.get().units();
+            OutboxEvent event = events.confirmed(slotId, bookingId, n, now);
+            Document filter = new Document("_id", slotId).append("holds",
+                    new Document("$elemMatch", new Document("bookingId", bookingId).append("units", n)));
+            Document sale = new Document("bookingId", bookingId).append("units", n).append("at", Date.from(now));
+            Document update = new Document("$inc", new Document("held", -n).append("confirmed", n).append("version", 1L))
+                    .append("$pull", new Document("holds", new Document("bookingId", bookingId)))
+                    .append("$push", new Document("sold", sale)
+                            .append(Outbox.FIELD, new Document("$each", List.of(event.toDocument()))));
+            if (write(filter, update, event)) {
+                return true;
+            }
+        }
+        throw new IllegalStateException("Ledger " + slotId + " changed too often to confirm " + bookingId);
+    }
+
+    /**
+     * Gives the booking's seats back exactly once, held or sold, by the units stored in its entry. False when it
+     * holds and owns nothing here (never held, or already released).
+     *
+     * @param cause CANCELLED, EXPIRED, DECLINED or ORPHANED
+     */
+    public boolean release(String slotId, String bookingId, String cause, Instant now) {
+        for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+            Optional<Ledger> read = find(slotId);
+            Optional<Ledger.Entry> hold = read.flatMap(l -> l.hold(bookingId));
+            Optional<Ledger.Entry> sale = read.flatMap(l -> l.sale(bookingId));
+            if (hold.isEmpty() && sale.isEmpty()) {
+                return false;
+            }
+            boolean sold = hold.isEmpty();
+            int n = sold ? sale.get().units() : hold.get().units();
+            String array = sold ? "sold" : "holds";
+            OutboxEvent event = events.released(slotId, bookingId, n, cause, now);
+            Document filter = new Document("_id", slotId).append(array,
+                    new Document("$elemMatch", new Document("bookingId", bookingId).append("units", n)));
+            Document update = new Document("$inc", new Document(sold ? "confirmed" : "held", -n).append("version", 1L))
+                    .append("$pull", new Document(array, new Document("bookingId", bookingId)))
+                    .append("$push", new Document("released", new Document("$each", List.of(bookingId))
+                            .append("$slice", -RELEASED_KEPT))
+                            .append(Outbox.FIELD, new Document("$each", List.of(event.toDocument()))));
+            if (write(filter, update, event)) {
+                return true;
+            }
+        }
+        throw new IllegalStateException("Ledger " + slotId + " changed too often to release " + bookingId);
+    }
+
+    /**
+     * A booking's units change from {@code from} to {@code to}: a growth holds the difference (where a new hold
+     * would be allowed), a shrink gives it back. DONE also when the entry already has {@code to} units.
+     */
+    public ResizeResult resize(String slotId, String bookingId, int from, int to, Instant now) {
+        for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+            Optional<Ledger> read = find(slotId);
+            if (read.isEmpty()) {
+                return ResizeResult.NOT_HOLDING;
+            }
+            Ledger l = read.get();
+            Optional<Ledger.Entry> hold = l.hold(bookingId);
+            Optional<Ledger.Entry> sale = l.sale(bookingId);
+            if (hold.isEmpty() && sale.isEmpty()) {
+                return ResizeResult.NOT_HOLDING;
+            }
+            boolean sold = hold.isEmpty();
+            int stored = sold ? sale.get().units() : hold.get().units();
+            if (stored == to) {
+                return ResizeResult.DONE;
+            }
+            if (stored != from) {
+                return ResizeResult.STALE;
+            }
+            int delta = to - from;
+            if (delta > 0) {
+                HoldResult why = whyNot(l, delta, now);
+                if (why != null) {
+                    return ResizeResult.valueOf(why.name());
+                }
+            }
+            String array = sold ? "sold" : "holds";
+            OutboxEvent event = delta > 0 ? events.held(slotId, bookingId, delta, "RESIZED", now)
+                    : events.released(slotId, bookingId, -delta, "RESIZED", now);
+            Document filter = new Document("_id", slotId).append("version", l.version()).append(array + ".bookingId", bookingId);
+            Document update = new Document("$inc", new Document(sold ? "confirmed" : "held", delta).append("version", 1L))
+                    .append("$set", new Document(array + ".$.units", to))
+                    .append("$push", new Document(Outbox.FIELD, new Document("$each", List.of(event.toDocument()))));
+            if (write(filter, update, event)) {
+                return ResizeResult.DONE;
+            }
+        }
+        throw new IllegalStateException("Ledger " + slotId + " changed too often to resize " + bookingId);
+    }
+
+    /**
+     * Applies or refuses an enterprise's change, answering it in the same write (a refusal is written too, so a
+     * redelivered request finds its id answered and changes nothing). Capacity never goes below held + confirmed;
+     * a cancelled slot takes no change. Empty when the slot has no ledger.
+     */
+    public Optional<ChangeAnswer> apply(ChangeRequest r, Instant now) {
+        for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+            Optional<Ledger> read = find(r.slotId());
+            if (read.isEmpty()) {
+                return Optional.empty();
+            }
+            Ledger l = read.get();
+            if (l.answered().contains(r.requestId())) {
+                return Optional.of(new ChangeAnswer(true, true, null, l.bookingIds()));
+            }
+            Document set = new Document();
+            String refusal = null;
+            String message = null;
+            List<String> affected = null;
+            switch (r.change()) {
+                case "CAPACITY" -> {
+                    int sold = l.held() + l.confirmed();
+                    if (l.status() == LedgerStatus.CANCELLED) {
+                        refusal = "SLOT_CANCELLED";
+                        message = "The slot is cancelled";
+                    }
+                    else if (r.capacity() == null || r.capacity() < sold) {
+                        refusal = "BELOW_HELD_PLUS_CONFIRMED";
+                        message = "Capacity " + r.capacity() + " is below held + confirmed = " + sold + " (held "
+                                + l.held() + ", confirmed " + l.confirmed() + ")";
+                    }
+                    else {
+                        set.append("capacity", r.capacity());
+                    }
+                }
+                case "CLOSE", "REOPEN" -> {
+                    if (l.status() == LedgerStatus.CANCELLED) {
+                        refusal = "SLOT_CANCELLED";
+                        message = "The slot is cancelled; a cancelled slot cannot be "
+                                + ("CLOSE".equals(r.change()) ? "closed" : "reopened");
+                    }
+                    else {
+                        set.append("status", "CLOSE".equals(r.change()) ? LedgerStatus.CLOSED.name() : LedgerStatus.OPEN.name());
+                    }
+                }
+                case "CANCEL" -> {
+                    set.append("status", LedgerStatus.CANCELLED.name());
+                    affected = l.bookingIds();
+                }
+                default -> {
+                    refusal = "UNKNOWN_CHANGE";
+                    message = "Unknown change " + r.change();
+                }
+            }
+            OutboxEvent event = refusal == null
+                    ? events.changeApplied(r.slotId(), r.requestId(), r.change(), r.capacity(),
+                            "CAPACITY".equals(r.change()) ? l.capacity() : null, r.reason(), affected, now)
+                    : events.changeRefused(r.slotId(), r.requestId(), r.change(), r.capacity(),
+                            "UNKNOWN_CHANGE".equals(refusal) ? "SLOT_CANCELLED" : refusal, message, now);
+            Document update = new Document("$inc", new Document("version", 1L))
+                    .append("$push", new Document("answered", new Document("$each", List.of(r.requestId()))
+                            .append("$slice", -ANSWERED_KEPT))
+                            .append(Outbox.FIELD, new Document("$each", List.of(event.toDocument()))));
+            if (!set.isEmpty()) {
+                update.append("$set", set);
+            }
+            if (write(new Document("_id", r.slotId()).append("version", l.version()), update, event)) {
+                return Optional.of(new ChangeAnswer(refusal == null, false, message, affected == null ? List.of() : affected));
+            }
+        }
+        throw new IllegalStateException("Ledger " + r.slotId() + " changed too often to apply " + r.requestId());
+    }
+
+    /**
+     * Holds taken in [from, to): the candidates of the orphan sweep (a hold whose booking was never written
+     * because the process died between the two writes).
+     */
+    public List<OrphanCandidate> holdsTakenBetween(Instant from, Instant to) {
+        Document filter = new Document("holds", new Document("$elemMatch",
+                new Document("at", new Document("$gte", Date.from(from)).append("$lt", Date.from(to)))));
+        List<OrphanCandidate> found = new ArrayList<>();
+        ledgers().find(filter).projection(Projections.include("holds")).forEach(doc -> {
+            Ledger.of(new Document(doc).append("status", LedgerStatus.OPEN.name())).holds().stream()
+                    .filter(e -> e.at() != null && !e.at().isBefore(from) && e.at().isBefore(to))
+                    .forEach(e -> found.add(new OrphanCandidate(doc.getString("_id"), e.bookingId())));
+        });
+        return found;
+    }
+
+    /** A hold that may have no booking. */
+    public record OrphanCandidate(String slotId, String bookingId) {
+    }
+
+    private boolean write(Document filter, Document update, OutboxEvent event) {
+        Document after = ledgers().findOneAndUpdate(filter, update, RETURN_AFTER);
+        if (after == null) {
+            return false;
+        }
+        relay.publishAppended(Ledger.COLLECTION, after, List.of(event));
+        return true;
+    }
+
+    /** The bookability rule of a slot for n more seats: null when they fit. */
+    static HoldResult whyNot(Ledger l, int n, Instant now) {
+        if (l.status() == LedgerStatus.CANCELLED) {
+            return HoldResult.SLOT_CANCELLED;
+        }
+        if (l.status() == LedgerStatus.CLOSED) {
+            return HoldResult.SLOT_CLOSED;
+        }
+        if (l.cutoffAt() == null || !now.isBefore(l.cutoffAt())) {
+            return HoldResult.CUTOFF_PASSED;
+        }
+        if (l.held() + l.confirmed() + n > l.capacity()) {
+            return HoldResult.SOLD_OUT;
+        }
+        return null;
+    }
+
+    /** held + confirmed + n ≤ capacity, evaluated by the store on the stored document at write time. */
+    private static Document fits(int n) {
+        return new Document("$lte", List.of(new Document("$add", List.of("$held", "$confirmed", n)), "$capacity"));
+    }
+
+    private MongoCollection<Document> ledgers() {
+        return mongo.getCollection(Ledger.COLLECTION);
+    }
+}

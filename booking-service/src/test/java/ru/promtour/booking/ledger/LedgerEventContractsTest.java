@@ -1,0 +1,61 @@
+package ru.promtour.booking.ledger;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import ru.promtour.booking.ledger.messaging.LedgerEvents;
+import ru.promtour.messaging.outbox.OutboxEvent;
+import ru.promtour.test.contracts.Contracts;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Producer side of the ledger's contracts: every event, completed with the ledger as it leaves, matches its schema. */
+class LedgerEventContractsTest {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final Instant NOW = Instant.parse("2026-12-01T07:15:02.118Z");
+
+    private final LedgerEvents events = new LedgerEvents(JSON);
+    private final Document ledger = new Document("_id", "slot-1").append("capacity", 40).append("held", 4)
+            .append("confirmed", 10).append("status", "OPEN").append("version", 17L);
+
+    @Test
+    void everySeatEventMatchesItsSchemaWithTheLedgerAsItLeft() {
+        JsonNode held = assertMatches(events.held("slot-1", "bk-1", 4, "RESERVED", NOW));
+        assertThat(held.path("ledger").path("available").asInt()).isEqualTo(26);
+        assertThat(held.path("ledger").path("version").asLong()).isEqualTo(17);
+        assertMatches(events.held("slot-1", "bk-1", 2, "RESIZED", NOW));
+        assertMatches(events.confirmed("slot-1", "bk-1", 4, NOW));
+        for (String cause : List.of("CANCELLED", "EXPIRED", "DECLINED", "RESIZED", "ORPHANED")) {
+            assertThat(assertMatches(events.released("slot-1", "bk-1", 4, cause, NOW)).path("cause").asString()).isEqualTo(cause);
+        }
+    }
+
+    @Test
+    void changeAnswersMatchTheirSchemas() {
+        assertMatches(events.changeApplied("slot-1", "rq-1", "CAPACITY", 30, 40, null, null, NOW));
+        JsonNode cancel = assertMatches(events.changeApplied("slot-1", "rq-2", "CANCEL", null, null, "Авария",
+                List.of("bk-1", "bk-2"), NOW));
+        assertThat(cancel.path("affectedBookingIds")).hasSize(2);
+        assertMatches(events.changeRefused("slot-1", "rq-3", "CAPACITY", 10, "BELOW_HELD_PLUS_CONFIRMED",
+                "Capacity 10 is below held + confirmed = 14", NOW));
+    }
+
+    @Test
+    void anEventIsCompletedOnceEvenWhenRelayedAgain() {
+        OutboxEvent once = events.enrich(events.confirmed("slot-1", "bk-1", 4, NOW), ledger);
+        assertThat(events.enrich(once, ledger.append("version", 18L)).payload()).isEqualTo(once.payload());
+    }
+
+    private JsonNode assertMatches(OutboxEvent event) {
+        assertThat(event.topic()).isEqualTo(LedgerEvents.TOPIC);
+        assertThat(event.key()).isEqualTo("slot-1");
+        OutboxEvent sent = events.enrich(event, ledger);
+        Contracts.assertMatchesSchema(sent.type(), sent.payload());
+        return JSON.readTree(sent.payload());
+    }
+}
