@@ -10,8 +10,8 @@
 #   ./run.sh prepare   build what is stale, unpack each jar into .run/app/<name>/ (Spring Boot's extracted
 #                      layout: <name>.jar + lib/) and record a class-data archive for it: one training
 #                      start of the whole stack on a throwaway data folder, archived at exit. Start does
-#                      this by itself when a jar changed; a later start maps the archive (about half the
-#                      start-up CPU). Runs nothing afterwards.
+#                      this by itself when a jar changed; a later start maps the archive instead of loading
+#                      and verifying those classes again. Runs nothing afterwards.
 #   ./run.sh stop      stop the processes recorded in .run/pids (and nothing else: a pid counts only
 #                      while its command line names the jar this script launched)
 #   ./run.sh status    each process, its memory and its health
