@@ -483,7 +483,8 @@ preflight() {
             fail "${JAR[$name]} is missing (SKIP_BUILD=1)."
             exit 1
         fi
-        if [[ $name != local-stack ]] && port_taken "${PORT[$name]}"; then
+        # (the local stack's health port too: another stack there would answer our health checks)
+        if port_taken "${PORT[$name]}"; then
             fail "Port ${PORT[$name]} (for $name) is already in use by another program; free it first."
             exit 1
         fi
