@@ -3,9 +3,15 @@
 #
 #   ./run.sh [start]   build what is stale (a jar missing, or a src/ file or pom.xml newer than it:
 #                      ./mvnw -DskipTests package, the whole reactor once; with RUN_ONLY only those
-#                      modules and what they need), start the local stack (Kafka, Mongo-wire store, SMTP, SMS
-#                      sink, messages page), then the four services as separate JVMs; wait until all
-#                      are healthy, print the URLs and stay in the foreground. Ctrl-C stops everything.
+#                      modules and what they need), prepare what is stale (see prepare), start the local
+#                      stack (Kafka, Mongo-wire store, SMTP, SMS sink, messages page), then the four
+#                      services as separate JVMs; wait until all are healthy, print the URLs and stay in
+#                      the foreground. Ctrl-C stops everything.
+#   ./run.sh prepare   build what is stale, unpack each jar into .run/app/<name>/ (Spring Boot's extracted
+#                      layout: <name>.jar + lib/) and record a class-data archive for it: one training
+#                      start of the whole stack on a throwaway data folder, archived at exit. Start does
+#                      this by itself when a jar changed; a later start maps the archive instead of loading
+#                      and verifying those classes again. Runs nothing afterwards.
 #   ./run.sh stop      stop the processes recorded in .run/pids (and nothing else: a pid counts only
 #                      while its command line names the jar this script launched)
 #   ./run.sh status    each process, its memory and its health
@@ -21,11 +27,17 @@
 #   SKIP_BUILD=1         never build, even when a jar is missing or stale
 #   LOAD_DEMO=0          do not create the demo keys and data after start (the benchmarks run on their own tenants)
 #   STARTUP_TIMEOUT      seconds the services get to become healthy (default 90)
+#   START_PARALLEL       how many services start at the same time (default: the number of cores)
+#   RUN_CDS=0            no class-data archives: no training start, JVMs start without -XX:SharedArchiveFile.
+#                        With JAVA_HOME on a JDK 25+ the archive is JDK 25's AOT cache (-XX:AOTCache) instead
+#                        of an AppCDS archive; the default java (17) uses AppCDS. Archives are per JVM version.
 #   LOCAL_STACK_DATA_DIR, KAFKA_PORT, MONGO_PORT, SMTP_PORT, SMS_PORT, MESSAGES_PORT, SMS_SINK_TOKEN
 #                        passed to the local stack (see local-stack/README.md); the services get
 #                        KAFKA_BOOTSTRAP_SERVERS and MONGODB_URI pointing at it unless already set.
 # Every other variable in the environment passes through to the services unchanged.
-# Each JVM runs a copy of its jar (.run/jars), so ./mvnw package during a run does not break it.
+# Each JVM runs an unpacked copy of its jar (.run/app/<name>), so ./mvnw package during a run does not break it;
+# a changed jar is unpacked and trained again on the next start. A missing, stale or unusable archive only
+# costs start time: the JVM starts without it (-Xshare:auto).
 # Data stays in .data/ (git-ignored), so a restart keeps topics, documents and messages.
 
 set -uo pipefail
@@ -37,14 +49,26 @@ RUN_DIR="$ROOT/.run"
 PID_DIR="$RUN_DIR/pids"
 LOG_DIR="$RUN_DIR/logs"
 
-# Lean JVMs for a 2-core laptop: serial GC, C1 only (fast start, small code cache), small thread
-# stacks, a fixed heap cap so no service grows past ~300 MB RSS. For load tests drop
-# -XX:TieredStopAtLevel=1 (C2 makes steady-state throughput much higher).
-DEFAULT_JAVA_OPTS="-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k -Xms32m -Xmx128m -XX:MaxMetaspaceSize=160m -XX:ReservedCodeCacheSize=48m -XX:+ExitOnOutOfMemoryError"
-DEFAULT_LOCAL_STACK_JAVA_OPTS="-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k -Xms32m -Xmx192m -XX:ReservedCodeCacheSize=48m -XX:+ExitOnOutOfMemoryError"
+# Lean JVMs for a 2-core laptop: serial GC, small thread stacks, a fixed heap cap so no service grows
+# past ~300 MB RSS. The start is fast through the class-data archive (see prepare) instead of C1 only:
+# the JIT is tiered with C2 on, but C2 takes only what stays hot (100 times the default tier-4 thresholds:
+# 500,000 calls or 4,000,000 loop turns). Start-up code is hot for a few seconds only, and compiling it
+# with C2 doubled the CPU of a start on two cores; under load the request path's inner methods reach
+# the thresholds within seconds. For load figures drop the Tier4 options (load-tests/run-all.sh sets its
+# own JAVA_OPTS: C2 at the JVM's defaults). The code cache has room for C2's code.
+C2_WHEN_HOT="-XX:Tier4InvocationThreshold=500000 -XX:Tier4MinInvocationThreshold=60000 -XX:Tier4CompileThreshold=1500000 -XX:Tier4BackEdgeThreshold=4000000"
+DEFAULT_JAVA_OPTS="-XX:+UseSerialGC -Xss512k -Xms64m -Xmx128m -XX:MaxMetaspaceSize=160m -XX:ReservedCodeCacheSize=96m $C2_WHEN_HOT -XX:+ExitOnOutOfMemoryError"
+DEFAULT_LOCAL_STACK_JAVA_OPTS="-XX:+UseSerialGC -Xss512k -Xms64m -Xmx192m -XX:ReservedCodeCacheSize=96m $C2_WHEN_HOT -XX:+ExitOnOutOfMemoryError"
 
 STARTED=()
 declare -A PIDS=()
+NAMES=()
+TRAIN=()
+KILLED=()
+HEALTHY=()
+TRAINING=0
+JVM_TAG=""
+ARCHIVE_KIND=jsa
 JAVA=java
 DATA_DIR="$ROOT/.data"
 
@@ -80,10 +104,16 @@ fail() { printf '%s%s%s\n' "$RED" "$*" "$RESET" >&2; }
 now() { printf '%s' "${EPOCHREALTIME/,/.}"; }
 since() { awk -v a="$1" -v b="$(now)" 'BEGIN { printf "%.1f", b - a }'; }
 
-# The jar the build produces, and the copy a run uses: a rebuild (./mvnw package in another terminal)
-# rewrites target/*.jar in place, which breaks a JVM still reading classes from it.
+# The jar the build produces, and the unpacked copy a run uses: a rebuild (./mvnw package in another
+# terminal) rewrites target/*.jar in place, which breaks a JVM still reading classes from it. The copy is
+# Spring Boot's extracted layout (<name>.jar naming lib/*.jar in its manifest): class-data sharing archives
+# only classes loaded from plain jars on the class path, not from jars nested in the packaged one.
 built_jar() { printf '%s/%s' "$ROOT" "${JAR[$1]}"; }
-jar_path() { printf '%s/jars/%s.jar' "$RUN_DIR" "$1"; }
+app_dir() { printf '%s/app/%s' "$RUN_DIR" "$1"; }
+jar_path() { printf '%s/%s.jar' "$(app_dir "$1")" "$1"; }
+# The class-data archive of a component for the java that runs it (one per JVM version, so switching
+# JAVA_HOME back and forth keeps both).
+archive_path() { printf '%s/%s-%s.%s' "$(app_dir "$1")" "$1" "$JVM_TAG" "$ARCHIVE_KIND"; }
 pid_file() { printf '%s/%s.pid' "$PID_DIR" "$1"; }
 log_file() { printf '%s/%s.log' "$LOG_DIR" "$1"; }
 
@@ -129,7 +159,7 @@ is_ours() {
     [[ $pid =~ ^[0-9]+$ && -r /proc/$pid/cmdline ]] || return 1
     local cmdline
     cmdline=$(tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null) || return 1
-    [[ $cmdline == *"$(jar_path "$name")"* ]]
+    [[ $cmdline == *"$(jar_path "$name")"* || $cmdline == *"$RUN_DIR/jars/$name.jar"* ]]  # (jars/: before the unpacked layout)
 }
 
 recorded_pid() {
@@ -216,21 +246,138 @@ build_if_needed() {
     done
 }
 
+# Whether the run uses class-data archives: not with RUN_CDS=0, nor when JAVA_OPTS already choose
+# their own sharing (-Xshare, an archive or an AOT cache of their own).
+cds_enabled() {
+    [[ ${RUN_CDS:-1} != 0 ]] || return 1
+    [[ " ${JAVA_OPTS:-} ${LOCAL_STACK_JAVA_OPTS:-} " != *" -Xshare:"* ]] || return 1
+    [[ "${JAVA_OPTS:-} ${LOCAL_STACK_JAVA_OPTS:-}" != *SharedArchiveFile* && "${JAVA_OPTS:-} ${LOCAL_STACK_JAVA_OPTS:-}" != *AOTCache* ]]
+}
+
+# JVM_TAG (its version, for the archive's name) and ARCHIVE_KIND: jsa (AppCDS, JDK 17–24) or aot (JDK 25+).
+detect_jvm() {
+    local version
+    version=$("$JAVA" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java\.vm\.version = //p' | head -1)
+    JVM_TAG=$(printf '%s' "${version:-unknown}" | tr -c 'A-Za-z0-9.+-' '_')
+    local major=${version%%[.+-]*}
+    if [[ $major =~ ^[0-9]+$ ]] && ((major >= 25)); then ARCHIVE_KIND=aot; else ARCHIVE_KIND=jsa; fi
+}
+
+# The archive options of one JVM: record at exit while training, map it afterwards (when present).
+archive_opts() {
+    local name=$1 archive
+    cds_enabled || return 0
+    [[ -f "$(app_dir "$name")/packaged" ]] && return 0  # could not be unpacked: nothing to share
+    archive=$(archive_path "$name")
+    if [[ ${TRAINING:-0} == 1 && " ${TRAIN[*]} " == *" $name "* ]]; then
+        # JDK 25: record the configuration at exit and create the cache afterwards, one JVM at a time
+        # (-XX:AOTCacheOutput would create it at exit, in every JVM at once)
+        [[ $ARCHIVE_KIND == aot ]] && printf '%s\n' "-XX:AOTMode=record" "-XX:AOTConfiguration=$archive.config" \
+            || printf '%s\n' "-XX:ArchiveClassesAtExit=$archive"
+    elif [[ -f $archive ]]; then
+        [[ $ARCHIVE_KIND == aot ]] && printf '%s\n' "-XX:AOTCache=$archive" || printf '%s\n' "-XX:SharedArchiveFile=$archive"
+    fi
+}
+
+# What the unpacked copy was made from: the built jar's size and modification time.
+jar_stamp() { stat -c '%s %Y' "$(built_jar "$1")" 2>/dev/null; }
+
+# What the built jar holds, whatever its timestamps: every entry's name, size and CRC. A rebuild of unchanged
+# sources (./mvnw package, verify) writes a new jar with the same fingerprint, and keeps the archives.
+jar_fingerprint() {
+    command -v python3 >/dev/null 2>&1 || return 1
+    python3 -c '
+import hashlib, sys, zipfile
+with zipfile.ZipFile(sys.argv[1]) as jar:
+    entries = sorted((i.filename, i.file_size, i.CRC) for i in jar.infolist())
+print(hashlib.sha256(repr(entries).encode()).hexdigest())' "$(built_jar "$1")" 2>/dev/null
+}
+
+# Unpacks the built jar into .run/app/<name>/ unless the copy there was made from this very jar; a new copy
+# drops the archives of the old one. Spring Boot's `-Djarmode=tools extract` for the services; the local
+# stack's jar has no jar mode (no Spring in it), so its BOOT-INF is laid out the same way with the JDK's jar
+# tool. When neither works the packaged jar itself is copied (runs as before, without an archive).
+prepare_app() {
+    local name=$1 dir tmp stamp fingerprint
+    dir=$(app_dir "$name")
+    stamp=$(jar_stamp "$name")
+    [[ -f $dir/source && $(<"$dir/source") == "$stamp" && -f $(jar_path "$name") ]] && return 0
+    fingerprint=$(jar_fingerprint "$name") || fingerprint=""
+    if [[ -n $fingerprint && -f $dir/fingerprint && $(<"$dir/fingerprint") == "$fingerprint" && -f $(jar_path "$name") ]]; then
+        printf '%s' "$stamp" >"$dir/source"  # rebuilt, but the same classes: the copy and its archives stay
+        return 0
+    fi
+    tmp="$dir.tmp"
+    rm -rf "$tmp" && mkdir -p "$tmp" || return 1
+    if ! unpack "$name" "$tmp" >"$tmp.log" 2>&1; then
+        warn "Could not unpack ${JAR[$name]} (see ${tmp#"$ROOT"/}.log): running the packaged jar, without a class-data archive."
+        rm -rf "$tmp" && mkdir -p "$tmp" && cp "$(built_jar "$name")" "$tmp/$name.jar" && : >"$tmp/packaged" || return 1
+    else
+        rm -f "$tmp.log"
+    fi
+    printf '%s' "$stamp" >"$tmp/source"
+    [[ -n $fingerprint ]] && printf '%s' "$fingerprint" >"$tmp/fingerprint"
+    rm -rf "$dir" && mv "$tmp" "$dir"
+}
+
+unpack() {
+    local name=$1 into=$2 jar
+    jar=$(built_jar "$name")
+    if [[ $name != local-stack ]]; then
+        "$JAVA" -Djarmode=tools -jar "$jar" extract --destination "$into" --application-filename "$name.jar"
+        return
+    fi
+    local jartool main
+    jartool="$(dirname "$(readlink -f "$(command -v "$JAVA")")")/jar"
+    [[ -x $jartool ]] || { echo "no jar tool next to $JAVA"; return 1; }
+    (cd "$into" && "$jartool" xf "$jar" BOOT-INF META-INF/MANIFEST.MF) || return 1
+    main=$(sed -n 's/^Start-Class: *//p' "$into/META-INF/MANIFEST.MF" | tr -d '\r')
+    [[ -n $main && -d $into/BOOT-INF/classes && -f $into/BOOT-INF/classpath.idx ]] || { echo "not a Spring Boot jar"; return 1; }
+    mv "$into/BOOT-INF/lib" "$into/lib" || return 1
+    {
+        printf 'Main-Class: %s\n' "$main"
+        # the class path in the packaged order; manifest lines are at most 72 bytes, continued after a space
+        sed -n 's|^- "BOOT-INF/lib/\(.*\)"$|lib/\1|p' "$into/BOOT-INF/classpath.idx" | tr '\n' ' ' | sed 's/ $//' \
+            | awk '{ s = "Class-Path: " $0; print substr(s, 1, 70); s = substr(s, 71)
+                     while (length(s) > 0) { print " " substr(s, 1, 69); s = substr(s, 70) } }'
+    } >"$into/manifest.txt"
+    "$jartool" --create --file "$into/$name.jar" --manifest "$into/manifest.txt" -C "$into/BOOT-INF/classes" . || return 1
+    rm -rf "$into/BOOT-INF" "$into/META-INF" "$into/manifest.txt"
+}
+
+# Unpacks every selected jar that changed, two at a time (each is mostly one core's work).
+prepare_apps() {
+    local name
+    local -a jobs=()
+    mkdir -p "$RUN_DIR/app"
+    for name in "$@"; do
+        prepare_app "$name" &
+        jobs+=("$!")
+        if ((${#jobs[@]} >= 2)); then
+            wait "${jobs[0]}"
+            jobs=("${jobs[@]:1}")
+        fi
+    done
+    ((${#jobs[@]} > 0)) && wait "${jobs[@]}"
+    for name in "$@"; do
+        [[ -f $(jar_path "$name") ]] || { fail "Cannot prepare ${RUN_DIR#"$ROOT"/}/app/$name from ${JAR[$name]}."; exit 1; }
+    done
+}
+
 launch() {
     local name=$1 log
     log=$(log_file "$name")
+    [[ ${TRAINING:-0} == 1 ]] && log="${log%.log}.training.log"
     [[ -f $log ]] && mv -f "$log" "$log.1"
-    if ! { cp "$(built_jar "$name")" "$(jar_path "$name").tmp" && mv -f "$(jar_path "$name").tmp" "$(jar_path "$name")"; }; then
-        abort_start "Cannot copy ${JAR[$name]} to ${RUN_DIR#"$ROOT"/}/jars."
-    fi
-    local -a opts
+    local -a opts archive
+    mapfile -t archive < <(archive_opts "$name")
     if [[ $name == local-stack ]]; then
         read -r -a opts <<<"${LOCAL_STACK_JAVA_OPTS:-$DEFAULT_LOCAL_STACK_JAVA_OPTS}"
-        (LOCAL_STACK_DATA_DIR="$DATA_DIR" exec "$JAVA" "${opts[@]}" -jar "$(jar_path "$name")") \
+        (LOCAL_STACK_DATA_DIR="$DATA_DIR" exec "$JAVA" "${opts[@]}" "${archive[@]}" -jar "$(jar_path "$name")") \
             </dev/null >"$log" 2>&1 9>&- &
     else
         read -r -a opts <<<"${JAVA_OPTS:-$DEFAULT_JAVA_OPTS}"
-        (SERVER_PORT="${PORT[$name]}" exec "$JAVA" "${opts[@]}" -jar "$(jar_path "$name")") \
+        (SERVER_PORT="${PORT[$name]}" exec "$JAVA" "${opts[@]}" "${archive[@]}" -jar "$(jar_path "$name")") \
             </dev/null >"$log" 2>&1 9>&- &
     fi
     local pid=$!
@@ -274,7 +421,7 @@ stop_components() {
         [[ ${#alive[@]} -eq 0 ]] && break
         if ((SECONDS >= deadline)); then
             warn "Still running after ${STOP_TIMEOUT} s, killing: ${alive[*]}"
-            for name in "${alive[@]}"; do kill -KILL "${target_pid[$name]}" 2>/dev/null; done
+            for name in "${alive[@]}"; do kill -KILL "${target_pid[$name]}" 2>/dev/null; KILLED+=("$name"); done
             break
         fi
         sleep 0.2
@@ -305,11 +452,11 @@ abort_start() {
     exit 1
 }
 
-cmd_start() {
+# Checks shared by start and prepare; sets NAMES (the selected components) and JAVA, takes the start lock.
+preflight() {
     check_run_only
-    local -a names
-    mapfile -t names < <(selected)
-    if [[ ${#names[@]} -eq 0 ]]; then
+    mapfile -t NAMES < <(selected)
+    if [[ ${#NAMES[@]} -eq 0 ]]; then
         fail "RUN_ONLY='${RUN_ONLY:-}' selects nothing (known: ${ALL[*]})"
         exit 2
     fi
@@ -317,7 +464,7 @@ cmd_start() {
     JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
     command -v "$JAVA" >/dev/null || { fail "java not found (set JAVA_HOME or put java on PATH)"; exit 1; }
 
-    mkdir -p "$PID_DIR" "$LOG_DIR" "$RUN_DIR/jars"
+    mkdir -p "$PID_DIR" "$LOG_DIR" "$RUN_DIR/app"
     local -a live
     mapfile -t live < <(running)
     if [[ ${#live[@]} -gt 0 ]]; then
@@ -331,18 +478,19 @@ cmd_start() {
     fi
 
     local name
-    for name in "${names[@]}"; do
+    for name in "${NAMES[@]}"; do
         if [[ ! -f $(built_jar "$name") && ${SKIP_BUILD:-0} == 1 ]]; then
             fail "${JAR[$name]} is missing (SKIP_BUILD=1)."
             exit 1
         fi
-        if [[ $name != local-stack ]] && port_taken "${PORT[$name]}"; then
+        # (the local stack's health port too: another stack there would answer our health checks)
+        if port_taken "${PORT[$name]}"; then
             fail "Port ${PORT[$name]} (for $name) is already in use by another program; free it first."
             exit 1
         fi
     done
 
-    build_if_needed "${names[@]}"
+    build_if_needed "${NAMES[@]}"
 
     DATA_DIR="${LOCAL_STACK_DATA_DIR:-$ROOT/.data}"
     export ADMIN_API_KEY="${ADMIN_API_KEY:-dev-admin-key-change-me}"
@@ -353,58 +501,166 @@ cmd_start() {
     export KAFKA_BOOTSTRAP_SERVERS="${KAFKA_BOOTSTRAP_SERVERS:-localhost:${KAFKA_PORT:-9092}}"
     export MONGODB_URI="${MONGODB_URI:-mongodb://localhost:${MONGO_PORT:-27017}}"
 
+    detect_jvm
+    prepare_apps "${NAMES[@]}"
     STARTED=()
     PIDS=()
     trap on_signal INT TERM HUP
-    local t0
-    t0=$(now)
+}
 
-    if [[ " ${names[*]} " == *" local-stack "* ]]; then
+# Launches the selected components (the local stack first: the services need its broker's topics) and
+# waits until each is healthy, printing each one's time. Returns 1 with FAILURE set when one exits or
+# times out, leaving the caller to stop what started.
+start_components() {
+    local name t0
+    t0=$(now)
+    FAILURE="" FAILED_LOG=""
+    HEALTHY=()
+    if [[ " $* " == *" local-stack "* ]]; then
         say "Starting ${BOLD}local-stack${RESET} (data in ${DATA_DIR#"$ROOT"/})…"
         launch local-stack
         local deadline=$((SECONDS + STACK_HEALTH_TIMEOUT))
-        until is_healthy local-stack; do
-            is_ours local-stack "${PIDS[local-stack]}" \
-                || abort_start "local-stack exited during startup." local-stack
-            ((SECONDS >= deadline)) \
-                && abort_start "local-stack is not healthy after ${STACK_HEALTH_TIMEOUT} s ($(health_url local-stack))." local-stack
-            sleep 0.3
+        until port_taken "${PORT[local-stack]}" && is_healthy local-stack; do
+            if ! is_ours local-stack "${PIDS[local-stack]}"; then
+                FAILURE="local-stack exited during startup." FAILED_LOG=local-stack
+                return 1
+            fi
+            if ((SECONDS >= deadline)); then
+                FAILURE="local-stack is not healthy after ${STACK_HEALTH_TIMEOUT} s ($(health_url local-stack))." FAILED_LOG=local-stack
+                return 1
+            fi
+            sleep 0.1
         done
         say "  ${GREEN}✓${RESET} local-stack healthy after $(since "$t0") s"
+        HEALTHY+=(local-stack)
     fi
 
     local -a services=()
-    for name in "${names[@]}"; do [[ $name != local-stack ]] && services+=("$name"); done
-    if [[ ${#services[@]} -gt 0 ]]; then
-        local t1
-        t1=$(now)
-        say "Starting ${BOLD}${services[*]}${RESET}…"
-        for name in "${services[@]}"; do launch "$name"; done
-        local -a pending=("${services[@]}")
-        local deadline=$((SECONDS + STARTUP_TIMEOUT))
-        while [[ ${#pending[@]} -gt 0 ]]; do
-            local -a still=()
-            for name in "${pending[@]}"; do
-                if is_healthy "$name"; then
-                    say "  ${GREEN}✓${RESET} $name healthy after $(since "$t1") s"
-                elif ! is_ours "$name" "${PIDS[$name]}"; then
-                    abort_start "$name exited during startup." "$name"
-                else
-                    still+=("$name")
-                fi
-            done
-            pending=("${still[@]}")
-            [[ ${#pending[@]} -eq 0 ]] && break
-            if ((SECONDS >= deadline)); then
-                for name in "${pending[@]}"; do fail "$name is not healthy after ${STARTUP_TIMEOUT} s ($(health_url "$name"))."; done
-                abort_start "Startup failed: ${pending[*]}." "${pending[0]}"
-            fi
-            sleep 0.5
+    for name in "$@"; do [[ $name != local-stack ]] && services+=("$name"); done
+    [[ ${#services[@]} -eq 0 ]] && return 0
+    # At most START_PARALLEL services start at once (default: one per core). A JVM that gets a core to itself
+    # compiles its start-up code in time; four JVMs sharing two cores run interpreted code longer and spend
+    # more CPU in all on the same start.
+    local parallel=${START_PARALLEL:-$(nproc 2>/dev/null || echo 2)}
+    [[ $parallel =~ ^[1-9][0-9]*$ ]] || parallel=2
+    local t1
+    t1=$(now)
+    say "Starting ${BOLD}${services[*]}${RESET}…"
+    local -a queue=("${services[@]}") pending=()
+    local deadline=$((SECONDS + STARTUP_TIMEOUT))
+    while [[ ${#queue[@]} -gt 0 || ${#pending[@]} -gt 0 ]]; do
+        while [[ ${#queue[@]} -gt 0 && ${#pending[@]} -lt $parallel ]]; do
+            launch "${queue[0]}"
+            pending+=("${queue[0]}")
+            queue=("${queue[@]:1}")
         done
-    fi
+        local -a still=()
+        for name in "${pending[@]}"; do
+            # the port opens only when the service is nearly up: no curl (a process each) before that
+            if port_taken "${PORT[$name]}" && is_healthy "$name"; then
+                say "  ${GREEN}✓${RESET} $name healthy after $(since "$t1") s"
+                HEALTHY+=("$name")
+            elif ! is_ours "$name" "${PIDS[$name]}"; then
+                FAILURE="$name exited during startup." FAILED_LOG=$name
+                return 1
+            else
+                still+=("$name")
+            fi
+        done
+        pending=("${still[@]}")
+        [[ ${#pending[@]} -eq 0 && ${#queue[@]} -eq 0 ]] && break
+        if ((SECONDS >= deadline)); then
+            for name in "${pending[@]}" "${queue[@]}"; do fail "$name is not healthy after ${STARTUP_TIMEOUT} s ($(health_url "$name"))."; done
+            FAILURE="Startup failed: ${pending[*]} ${queue[*]}." FAILED_LOG=${pending[0]:-${queue[0]}}
+            return 1
+        fi
+        sleep 0.2
+    done
+}
 
+# The training start: every selected component that has no archive for this JVM yet is started for real
+# (on a throwaway data folder, so the real data stays untouched) with -XX:ArchiveClassesAtExit
+# (-XX:AOTCacheOutput on JDK 25+), waited for until healthy, and stopped: each JVM writes the classes it
+# loaded — framework, web server, broker and store clients, health endpoint — into its archive as it exits.
+# Components that have an archive already map it. A failed training costs nothing but start time.
+train_archives() {
+    cds_enabled || return 0
+    local name
+    TRAIN=()
+    for name in "${NAMES[@]}"; do
+        [[ -f $(app_dir "$name")/packaged || -f $(archive_path "$name") ]] || TRAIN+=("$name")
+    done
+    [[ ${#TRAIN[@]} -eq 0 ]] && return 0
+    local t0 real_data=$DATA_DIR
+    t0=$(now)
+    say "${BOLD}Recording class-data archives${RESET} (once per build and JVM) for ${TRAIN[*]}: a training start and stop on a throwaway data folder…"
+    DATA_DIR="$RUN_DIR/training-data"
+    rm -rf "$DATA_DIR"
+    TRAINING=1
+    local startup_timeout=$STARTUP_TIMEOUT
+    STARTUP_TIMEOUT=$((STARTUP_TIMEOUT * 3))  # recording is slower than a start from the archive
+    if ! start_components "${NAMES[@]}"; then
+        warn "Training start failed ($FAILURE, see .run/logs/$FAILED_LOG.training.log): starting without archives."
+    fi
+    local stop_timeout=$STOP_TIMEOUT
+    STOP_TIMEOUT=180  # writing the archives takes a few seconds per JVM
+    KILLED=()
+    stop_started
+    STOP_TIMEOUT=$stop_timeout
+    STARTUP_TIMEOUT=$startup_timeout
+    TRAINING=0
+    DATA_DIR=$real_data
+    rm -rf "$RUN_DIR/training-data"
+    local -a made=()
+    for name in "${TRAIN[@]}"; do
+        if [[ " ${KILLED[*]} " == *" $name "* || " ${HEALTHY[*]} " != *" $name "* ]]; then
+            rm -f "$(archive_path "$name")" "$(archive_path "$name").config"  # cut off while writing it, or from a failed start
+        fi
+        [[ $ARCHIVE_KIND == aot ]] && create_aot_cache "$name"
+        [[ -f $(archive_path "$name") ]] && made+=("$name")
+    done
+    say "  archives for ${made[*]:-none} in $(since "$t0") s"
+    TRAIN=()
+}
+
+# JDK 25+: the AOT cache from the configuration its training start recorded (same options, same class path).
+create_aot_cache() {
+    local name=$1 config
+    config="$(archive_path "$name").config"
+    [[ -f $config ]] || return 0
+    local -a opts
+    if [[ $name == local-stack ]]; then
+        read -r -a opts <<<"${LOCAL_STACK_JAVA_OPTS:-$DEFAULT_LOCAL_STACK_JAVA_OPTS}"
+    else
+        read -r -a opts <<<"${JAVA_OPTS:-$DEFAULT_JAVA_OPTS}"
+    fi
+    "$JAVA" "${opts[@]}" -XX:AOTMode=create -XX:AOTConfiguration="$config" -XX:AOTCache="$(archive_path "$name")" \
+        -jar "$(jar_path "$name")" >>"$LOG_DIR/$name.training.log" 2>&1 \
+        || { warn "No AOT cache for $name (see .run/logs/$name.training.log)"; rm -f "$(archive_path "$name")"; }
+    rm -f "$config"
+}
+
+cmd_start() {
+    preflight
+    train_archives
+    local t0
+    t0=$(now)
+    start_components "${NAMES[@]}" || abort_start "$FAILURE" "$FAILED_LOG"
     summary "$(since "$t0")"
     monitor
+}
+
+cmd_prepare() {
+    preflight
+    train_archives
+    local name
+    for name in "${NAMES[@]}"; do
+        if [[ -f $(archive_path "$name") ]]; then
+            say "  $name: ${RUN_DIR#"$ROOT"/}/app/$name, archive $(basename "$(archive_path "$name")")"
+        else
+            say "  $name: ${RUN_DIR#"$ROOT"/}/app/$name, no archive"
+        fi
+    done
 }
 
 summary() {
@@ -532,6 +788,7 @@ usage() {
 
 case "${1:-start}" in
     start) cmd_start ;;
+    prepare) cmd_prepare ;;
     stop) cmd_stop ;;
     status) cmd_status ;;
     restart) cmd_stop && cmd_start ;;

@@ -1,15 +1,20 @@
 #!/usr/bin/env bash
 # load-tests/run-all.sh: every benchmark, then docs/benchmarks.md.
 #
-# Measures the cold start of ./run.sh as a newcomer runs it (empty data folder, default flags), then starts a
-# fresh stack for the load (C2 JIT, rate limits lifted so that nothing is refused for being fast); creates its own tenants (Setup); runs the
-# Gatling simulations (arrival rates through the gateway and straight to booking-service, saturation, the
-# race); measures the floors and the sequential figures (Floors: Kafka round trip, the store's conditional
-# update, reserve one at a time with and without the gateway, confirm → email); reads each process's
-# resident memory; writes the generated table into docs/benchmarks.md (Report) and stops the stack.
+# Prepares the jars as ./run.sh does once per build (./run.sh prepare: unpacked, class-data archives recorded),
+# measures the cold start of ./run.sh as a newcomer's second start runs it (empty data folder, default flags), then
+# starts a fresh stack for the load (larger heaps, rate limits lifted so that nothing is refused for being fast);
+# creates its own tenants (Setup); runs the Gatling simulations (arrival rates through the gateway and straight to
+# booking-service, saturation, 4× the saturating concurrency, the race), each phase with the CPU every process
+# spent on it per ON_HOLD answer (/proc/<pid>/stat); measures the floors and the sequential figures (Floors: Kafka
+# round trip, the store's conditional update, reserve one at a time with and without the gateway, confirm →
+# email); reads each process's resident memory; writes the generated table into docs/benchmarks.md (Report) and
+# stops the stack.
 #
-# Usage: load-tests/run-all.sh            (16 min on 2 cores with BENCH_OPTS="-Dbench.phaseSeconds=10"; nothing else should run)
+# Usage: load-tests/run-all.sh            (about 20 min on 2 cores with BENCH_OPTS="-Dbench.phaseSeconds=10"; nothing else should run)
 # Environment: BENCH_OPTS   extra -Dbench.* properties, e.g. "-Dbench.phaseSeconds=10 -Dbench.raceRepetitions=2"
+#              STEPS        the steps to run, of: coldstart rates saturation overload race floors memory report
+#                           (default all; the set-up always runs; overload needs saturation's results of this run)
 #              KEEP=1       leave the stack running afterwards (./run.sh stop stops it)
 #              REUSE=1      measure the stack that runs now (started as below; no cold-start figure)
 #              PROFILE=1    record each process with JFR (load-tests/target/bench/jfr/, written at stop)
@@ -20,6 +25,8 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 BENCH="$ROOT/load-tests/target/bench"
 BENCH_OPTS="${BENCH_OPTS:-}"
+STEPS=" ${STEPS:-coldstart rates saturation overload race floors memory report} "
+step() { [[ $STEPS == *" $1 "* ]]; }
 
 if [[ ${REUSE:-0} != 1 ]] && ./run.sh status 2>/dev/null | grep -q "pid"; then
     echo "The local stack is already running: stop it first (./run.sh stop); the benchmarks start their own." >&2
@@ -33,7 +40,7 @@ CP="$ROOT/load-tests/target/test-classes:$(cat "$ROOT/load-tests/target/classpat
 rm -rf "$BENCH" && mkdir -p "$BENCH/results"
 [[ ${REUSE:-0} == 1 ]] && KEEP=1
 # shellcheck disable=SC2086  # BENCH_OPTS is a list of options
-bench() { java -Xmx1g --add-opens java.base/java.lang=ALL-UNNAMED -Dbench.dir="$BENCH" $BENCH_OPTS -cp "$CP" "$@"; }
+bench() { java -Xmx1g --add-opens java.base/java.lang=ALL-UNNAMED -Dbench.dir="$BENCH" -Dbench.pids="$ROOT/.run/pids" $BENCH_OPTS -cp "$CP" "$@"; }
 
 # Starts ./run.sh in the background on a new empty data folder; waits for "Platform healthy in X s".
 RUN_PID=""
@@ -59,12 +66,19 @@ trap '[[ ${KEEP:-0} == 1 ]] || stop_stack' EXIT
 if [[ ${REUSE:-0} == 1 ]]; then
     echo "== REUSE=1: measuring the stack that runs now (no cold start; its rate limits must be lifted as below)"
 else
-echo "== cold start (./run.sh as a newcomer runs it: default JVM flags, empty data folder)"
-start_stack coldstart
-SECONDS_TO_HEALTHY=$(sed -n 's/.*Platform healthy in \([0-9.]*\) s.*/\1/p' "$BENCH/coldstart.log" | head -1)
-printf '{"seconds": %s}\n' "$SECONDS_TO_HEALTHY" >"$BENCH/results/coldstart.json"
-echo "   healthy in $SECONDS_TO_HEALTHY s"
-stop_stack
+echo "== ./run.sh prepare (once per build: unpack the jars, record their class-data archives)"
+PREPARE_STARTED=$SECONDS
+LOAD_DEMO=0 SKIP_BUILD=1 STARTUP_TIMEOUT=300 ./run.sh prepare >"$BENCH/prepare.log" 2>&1 || { cat "$BENCH/prepare.log"; exit 1; }
+PREPARE_SECONDS=$((SECONDS - PREPARE_STARTED))
+grep -E "archive|Could not" "$BENCH/prepare.log" | sed 's/^/   /'
+if step coldstart; then
+    echo "== cold start (./run.sh as a newcomer's next start runs it: default JVM flags, empty data folder)"
+    start_stack coldstart
+    SECONDS_TO_HEALTHY=$(sed -n 's/.*Platform healthy in \([0-9.]*\) s.*/\1/p' "$BENCH/coldstart.log" | head -1)
+    printf '{"seconds": %s, "prepareSeconds": %s}\n' "$SECONDS_TO_HEALTHY" "$PREPARE_SECONDS" >"$BENCH/results/coldstart.json"
+    echo "   healthy in $SECONDS_TO_HEALTHY s"
+    stop_stack
+fi
 
 echo "== the stack for the load (C2 JIT, larger heaps, rate limits lifted)"
 export JAVA_OPTS="-XX:+UseSerialGC -Xss512k -Xms64m -Xmx256m -XX:MaxMetaspaceSize=192m -XX:+ExitOnOutOfMemoryError"
@@ -82,14 +96,22 @@ fi
 
 echo "== set-up (own enterprise, operator, programs, slots)"
 bench ru.promtour.bench.Setup
-for simulation in ReserveRatesSimulation SaturationSimulation RaceSimulation; do
+for simulation in rates:ReserveRatesSimulation saturation:SaturationSimulation overload:OverloadSimulation race:RaceSimulation; do
+    step "${simulation%%:*}" || continue
+    simulation=${simulation#*:}
     echo "== Gatling: $simulation"
     bench io.gatling.app.Gatling -s "ru.promtour.bench.$simulation" -rf "$ROOT/load-tests/target/gatling" -rd "$simulation" \
         | grep -E "^(> |---- |=+$|Reports generated)" || true
 done
-echo "== floors and sequential figures"
-bench ru.promtour.bench.Floors >/dev/null
-echo "== resident memory"
-bench ru.promtour.bench.Processes "$ROOT/.run/pids"
-echo "== docs/benchmarks.md"
-bench ru.promtour.bench.Report "$ROOT/docs/benchmarks.md"
+if step floors; then
+    echo "== floors and sequential figures"
+    bench ru.promtour.bench.Floors >/dev/null
+fi
+if step memory; then
+    echo "== resident memory"
+    bench ru.promtour.bench.Processes "$ROOT/.run/pids"
+fi
+if step report; then
+    echo "== docs/benchmarks.md"
+    bench ru.promtour.bench.Report "$ROOT/docs/benchmarks.md"
+fi

@@ -13,19 +13,23 @@ import static io.gatling.javaapi.core.CoreDsl.scenario;
 
 /**
  * The race: {@code bench.raceUsers} (1,000) reserves of one seat sent at once at one 40-seat slot through
- * the gateway, repeated on each race slot in turn. Afterwards each slot's own counts are read from the
- * catalog (once its queue has drained): exactly 40 held, never more, whatever the answers said.
+ * the gateway, repeated on each race slot in turn. Each repetition counts its answers — {@code ON_HOLD},
+ * sold out, HTTP 503 — and, once every consumer has caught up ({@link Drain}; the catalog's seat counts are a
+ * read model a few ms behind the reserve), reads the slot's counts from the catalog. A repetition passes when
+ * exactly 40 answers were {@code ON_HOLD}, 40 seats are held, every other answer was sold out and none a 503.
  */
 public class RaceSimulation extends Simulation {
 
+    static final int SEATS = 40;
+
     private final List<String> phases = new ArrayList<>();
     private final List<String> slots = new ArrayList<>();
+    private final int users = Bench.intProperty("bench.raceUsers", 1000);
 
     {
         JsonNode setup = Bench.setup();
         JsonNode program = setup.path("race");
         slots.addAll(Simulations.slots(program));
-        int users = Bench.intProperty("bench.raceUsers", 1000);
         String operatorKey = setup.path("operatorKey").asText();
         List<PopulationBuilder> chain = new ArrayList<>();
         for (int i = 0; i < slots.size(); i++) {
@@ -35,24 +39,46 @@ public class RaceSimulation extends Simulation {
                     .injectOpen(atOnceUsers(users))
                     .protocols(Simulations.protocol(Bench.GATEWAY)));
         }
-        setUp(Simulations.oneAfterAnother(chain));
+        setUp(Simulations.oneAfterAnother(phases, chain));
     }
 
     @Override
     public void after() {
         Api enterprise = new Api(Bench.GATEWAY, Bench.setup().path("enterpriseKey").asText());
         ObjectNode result = Bench.JSON.createObjectNode();
+        Drain.await();  // the catalog's view follows the reserves' events: read it once every consumer has caught up
         for (int i = 0; i < phases.size(); i++) {
-            ObjectNode phase = Outcomes.of(phases.get(i)).json();
-            phase.set("slot", settled(enterprise, slots.get(i)));
+            ObjectNode phase = Simulations.phase(phases.get(i));
+            JsonNode slot = enterprise.get("/api/v1/slots/" + slots.get(i)).body();
+            phase.set("slot", slot);
+            phase.set("race", verdict(phase.path("answers"), slot));
             result.set(phases.get(i), phase);
         }
         Bench.writeResult("race", result);
     }
 
-    /** The slot's counts once the catalog has answered every request (it answers after the HTTP waits end). */
-    private static JsonNode settled(Api enterprise, String slot) {
-        Drain.await();
-        return enterprise.get("/api/v1/slots/" + slot).body();
+    /** The counts a repetition is judged by, and whether it passed. */
+    private ObjectNode verdict(JsonNode answers, JsonNode slot) {
+        long onHold = answers.path("ON_HOLD").asLong();
+        long soldOut = 0;
+        long unavailable = 0;
+        long other = 0;
+        var kinds = answers.fields();
+        while (kinds.hasNext()) {
+            var kind = kinds.next();
+            if (kind.getKey().contains("SOLD_OUT")) {
+                soldOut += kind.getValue().asLong();
+            }
+            else if (kind.getKey().startsWith("HTTP 503")) {
+                unavailable += kind.getValue().asLong();
+            }
+            else if (!"ON_HOLD".equals(kind.getKey())) {
+                other += kind.getValue().asLong();
+            }
+        }
+        int held = slot.path("held").asInt(-1);
+        boolean passed = onHold == SEATS && held == SEATS && soldOut == users - SEATS && unavailable == 0;
+        return Bench.JSON.createObjectNode().put("onHold", onHold).put("soldOut", soldOut).put("http503", unavailable)
+                .put("other", other).put("held", held).put("confirmed", slot.path("confirmed").asInt(-1)).put("passed", passed);
     }
 }

@@ -43,7 +43,7 @@ public class ReserveRatesSimulation extends Simulation {
         for (int rate : rates) {
             chain.add(phase("direct " + rate + " req/s", program, slots, token, rate, seconds, direct));
         }
-        setUp(Simulations.oneAfterAnother(chain));
+        setUp(Simulations.oneAfterAnother(phases, chain));
     }
 
     private PopulationBuilder phase(String name, JsonNode program, List<String> slots, String bearer, int rate, int seconds,

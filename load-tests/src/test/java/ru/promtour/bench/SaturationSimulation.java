@@ -2,9 +2,12 @@ package ru.promtour.bench;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gatling.javaapi.core.PopulationBuilder;
 import io.gatling.javaapi.core.Simulation;
 
@@ -14,11 +17,12 @@ import static io.gatling.javaapi.core.CoreDsl.scenario;
 /**
  * The saturation point: a closed model where each of N clients sends its next reserve as soon as the last
  * one is answered, at growing N ({@code bench.saturationUsers}); the highest ON_HOLD rate reached is what
- * the platform can do on this machine.
+ * the platform can do on this machine, and the N that reached it is the saturating client count that
+ * {@link OverloadSimulation} multiplies.
  */
 public class SaturationSimulation extends Simulation {
 
-    private final List<String> phases = new ArrayList<>();
+    private final Map<String, Integer> clients = new LinkedHashMap<>();
 
     {
         JsonNode setup = Bench.setup();
@@ -29,16 +33,23 @@ public class SaturationSimulation extends Simulation {
         List<PopulationBuilder> chain = new ArrayList<>();
         for (int users : Arrays.stream(Bench.property("bench.saturationUsers", "8,32,128").split(",")).mapToInt(Integer::parseInt).toArray()) {
             String name = users + " concurrent clients";
-            phases.add(name);
-            chain.add(scenario(name).exec(Reserve.reserve(name, program, slots, operatorKey))
-                    .injectClosed(constantConcurrentUsers(users).during(seconds))
-                    .protocols(Simulations.protocol(Bench.GATEWAY)));
+            clients.put(name, users);
+            chain.add(closed(name, program, slots, operatorKey, users, seconds));
         }
-        setUp(Simulations.oneAfterAnother(chain));
+        setUp(Simulations.oneAfterAnother(new ArrayList<>(clients.keySet()), chain));
+    }
+
+    /** {@code users} clients, each sending its next reserve through the gateway as soon as the last is answered. */
+    static PopulationBuilder closed(String name, JsonNode program, List<String> slots, String operatorKey, int users, int seconds) {
+        return scenario(name).exec(Reserve.reserve(name, program, slots, operatorKey))
+                .injectClosed(constantConcurrentUsers(users).during(seconds))
+                .protocols(Simulations.protocol(Bench.GATEWAY));
     }
 
     @Override
     public void after() {
-        Simulations.writeResult("saturation", phases);
+        ObjectNode result = Bench.JSON.createObjectNode();
+        clients.forEach((phase, users) -> result.set(phase, Simulations.phase(phase).put("clients", users)));
+        Bench.writeResult("saturation", result);
     }
 }

@@ -22,7 +22,7 @@ public final class Setup {
     private static final List<String> TIMES = List.of("08:00", "10:00", "12:00", "14:00", "16:00", "18:00");
 
     public static void main(String[] args) {
-        int rateSlots = Bench.intProperty("bench.rateSlots", 60);
+        int rateSlots = Bench.intProperty("bench.rateSlots", 120);
         int rateCapacity = Bench.intProperty("bench.rateCapacity", 2000);
         int raceSlots = Bench.intProperty("bench.raceRepetitions", 20);
         String tag = UUID.randomUUID().toString().substring(0, 8);

@@ -1,0 +1,74 @@
+package ru.promtour.bench;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * The CPU each process spent on a phase: a reading of every process's CPU time when the phase starts and
+ * another once it has ended and the platform's consumers have caught up ({@link Drain}), so the work a reserve
+ * causes after its answer (events, read models, notifications) is counted with it. Divided by the phase's
+ * {@code ON_HOLD} answers this is the figure to drive down: ms of CPU per reserve, per process and in total.
+ */
+final class CpuUse {
+
+    private static final Map<String, Map<String, Double>> STARTS = new ConcurrentHashMap<>();
+    private static final Map<String, Map<String, Double>> SPENT = new ConcurrentHashMap<>();
+
+    private CpuUse() {
+    }
+
+    static void started(String phase) {
+        STARTS.put(phase, Processes.cpuSeconds());
+    }
+
+    static void ended(String phase) {
+        Map<String, Double> start = STARTS.get(phase);
+        if (start == null) {
+            return;
+        }
+        Map<String, Double> spent = new ConcurrentHashMap<>();
+        Processes.cpuSeconds().forEach((name, now) -> {
+            Double before = start.get(name);
+            if (before != null) {
+                spent.put(name, now - before);
+            }
+        });
+        SPENT.put(phase, spent);
+    }
+
+    /**
+     * {@code {"seconds": {process: CPU s}, "msPerOnHold": {process: ms, "total": ms}}}, in the order of
+     * {@link Processes#ORDER}; without {@code msPerOnHold} when the phase had no {@code ON_HOLD} answer.
+     */
+    static ObjectNode json(String phase, long onHold) {
+        ObjectNode node = Bench.JSON.createObjectNode();
+        Map<String, Double> spent = SPENT.get(phase);
+        if (spent == null) {
+            return node;
+        }
+        ObjectNode seconds = node.putObject("seconds");
+        ObjectNode perOnHold = onHold > 0 ? node.putObject("msPerOnHold") : null;
+        double total = 0;
+        for (String name : Processes.ORDER) {
+            Double used = spent.get(name);
+            if (used != null) {
+                total += used;
+                seconds.put(name, round(used, 100));
+                if (perOnHold != null) {
+                    perOnHold.put(name, round(used * 1000 / onHold, 100));
+                }
+            }
+        }
+        seconds.put("total", round(total, 100));
+        if (perOnHold != null) {
+            perOnHold.put("total", round(total * 1000 / onHold, 100));
+        }
+        return node;
+    }
+
+    private static double round(double value, int scale) {
+        return Math.round(value * scale) / (double) scale;
+    }
+}
