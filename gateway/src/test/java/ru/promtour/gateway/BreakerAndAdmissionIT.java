@@ -160,11 +160,11 @@ class BreakerAndAdmissionIT {
         client.post().uri("/octo/bookings").header("Authorization", "Bearer " + operatorKey).header("X-Test", "shed")
             .contentType(MediaType.APPLICATION_JSON).bodyValue("{}")
             .exchange()
-            .expectStatus().isEqualTo(503)
+            .expectStatus().isEqualTo(429)
             .expectHeader().valueEquals("Retry-After", "1")
             .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_JSON)
             .expectBody()
-            .jsonPath("$.error").isEqualTo("INTERNAL_SERVER_ERROR")
+            .jsonPath("$.error").isEqualTo("TOO_MANY_REQUESTS")
             .jsonPath("$.errorMessage").value(message -> assertThat((String) message).contains("booking"));
 
         assertThat(breakers.circuitBreaker("booking").getMetrics().getNumberOfFailedCalls()).isZero();
@@ -186,10 +186,10 @@ class BreakerAndAdmissionIT {
 
         client.get().uri("/api/v1/bookings").header("Authorization", "Bearer " + enterpriseKey)
             .exchange()
-            .expectStatus().isEqualTo(503)
+            .expectStatus().isEqualTo(429)
             .expectHeader().valueEquals("Retry-After", "1")
             .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
-            .expectBody().jsonPath("$.status").isEqualTo(503).jsonPath("$.instance").isEqualTo("/api/v1/bookings");
+            .expectBody().jsonPath("$.status").isEqualTo(429).jsonPath("$.instance").isEqualTo("/api/v1/bookings");
     }
 
     private WebTestClient.ResponseSpec reserve() {

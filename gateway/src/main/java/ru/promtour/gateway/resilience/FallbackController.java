@@ -19,11 +19,10 @@ import reactor.core.publisher.Mono;
 import ru.promtour.gateway.web.ErrorResponses;
 
 /**
- * The circuit breakers' fallback ({@code forward:/fallback/<service>}): 503 with {@code Retry-After}
- * in the shape of the path the client called — OCTO under {@code /octo/}, problem+json elsewhere.
- * A call shed at admission (the service's bulkhead is full) is told to come back soon
- * ({@code platform.resilience.shed-retry-after}); a failing service or an open breaker later
- * ({@code platform.resilience.retry-after}).
+ * The circuit breakers' fallback ({@code forward:/fallback/<service>}), in the shape of the path the client
+ * called — OCTO under {@code /octo/}, problem+json elsewhere. A call shed at admission (the service's bulkhead is
+ * full) gets 429 and is told to come back soon ({@code platform.resilience.shed-retry-after}); a failing service
+ * or an open breaker gets 503 and comes back later ({@code platform.resilience.retry-after}).
  */
 @RestController
 class FallbackController {
@@ -56,10 +55,15 @@ class FallbackController {
             log.warn("{} fallback for {} {}: {}", service, exchange.getRequest().getMethod(),
                     exchange.getRequest().getPath().value(), cause == null ? "no cause recorded" : cause.toString());
         }
-        Duration after = cause instanceof BulkheadFullException ? shedRetryAfter : retryAfter;
+        if (cause instanceof BulkheadFullException) {
+            // load shedding, not a failure: the client may come back in a second (a 4xx, so no client or monitor
+            // takes a healthy, merely busy platform for a broken one)
+            return errors.write(exchange, HttpStatus.TOO_MANY_REQUESTS,
+                    "Too many calls to the " + service + " service right now; retry after " + shedRetryAfter.toSeconds() + " s",
+                    Map.of(HttpHeaders.RETRY_AFTER, Long.toString(shedRetryAfter.toSeconds())));
+        }
         return errors.write(exchange, HttpStatus.SERVICE_UNAVAILABLE,
-                "The " + service + " service is unavailable or too busy right now; retry after "
-                        + after.toSeconds() + " s",
-                Map.of(HttpHeaders.RETRY_AFTER, Long.toString(after.toSeconds())));
+                "The " + service + " service is unavailable right now; retry after " + retryAfter.toSeconds() + " s",
+                Map.of(HttpHeaders.RETRY_AFTER, Long.toString(retryAfter.toSeconds())));
     }
 }

@@ -50,12 +50,13 @@ class OctoErrors extends ResponseEntityExceptionHandler {
         return json(HttpStatus.BAD_REQUEST, body);
     }
 
-    /** Load shed or a slot too busy: 503 with Retry-After, a fast answer the client (and the gateway) can act on. */
+    /** Load shed (429) or a slot too busy (503), with Retry-After: a fast answer the client (and the gateway) can act on. */
     @ExceptionHandler(Overloaded.class)
     ResponseEntity<Object> overloaded(Overloaded ex) {
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).contentType(MediaType.APPLICATION_JSON)
+        HttpStatus status = ex.shed() ? HttpStatus.TOO_MANY_REQUESTS : HttpStatus.SERVICE_UNAVAILABLE;
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON)
                 .header(HttpHeaders.RETRY_AFTER, Integer.toString(retryAfterSeconds))
-                .body(body("INTERNAL_SERVER_ERROR", ex.getMessage()));
+                .body(body(ex.shed() ? "TOO_MANY_REQUESTS" : "INTERNAL_SERVER_ERROR", ex.getMessage()));
     }
 
     @ExceptionHandler(NotFoundForTenantException.class)

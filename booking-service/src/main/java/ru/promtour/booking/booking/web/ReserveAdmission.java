@@ -11,7 +11,7 @@ import ru.promtour.booking.config.BookingProperties;
 
 /**
  * Admission control of the reserve path: at most N reserves run at once, the next waits a few milliseconds at most
- * and is then refused with 503 and {@code Retry-After}. Past saturation the excess is answered quickly instead of
+ * and is then refused with 429 and {@code Retry-After}. Past saturation the excess is answered quickly instead of
  * queueing in Tomcat behind work that cannot finish in time, so the admitted requests keep their latency and
  * goodput holds. The limit is a little above what the cores finish concurrently (a reserve is ~2 store writes).
  */
@@ -33,7 +33,7 @@ class ReserveAdmission {
             return bulkhead.executeSupplier(reserve);
         }
         catch (BulkheadFullException ex) {
-            throw new Overloaded("Too many reservations at once; retry after the seconds in Retry-After");
+            throw Overloaded.shedding("Too many reservations at once; retry after the seconds in Retry-After");
         }
     }
 }
