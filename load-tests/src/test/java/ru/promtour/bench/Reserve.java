@@ -1,5 +1,6 @@
 package ru.promtour.bench;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -14,6 +15,8 @@ import static io.gatling.javaapi.core.CoreDsl.StringBody;
 import static io.gatling.javaapi.core.CoreDsl.bodyString;
 import static io.gatling.javaapi.core.CoreDsl.exec;
 import static io.gatling.javaapi.core.CoreDsl.jsonPath;
+import static io.gatling.javaapi.core.CoreDsl.pause;
+import static io.gatling.javaapi.http.HttpDsl.header;
 import static io.gatling.javaapi.http.HttpDsl.http;
 import static io.gatling.javaapi.core.CoreDsl.responseTimeInMillis;
 import static io.gatling.javaapi.http.HttpDsl.status;
@@ -41,14 +44,28 @@ final class Reserve {
     static ChainBuilder reserve(String phase, JsonNode program, List<String> slots, String bearer) {
         String productId = program.path("productId").asText();
         String unitId = program.path("unitId").asText();
-        return exec(session -> session.remove("status").remove("body").remove("rt"))
+        return exec(session -> session.remove("status").remove("body").remove("rt").remove("retryAfter"))
                 .exec(http(phase).post("/octo/bookings")
                         .header("Authorization", "Bearer " + bearer)
                         .header("Content-Type", "application/json")
                         .body(StringBody(session -> body(productId, slots.get(ThreadLocalRandom.current().nextInt(slots.size())), unitId)))
-                        .check(status().saveAs("status"), responseTimeInMillis().saveAs("rt"), bodyString().saveAs("body"))
+                        .check(status().saveAs("status"), responseTimeInMillis().saveAs("rt"), bodyString().saveAs("body"),
+                                header("Retry-After").optional().saveAs("retryAfter"))
                         .check(status().is(200), jsonPath("$.status").is("ON_HOLD")))
-                .exec(session -> record(phase, session));
+                .exec(session -> record(phase, session))
+                // a refused client comes back when told to (Retry-After, at most 2 s), as an OCTO reseller does; a
+                // client that retried at once would measure how fast the platform can say no, not what it sells
+                .doIf(session -> session.contains("retryAfter")).then(pause(session -> Duration.ofSeconds(
+                        Math.min(2, Math.max(0, parseSeconds(session.getString("retryAfter")))))));
+    }
+
+    private static long parseSeconds(String value) {
+        try {
+            return Long.parseLong(value.trim());
+        }
+        catch (NumberFormatException ex) {
+            return 1;
+        }
     }
 
     private static Session record(String phase, Session session) {

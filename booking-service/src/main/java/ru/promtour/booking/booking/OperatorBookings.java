@@ -140,7 +140,16 @@ public class OperatorBookings {
                         + "released; use a new uuid");
             }
             case BUSY -> throw new Overloaded("The availability is changing too fast right now; retry shortly");
-            default -> throw BookingRefusal.unprocessable(rejection(hold, items.size()));
+            default -> {
+                if (hold.ledger() == null) {
+                    // answered from the sold-out memory, without reading the ledger: a replay still gets its booking
+                    Optional<Booking> stored = store.byOperatorUuid(operator.id(), uuid);
+                    if (stored.isPresent()) {
+                        yield replay(stored.get(), hash);
+                    }
+                }
+                throw BookingRefusal.unprocessable(rejection(hold, items.size()));
+            }
         };
     }
 
@@ -394,10 +403,15 @@ public class OperatorBookings {
                 + "reservation; use a new uuid for a new booking (OCTO has no dedicated error code for this)");
     }
 
+    /** Whether a reserve for this slot would be answered SOLD_OUT at once (admission control lets it pass). */
+    public boolean knownSoldOut(ReserveCommand command) {
+        return command != null && ledger.knownSoldOut(command.availabilityId());
+    }
+
     private static String rejection(Hold hold, int asked) {
         Ledger l = hold.ledger();
         String why = switch (hold.result()) {
-            case SOLD_OUT -> "not enough free seats (" + hold.available() + " left, " + asked + " asked)";
+            case SOLD_OUT -> l == null ? "no free seat left" : "not enough free seats (" + hold.available() + " left, " + asked + " asked)";
             case SLOT_CLOSED -> "the availability " + l.slotId() + " is CLOSED and takes no bookings";
             case SLOT_CANCELLED -> "the availability " + l.slotId() + " is CANCELLED and takes no bookings";
             case CUTOFF_PASSED -> "bookings for this availability closed at "

@@ -32,7 +32,7 @@ public record BookingProperties(@DefaultValue Hold hold, @DefaultValue Expiry ex
      * Admission control of the operator API: at most {@code maxConcurrentReserves} reserves run at once; the
      * next waits at most {@code maxWait}, then gets 503 with {@code Retry-After: retryAfterSeconds}.
      */
-    public record Admission(@DefaultValue("32") int maxConcurrentReserves, @DefaultValue("50ms") Duration maxWait,
+    public record Admission(@DefaultValue("32") int maxConcurrentReserves, @DefaultValue("100ms") Duration maxWait,
                             @DefaultValue("1") int retryAfterSeconds) {
     }
 

@@ -5,7 +5,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 import com.mongodb.MongoWriteException;
 import com.mongodb.ErrorCategory;
@@ -73,6 +75,14 @@ public class SeatLedger {
     public record ChangeAnswer(boolean applied, boolean duplicate, String refusal, List<String> affectedBookingIds) {
     }
 
+    /**
+     * Slots this instance last saw with no free seat, and when (System.nanoTime). In a race the losers are answered
+     * SOLD_OUT from here without a store round trip; any write of this instance that may free seats forgets the
+     * slot at once, and another instance's release is seen within {@link #SOLD_OUT_REMEMBERED}.
+     */
+    private final Map<String, Long> soldOut = new ConcurrentHashMap<>();
+    private static final long SOLD_OUT_REMEMBERED = Duration.ofMillis(500).toNanos();
+
     private final MongoOperations mongo;
     private final LedgerEvents events;
     private final OutboxRelay relay;
@@ -139,6 +149,9 @@ public class SeatLedger {
      * the ledger once to name the reason (and to tell a repeated hold of the same booking, ALREADY, apart).
      */
     public Hold hold(String slotId, String bookingId, int units, String requestHash, Instant now) {
+        if (knownSoldOut(slotId)) {
+            return new Hold(HoldResult.SOLD_OUT, null, null);
+        }
         for (int attempt = 0; attempt < 5; attempt++) {
             OutboxEvent event = events.held(slotId, bookingId, units, "RESERVED", now);
             Document filter = new Document("_id", slotId)
@@ -156,7 +169,9 @@ public class SeatLedger {
             Document after = ledgers().findOneAndUpdate(filter, update, RETURN_AFTER);
             if (after != null) {
                 relay.publishAppended(Ledger.COLLECTION, after, List.of(event));
-                return new Hold(HoldResult.HELD, Ledger.of(after), null);
+                Ledger held = Ledger.of(after);
+                remember(held);
+                return new Hold(HoldResult.HELD, held, null);
             }
             Optional<Ledger> read = find(slotId);
             if (read.isEmpty()) {
@@ -168,6 +183,7 @@ public class SeatLedger {
                 return new Hold(HoldResult.ALREADY, l, existing.get());
             }
             HoldResult refusal = l.released().contains(bookingId) ? HoldResult.RELEASED_BEFORE : whyNot(l, units, now);
+            remember(l);
             if (refusal != null) {
                 return new Hold(refusal, l, null);
             }
@@ -369,11 +385,28 @@ public class SeatLedger {
     public record OrphanCandidate(String slotId, String bookingId) {
     }
 
+    /** Whether this instance saw the slot with no free seat less than half a second ago. */
+    public boolean knownSoldOut(String slotId) {
+        Long since = slotId == null ? null : soldOut.get(slotId);
+        return since != null && System.nanoTime() - since < SOLD_OUT_REMEMBERED;
+    }
+
+    /** Remembers an open slot with no free seat (a closed or cancelled one is refused for that reason, not this). */
+    private void remember(Ledger l) {
+        if (l.status() == LedgerStatus.OPEN && l.available() <= 0) {
+            soldOut.put(l.slotId(), System.nanoTime());
+        }
+        else {
+            soldOut.remove(l.slotId());
+        }
+    }
+
     private boolean write(Document filter, Document update, OutboxEvent event) {
         Document after = ledgers().findOneAndUpdate(filter, update, RETURN_AFTER);
         if (after == null) {
             return false;
         }
+        remember(Ledger.of(after));
         relay.publishAppended(Ledger.COLLECTION, after, List.of(event));
         return true;
     }

@@ -43,8 +43,12 @@ class OctoBookingController {
     @PostMapping({"", "/"})
     OctoBooking reserve(@RequestBody(required = false) ReserveCommand body) {
         Tenant caller = tenant.get();
-        return octo.of(admission.admit(() -> bookings.reserve(new Booking.Operator(caller.id(), caller.name(),
-                caller.email()), body)));
+        Booking.Operator operator = new Booking.Operator(caller.id(), caller.name(), caller.email());
+        if (bookings.knownSoldOut(body)) {
+            // a sold-out answer costs no store round trip: it needs no admission, and a race's losers never queue
+            return octo.of(bookings.reserve(operator, body));
+        }
+        return octo.of(admission.admit(() -> bookings.reserve(operator, body)));
     }
 
     @GetMapping({"", "/"})

@@ -92,6 +92,25 @@ class ReserveIT extends BookingIT {
     }
 
     @Test
+    void onceASlotIsFullTheNextReserveIsSoldOutAtOnceAReplayStillGetsItsBookingAndAReleaseOpensItAgain() {
+        Program p = Program.instant("Europe/Moscow");
+        String slotId = slot(p, Duration.ofDays(10), 3);
+        String uuid = uuid();
+        String body = CatalogData.reserve(uuid, p, slotId, 3, 0, 0);
+        assertThat(reserve(body).text("status")).isEqualTo("ON_HOLD");
+
+        Answer soldOut = reserve(CatalogData.reserve(uuid(), p, slotId, 1, 0, 0));
+        assertThat(soldOut.text("errorMessage")).startsWith("SOLD_OUT");
+        Answer replay = reserve(body);
+        assertThat(replay.status()).as(replay.toString()).isEqualTo(200);
+        assertThat(replay.text("status")).isEqualTo("ON_HOLD");
+        assertThat(replay.text("uuid")).isEqualTo(uuid);
+
+        assertThat(operator.post("/octo/bookings/" + uuid + "/cancel", "{}").text("status")).isEqualTo("CANCELLED");
+        assertThat(reserve(CatalogData.reserve(uuid(), p, slotId, 1, 0, 0)).text("status")).isEqualTo("ON_HOLD");
+    }
+
+    @Test
     void aHundredReplaysOfOneReserveMakeOneBookingAndHoldSeatsOnce() throws Exception {
         Program p = Program.instant("Europe/Moscow");
         String slotId = slot(p, Duration.ofDays(10), 40);
