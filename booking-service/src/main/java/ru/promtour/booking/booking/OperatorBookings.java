@@ -109,20 +109,16 @@ public class OperatorBookings {
         }
         catch (BookingRefusal refusal) {
             // a replay is answered with the stored booking even when the request would not pass today
-            Optional<Booking> stored = store.byOperatorUuid(operator.id(), uuid);
-            if (stored.isPresent()) {
-                return replay(stored.get(), hash);
-            }
-            throw refusal;
+            return replayOf(operator.id(), uuid, hash).orElseThrow(() -> refusal);
         }
         long started = System.nanoTime();
         Hold hold = ledger.hold(slot.id(), bookingId, items.size(), hash, now);
         return switch (hold.result()) {
             case HELD -> insertHeld(bookingId, uuid, operator, hash, command, items, slot, excursion, now, started);
             case ALREADY -> {
-                Optional<Booking> stored = store.byOperatorUuid(operator.id(), uuid);
+                Optional<Booking> stored = replayOf(operator.id(), uuid, hash);
                 if (stored.isPresent()) {
-                    yield replay(stored.get(), hash);
+                    yield stored.get();
                 }
                 Ledger.Entry entry = hold.entry();
                 if (!hash.equals(entry.requestHash()) || entry.units() != items.size()) {
@@ -131,24 +127,16 @@ public class OperatorBookings {
                 // the seats are held for this very request, its booking was never written: write it now
                 yield insertHeld(bookingId, uuid, operator, hash, command, items, slot, excursion, now, started);
             }
-            case RELEASED_BEFORE -> {
-                Optional<Booking> stored = store.byOperatorUuid(operator.id(), uuid);
-                if (stored.isPresent()) {
-                    yield replay(stored.get(), hash);
-                }
-                throw BookingRefusal.badRequest("The reservation with uuid " + uuid + " was abandoned and its seats "
-                        + "released; use a new uuid");
-            }
+            case RELEASED_BEFORE -> replayOf(operator.id(), uuid, hash).orElseThrow(() -> BookingRefusal.badRequest(
+                    "The reservation with uuid " + uuid + " was abandoned and its seats released; use a new uuid"));
             case BUSY -> throw new Overloaded("The availability is changing too fast right now; retry shortly");
             default -> {
+                BookingRefusal refusal = BookingRefusal.unprocessable(rejection(hold, items.size()));
                 if (hold.ledger() == null) {
                     // answered from the sold-out memory, without reading the ledger: a replay still gets its booking
-                    Optional<Booking> stored = store.byOperatorUuid(operator.id(), uuid);
-                    if (stored.isPresent()) {
-                        yield replay(stored.get(), hash);
-                    }
+                    yield replayOf(operator.id(), uuid, hash).orElseThrow(() -> refusal);
                 }
-                throw BookingRefusal.unprocessable(rejection(hold, items.size()));
+                throw refusal;
             }
         };
     }
@@ -171,9 +159,9 @@ public class OperatorBookings {
                 return booking;
             }
             catch (DuplicateKeyException ex) {
-                Optional<Booking> raced = store.byOperatorUuid(operator.id(), uuid);
+                Optional<Booking> raced = replayOf(operator.id(), uuid, hash);
                 if (raced.isPresent()) {
-                    return replay(raced.get(), hash);
+                    return raced.get();
                 }
                 log.info("Supplier reference {} was taken; drawing another", booking.supplierReference());
             }
@@ -391,11 +379,14 @@ public class OperatorBookings {
         return changes.cancellable(b);
     }
 
-    private Booking replay(Booking stored, String hash) {
-        if (!hash.equals(stored.requestHash())) {
-            throw reused(stored.uuid());
-        }
-        return stored;
+    /** The operator's stored booking of this uuid, when there is one; refused when its request was another. */
+    private Optional<Booking> replayOf(String operatorId, String uuid, String hash) {
+        return store.byOperatorUuid(operatorId, uuid).map(stored -> {
+            if (!hash.equals(stored.requestHash())) {
+                throw reused(stored.uuid());
+            }
+            return stored;
+        });
     }
 
     private static BookingRefusal reused(String uuid) {

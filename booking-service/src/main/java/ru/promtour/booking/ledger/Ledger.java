@@ -39,6 +39,23 @@ public record Ledger(String slotId, String excursionId, String enterpriseId, Ins
         return sold.stream().filter(e -> e.bookingId().equals(bookingId)).findFirst();
     }
 
+    /** Where the booking's seats are: its hold, else its sale; empty when it has none here. */
+    public Optional<Placed> placed(String bookingId) {
+        return hold(bookingId).map(e -> new Placed(e, false)).or(() -> sale(bookingId).map(e -> new Placed(e, true)));
+    }
+
+    /** A booking's entry and whether it is sold: the array and the count a change of it touches. */
+    public record Placed(Entry entry, boolean sold) {
+
+        public String array() {
+            return sold ? "sold" : "holds";
+        }
+
+        public String count() {
+            return sold ? "confirmed" : "held";
+        }
+    }
+
     /** Booking ids holding or owning seats here (what a cancellation of the slot affects). */
     public List<String> bookingIds() {
         List<String> ids = new ArrayList<>();
@@ -69,8 +86,7 @@ public record Ledger(String slotId, String excursionId, String enterpriseId, Ins
         return v instanceof Date date ? date.toInstant() : null;
     }
 
-    @SuppressWarnings("unchecked")
-    private static List<Entry> entries(Document d, String field) {
+    static List<Entry> entries(Document d, String field) {
         Object v = d.get(field);
         if (!(v instanceof List<?> list)) {
             return List.of();

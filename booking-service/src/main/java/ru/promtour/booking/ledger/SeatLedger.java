@@ -71,8 +71,8 @@ public class SeatLedger {
     public record ChangeRequest(String slotId, String requestId, String change, Integer capacity, String reason) {
     }
 
-    /** The ledger's answer to a change; {@code affectedBookingIds} for an applied CANCEL. */
-    public record ChangeAnswer(boolean applied, boolean duplicate, String refusal, List<String> affectedBookingIds) {
+    /** The ledger's answer to a change (a redelivered request: as applied); {@code affectedBookingIds} for a CANCEL. */
+    public record ChangeAnswer(boolean applied, List<String> affectedBookingIds) {
     }
 
     /**
@@ -105,13 +105,12 @@ public class SeatLedger {
      * cut-off arrives after the slot.
      */
     public boolean create(String slotId, String excursionId, String enterpriseId, Instant start, String timeZone,
-                          Instant cutoffAt, int capacity, String status, long catalogVersion) {
+                          Instant cutoffAt, int capacity, String status) {
         Document doc = new Document("_id", slotId).append("excursionId", excursionId).append("enterpriseId", enterpriseId)
                 .append("start", Date.from(start)).append("timeZone", timeZone).append("cutoffAt", Date.from(cutoffAt))
                 .append("status", status == null ? LedgerStatus.OPEN.name() : status).append("capacity", capacity)
                 .append("held", 0).append("confirmed", 0).append("holds", List.of()).append("sold", List.of())
-                .append("released", List.of()).append("answered", List.of()).append("catalogVersion", catalogVersion)
-                .append("version", 1L).append(Outbox.FIELD, List.of());
+                .append("released", List.of()).append("answered", List.of()).append("version", 1L).append(Outbox.FIELD, List.of());
         try {
             ledgers().insertOne(doc);
             return true;
@@ -121,9 +120,6 @@ public class SeatLedger {
                 return false;
             }
             throw ex;
-        }
-        catch (org.springframework.dao.DuplicateKeyException ex) {
-            return false;
         }
     }
 
@@ -166,11 +162,8 @@ public class SeatLedger {
             Document update = new Document("$inc", new Document("held", units).append("version", 1L))
                     .append("$push", new Document("holds", entry)
                             .append(Outbox.FIELD, new Document("$each", List.of(event.toDocument()))));
-            Document after = ledgers().findOneAndUpdate(filter, update, RETURN_AFTER);
-            if (after != null) {
-                relay.publishAppended(Ledger.COLLECTION, after, List.of(event));
-                Ledger held = Ledger.of(after);
-                remember(held);
+            Ledger held = write(filter, update, event);
+            if (held != null) {
                 return new Hold(HoldResult.HELD, held, null);
             }
             Optional<Ledger> read = find(slotId);
@@ -178,9 +171,9 @@ public class SeatLedger {
                 return new Hold(HoldResult.UNKNOWN_SLOT, null, null);
             }
             Ledger l = read.get();
-            Optional<Ledger.Entry> existing = l.hold(bookingId).or(() -> l.sale(bookingId));
+            Optional<Ledger.Placed> existing = l.placed(bookingId);
             if (existing.isPresent()) {
-                return new Hold(HoldResult.ALREADY, l, existing.get());
+                return new Hold(HoldResult.ALREADY, l, existing.get().entry());
             }
             HoldResult refusal = l.released().contains(bookingId) ? HoldResult.RELEASED_BEFORE : whyNot(l, units, now);
             remember(l);
@@ -208,7 +201,7 @@ public class SeatLedger {
                     .append("$pull", new Document("holds", new Document("bookingId", bookingId)))
                     .append("$push", new Document("sold", sale)
                             .append(Outbox.FIELD, new Document("$each", List.of(event.toDocument()))));
-            if (write(filter, update, event)) {
+            if (write(filter, update, event) != null) {
                 return true;
             }
         }
@@ -223,24 +216,21 @@ public class SeatLedger {
      */
     public boolean release(String slotId, String bookingId, String cause, Instant now) {
         for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-            Optional<Ledger> read = find(slotId);
-            Optional<Ledger.Entry> hold = read.flatMap(l -> l.hold(bookingId));
-            Optional<Ledger.Entry> sale = read.flatMap(l -> l.sale(bookingId));
-            if (hold.isEmpty() && sale.isEmpty()) {
+            Optional<Ledger.Placed> placed = find(slotId).flatMap(l -> l.placed(bookingId));
+            if (placed.isEmpty()) {
                 return false;
             }
-            boolean sold = hold.isEmpty();
-            int n = sold ? sale.get().units() : hold.get().units();
-            String array = sold ? "sold" : "holds";
+            Ledger.Placed p = placed.get();
+            int n = p.entry().units();
             OutboxEvent event = events.released(slotId, bookingId, n, cause, now);
-            Document filter = new Document("_id", slotId).append(array,
+            Document filter = new Document("_id", slotId).append(p.array(),
                     new Document("$elemMatch", new Document("bookingId", bookingId).append("units", n)));
-            Document update = new Document("$inc", new Document(sold ? "confirmed" : "held", -n).append("version", 1L))
-                    .append("$pull", new Document(array, new Document("bookingId", bookingId)))
+            Document update = new Document("$inc", new Document(p.count(), -n).append("version", 1L))
+                    .append("$pull", new Document(p.array(), new Document("bookingId", bookingId)))
                     .append("$push", new Document("released", new Document("$each", List.of(bookingId))
                             .append("$slice", -RELEASED_KEPT))
                             .append(Outbox.FIELD, new Document("$each", List.of(event.toDocument()))));
-            if (write(filter, update, event)) {
+            if (write(filter, update, event) != null) {
                 return true;
             }
         }
@@ -258,13 +248,12 @@ public class SeatLedger {
                 return ResizeResult.NOT_HOLDING;
             }
             Ledger l = read.get();
-            Optional<Ledger.Entry> hold = l.hold(bookingId);
-            Optional<Ledger.Entry> sale = l.sale(bookingId);
-            if (hold.isEmpty() && sale.isEmpty()) {
+            Optional<Ledger.Placed> placed = l.placed(bookingId);
+            if (placed.isEmpty()) {
                 return ResizeResult.NOT_HOLDING;
             }
-            boolean sold = hold.isEmpty();
-            int stored = sold ? sale.get().units() : hold.get().units();
+            Ledger.Placed p = placed.get();
+            int stored = p.entry().units();
             if (stored == to) {
                 return ResizeResult.DONE;
             }
@@ -278,14 +267,14 @@ public class SeatLedger {
                     return ResizeResult.valueOf(why.name());
                 }
             }
-            String array = sold ? "sold" : "holds";
             OutboxEvent event = delta > 0 ? events.held(slotId, bookingId, delta, "RESIZED", now)
                     : events.released(slotId, bookingId, -delta, "RESIZED", now);
-            Document filter = new Document("_id", slotId).append("version", l.version()).append(array + ".bookingId", bookingId);
-            Document update = new Document("$inc", new Document(sold ? "confirmed" : "held", delta).append("version", 1L))
-                    .append("$set", new Document(array + ".$.units", to))
+            Document filter = new Document("_id", slotId).append("version", l.version())
+                    .append(p.array() + ".bookingId", bookingId);
+            Document update = new Document("$inc", new Document(p.count(), delta).append("version", 1L))
+                    .append("$set", new Document(p.array() + ".$.units", to))
                     .append("$push", new Document(Outbox.FIELD, new Document("$each", List.of(event.toDocument()))));
-            if (write(filter, update, event)) {
+            if (write(filter, update, event) != null) {
                 return ResizeResult.DONE;
             }
         }
@@ -305,7 +294,7 @@ public class SeatLedger {
             }
             Ledger l = read.get();
             if (l.answered().contains(r.requestId())) {
-                return Optional.of(new ChangeAnswer(true, true, null, l.bookingIds()));
+                return Optional.of(new ChangeAnswer(true, l.bookingIds()));
             }
             Document set = new Document();
             String refusal = null;
@@ -341,16 +330,13 @@ public class SeatLedger {
                     set.append("status", LedgerStatus.CANCELLED.name());
                     affected = l.bookingIds();
                 }
-                default -> {
-                    refusal = "UNKNOWN_CHANGE";
-                    message = "Unknown change " + r.change();
-                }
+                // the contract allows these four only: an other value is a poison record for the error handler (DLT)
+                default -> throw new IllegalArgumentException("Unknown slot change " + r.change() + " in " + r.requestId());
             }
             OutboxEvent event = refusal == null
                     ? events.changeApplied(r.slotId(), r.requestId(), r.change(), r.capacity(),
                             "CAPACITY".equals(r.change()) ? l.capacity() : null, r.reason(), affected, now)
-                    : events.changeRefused(r.slotId(), r.requestId(), r.change(), r.capacity(),
-                            "UNKNOWN_CHANGE".equals(refusal) ? "SLOT_CANCELLED" : refusal, message, now);
+                    : events.changeRefused(r.slotId(), r.requestId(), r.change(), r.capacity(), refusal, message, now);
             Document update = new Document("$inc", new Document("version", 1L))
                     .append("$push", new Document("answered", new Document("$each", List.of(r.requestId()))
                             .append("$slice", -ANSWERED_KEPT))
@@ -358,8 +344,8 @@ public class SeatLedger {
             if (!set.isEmpty()) {
                 update.append("$set", set);
             }
-            if (write(new Document("_id", r.slotId()).append("version", l.version()), update, event)) {
-                return Optional.of(new ChangeAnswer(refusal == null, false, message, affected == null ? List.of() : affected));
+            if (write(new Document("_id", r.slotId()).append("version", l.version()), update, event) != null) {
+                return Optional.of(new ChangeAnswer(refusal == null, affected == null ? List.of() : affected));
             }
         }
         throw new IllegalStateException("Ledger " + r.slotId() + " changed too often to apply " + r.requestId());
@@ -373,11 +359,9 @@ public class SeatLedger {
         Document filter = new Document("holds", new Document("$elemMatch",
                 new Document("at", new Document("$gte", Date.from(from)).append("$lt", Date.from(to)))));
         List<OrphanCandidate> found = new ArrayList<>();
-        ledgers().find(filter).projection(Projections.include("holds")).forEach(doc -> {
-            Ledger.of(new Document(doc).append("status", LedgerStatus.OPEN.name())).holds().stream()
-                    .filter(e -> e.at() != null && !e.at().isBefore(from) && e.at().isBefore(to))
-                    .forEach(e -> found.add(new OrphanCandidate(doc.getString("_id"), e.bookingId())));
-        });
+        ledgers().find(filter).projection(Projections.include("holds")).forEach(doc -> Ledger.entries(doc, "holds").stream()
+                .filter(e -> e.at() != null && !e.at().isBefore(from) && e.at().isBefore(to))
+                .forEach(e -> found.add(new OrphanCandidate(doc.getString("_id"), e.bookingId()))));
         return found;
     }
 
@@ -401,14 +385,16 @@ public class SeatLedger {
         }
     }
 
-    private boolean write(Document filter, Document update, OutboxEvent event) {
+    /** The one write of every change: the ledger after it (counts only), its event on its way; null when the filter missed. */
+    private Ledger write(Document filter, Document update, OutboxEvent event) {
         Document after = ledgers().findOneAndUpdate(filter, update, RETURN_AFTER);
         if (after == null) {
-            return false;
+            return null;
         }
-        remember(Ledger.of(after));
         relay.publishAppended(Ledger.COLLECTION, after, List.of(event));
-        return true;
+        Ledger ledger = Ledger.of(after);
+        remember(ledger);
+        return ledger;
     }
 
     /** The bookability rule of a slot for n more seats: null when they fit. */

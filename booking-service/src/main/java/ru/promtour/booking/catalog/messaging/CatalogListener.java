@@ -66,7 +66,7 @@ public class CatalogListener {
                     e.localStart(), e.capacity(), e.available(), e.status(), e.version()));
             if (CatalogEvents.SLOT_PUBLISHED.equals(type)) {
                 ledger.create(e.slotId(), e.excursionId(), e.enterpriseId(), e.start(), e.timeZone(), cutoffAt(e),
-                        e.capacity(), e.status(), e.version());
+                        e.capacity(), e.status());
             }
         }
         else if (value instanceof SlotChangeRequested r) {
