@@ -30,9 +30,14 @@ public record BookingProperties(@DefaultValue Hold hold, @DefaultValue Expiry ex
 
     /**
      * Admission control of the operator API: at most {@code maxConcurrentReserves} reserves run at once; the
-     * next waits at most {@code maxWait}, then gets 503 with {@code Retry-After: retryAfterSeconds}.
+     * next waits at most {@code maxWait}, then gets 429 with {@code Retry-After: retryAfterSeconds}. Before that,
+     * reserves of one slot queue in the slot's lane: at most {@code perSlotConcurrentReserves} of them at once
+     * (one document takes one write at a time anyway), the next waits at most {@code perSlotMaxWait} — long
+     * enough for a race's winners to fill the slot, after which the losers are answered sold out from memory.
      */
     public record Admission(@DefaultValue("32") int maxConcurrentReserves, @DefaultValue("100ms") Duration maxWait,
+                            @DefaultValue("8") int perSlotConcurrentReserves,
+                            @DefaultValue("1s") Duration perSlotMaxWait,
                             @DefaultValue("1") int retryAfterSeconds) {
     }
 

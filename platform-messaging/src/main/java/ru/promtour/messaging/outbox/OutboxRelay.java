@@ -7,6 +7,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -46,7 +47,7 @@ import ru.promtour.messaging.cloudevents.CloudEventHeaders;
  * Services call {@link #publishPending(String, Object)} right after their write (the fast path, about
  * a millisecond); {@link #publishStale(String)} is the timer's sweep for events left behind.
  */
-public class OutboxRelay {
+public class OutboxRelay implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
 
@@ -58,6 +59,7 @@ public class OutboxRelay {
     private final int batchSize;
     private final StripedLocks locks = new StripedLocks(256);
     private final Map<String, Enricher> enrichers = new ConcurrentHashMap<>();
+    private final SentEvents sentEvents;
 
     /**
      * Completes an event from the aggregate as it is when the event leaves (e.g. the seat ledger's counts
@@ -80,12 +82,23 @@ public class OutboxRelay {
      */
     public OutboxRelay(MongoOperations mongo, KafkaOperations<String, String> kafka, String source,
                        Duration sendTimeout, Duration staleAfter, int batchSize) {
+        this(mongo, kafka, source, sendTimeout, staleAfter, batchSize, Duration.ofMillis(20));
+    }
+
+    /**
+     * @param sentFlushInterval how often the events {@link #publishAppended} got acknowledged are removed
+     *                          from their outboxes (far below {@code staleAfter}, or the timer publishes them
+     *                          again before they are removed)
+     */
+    public OutboxRelay(MongoOperations mongo, KafkaOperations<String, String> kafka, String source,
+                       Duration sendTimeout, Duration staleAfter, int batchSize, Duration sentFlushInterval) {
         this.mongo = Objects.requireNonNull(mongo, "mongo");
         this.kafka = Objects.requireNonNull(kafka, "kafka");
         this.source = Objects.requireNonNull(source, "source");
         this.sendTimeout = Objects.requireNonNull(sendTimeout, "sendTimeout");
         this.staleAfter = Objects.requireNonNull(staleAfter, "staleAfter");
         this.batchSize = batchSize;
+        this.sentEvents = new SentEvents(mongo, sentFlushInterval);
     }
 
     /**
@@ -124,37 +137,44 @@ public class OutboxRelay {
 
     /**
      * The fast path for a writer that got the aggregate back from its write ({@code findOneAndUpdate}
-     * returning the new document): publishes exactly the events THIS write appended, completed from that
-     * document, then removes them. No read, no lock: each writer publishes only its own events, so two
-     * writers of one aggregate may publish in either order. Use it only where consumers keep the newest
-     * state by a version carried in the event (the seat ledger); elsewhere use {@link #publishPending}.
-     * Never throws for broker or store trouble: the events stay in the outbox for the timer.
-     *
-     * @return how many events were published and removed
+     * returning the new document): hands exactly the events THIS write appended, completed from that
+     * document, to the producer and returns without waiting for the broker. Each event acknowledged is
+     * removed from the outbox by the next batch of {@link SentEvents} (a few ms later); one the broker
+     * refuses stays for the timer. No read, no lock, no wait: two writers of one aggregate may publish in
+     * either order, so use it only where consumers keep the newest state by a version carried in the event
+     * (the seat ledger); elsewhere use {@link #publishPending}. Never throws for broker or store trouble.
      */
-    public int publishAppended(String collection, Document aggregate, List<OutboxEvent> events) {
+    public void publishAppended(String collection, Document aggregate, List<OutboxEvent> events) {
         Enricher enricher = enrichers.get(collection);
-        List<String> sent = new ArrayList<>(events.size());
-        try {
-            for (OutboxEvent event : events) {
-                send(enricher == null ? event : enricher.enrich(event, aggregate));
-                sent.add(event.id());
-            }
-        }
-        catch (RuntimeException ex) {
-            log.warn("Outbox relay of {}/{} failed, the timer will retry: {}", collection, aggregate.get("_id"),
-                    ex.toString());
-        }
-        if (!sent.isEmpty()) {
+        Object id = aggregate.get("_id");
+        for (OutboxEvent event : events) {
             try {
-                markSent(collection, aggregate.get("_id"), sent);
+                producerRecordSent(enricher == null ? event : enricher.enrich(event, aggregate)).whenComplete((result, ex) -> {
+                    if (ex == null) {
+                        sentEvents.add(collection, id, event.id());
+                    }
+                    else {
+                        log.warn("Outbox relay of {}/{}: {} not acknowledged, the timer will retry: {}", collection, id,
+                                event.id(), ex.toString());
+                    }
+                });
             }
             catch (RuntimeException ex) {
-                log.warn("Outbox of {}/{}: published events not removed ({}); they will be published again with "
-                        + "the same ids", collection, aggregate.get("_id"), ex.toString());
+                log.warn("Outbox relay of {}/{} failed, the timer will retry: {}", collection, id, ex.toString());
+                return;
             }
         }
-        return sent.size();
+    }
+
+    /** Removes the events acknowledged so far from their outboxes now (normally a timer does, every few ms). */
+    public void flushSent() {
+        sentEvents.flush();
+    }
+
+    /** Removes what was acknowledged before the application stops. */
+    @Override
+    public void close() {
+        sentEvents.close();
     }
 
     /**
@@ -223,10 +243,8 @@ public class OutboxRelay {
 
     /** Sends one event and waits for the broker's ack. */
     protected void send(OutboxEvent event) {
-        ProducerRecord<String, String> record = new ProducerRecord<>(event.topic(), null, event.key(), event.payload());
-        CloudEventHeaders.write(record.headers(), event.attributes(source));
         try {
-            kafka.send(record).get(sendTimeout.toMillis(), TimeUnit.MILLISECONDS);
+            producerRecordSent(event).get(sendTimeout.toMillis(), TimeUnit.MILLISECONDS);
         }
         catch (InterruptedException ex) {
             Thread.currentThread().interrupt();
@@ -239,6 +257,13 @@ public class OutboxRelay {
         catch (TimeoutException ex) {
             throw new IllegalStateException("No ack for " + event.id() + " within " + sendTimeout, ex);
         }
+    }
+
+    /** Hands one event to the producer; the future completes with the broker's ack. */
+    private CompletableFuture<?> producerRecordSent(OutboxEvent event) {
+        ProducerRecord<String, String> record = new ProducerRecord<>(event.topic(), null, event.key(), event.payload());
+        CloudEventHeaders.write(record.headers(), event.attributes(source));
+        return kafka.send(record);
     }
 
     /**

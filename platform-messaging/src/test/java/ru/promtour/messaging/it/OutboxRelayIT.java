@@ -181,6 +181,53 @@ class OutboxRelayIT {
         await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(2)).until(() -> applied(thingId) == 1);
     }
 
+    @Test
+    void appendedEventsLeaveWithoutWaitingAndAreRemovedByTheNextBatchWhileLaterOnesStay() {
+        String topic = TestTopics.unique("appended");
+        KafkaProbe.createTopic(topic, 1);
+        String collection = "appended_things";
+        relay.enrichWith(collection, (event, aggregate) -> new OutboxEvent(event.id(), event.type(), event.topic(),
+                event.key(), event.subject(), event.time(), jsonMapper.writeValueAsString(
+                        new ThingHappened(aggregate.getString("_id"), aggregate.getInteger("version"), "enriched"))));
+        List<String> ids = new ArrayList<>();
+        List<String> things = List.of(UUID.randomUUID().toString(), UUID.randomUUID().toString());
+        for (String thingId : things) {
+            mongo.getCollection(collection).insertOne(new Document("_id", thingId).append("version", 1)
+                    .append(Outbox.FIELD, List.of()));
+            for (int n = 0; n < 3; n++) {
+                OutboxEvent event = OutboxEvent.of(ThingHappened.TYPE, topic, thingId, thingId,
+                        new ThingHappened(thingId, 0, "raw"), jsonMapper);
+                Document after = mongo.getCollection(collection).findOneAndUpdate(new Document("_id", thingId),
+                        new Document("$inc", new Document("version", 1))
+                                .append("$push", new Document(Outbox.FIELD, event.toDocument())),
+                        new com.mongodb.client.model.FindOneAndUpdateOptions()
+                                .returnDocument(com.mongodb.client.model.ReturnDocument.AFTER));
+                relay.publishAppended(collection, after, List.of(event));
+                ids.add(event.id());
+            }
+        }
+        // appended by a write that publishes nothing itself: the batch must leave it for the timer
+        OutboxEvent later = OutboxEvent.of(ThingHappened.TYPE, topic, things.get(0), things.get(0),
+                new ThingHappened(things.get(0), 9, "later"), jsonMapper);
+        mongo.getCollection(collection).updateOne(new Document("_id", things.get(0)),
+                new Document("$push", new Document(Outbox.FIELD, later.toDocument())));
+
+        List<ConsumerRecord<String, byte[]>> records = KafkaProbe.withIds(topic, Set.copyOf(ids), ids.size());
+        assertThat(records).extracting(r -> jsonMapper.readValue(r.value(), ThingHappened.class).note())
+                .containsOnly("enriched");
+        assertThat(records).extracting(r -> jsonMapper.readValue(r.value(), ThingHappened.class).seq())
+                .containsExactlyInAnyOrder(2, 3, 4, 2, 3, 4);
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            assertThat(outboxIds(collection, things.get(0))).containsExactly(later.id());
+            assertThat(outboxIds(collection, things.get(1))).isEmpty();
+        });
+    }
+
+    private List<String> outboxIds(String collection, String id) {
+        Document doc = mongo.getCollection(collection).find(new Document("_id", id)).first();
+        return doc.getList(Outbox.FIELD, Document.class).stream().map(e -> e.getString("_id")).toList();
+    }
+
     private List<Document> outbox(String thingId) {
         Document doc = mongo.findById(thingId, Document.class, Thing.COLLECTION);
         return doc == null || doc.get(Outbox.FIELD) == null ? List.of() : doc.getList(Outbox.FIELD, Document.class);

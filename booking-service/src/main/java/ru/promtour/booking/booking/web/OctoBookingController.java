@@ -44,11 +44,9 @@ class OctoBookingController {
     OctoBooking reserve(@RequestBody(required = false) ReserveCommand body) {
         Tenant caller = tenant.get();
         Booking.Operator operator = new Booking.Operator(caller.id(), caller.name(), caller.email());
-        if (bookings.knownSoldOut(body)) {
-            // a sold-out answer costs no store round trip: it needs no admission, and a race's losers never queue
-            return octo.of(bookings.reserve(operator, body));
-        }
-        return octo.of(admission.admit(() -> bookings.reserve(operator, body)));
+        // a sold-out answer costs no store write: it needs no admission, and a race's losers are not refused
+        return octo.of(admission.admit(body == null ? null : body.availabilityId(), () -> bookings.knownSoldOut(body),
+                () -> bookings.reserve(operator, body)));
     }
 
     @GetMapping({"", "/"})
