@@ -61,9 +61,9 @@ public record Booking(@Id String id,
     }
 
     /** A new reservation whose seats the ledger has just held: ON_HOLD until {@code expiresAt}. */
-    static Booking held(String id, String uuid, Operator operator, String requestHash, String supplierReference,
-                        ReserveCommand command, List<UnitItem> items, String enterpriseId, Instant start,
-                        String timeZone, String localDate, BookingMode bookingMode, Instant now, Instant expiresAt) {
+    public static Booking held(String id, String uuid, Operator operator, String requestHash, String supplierReference,
+                               ReserveCommand command, List<UnitItem> items, String enterpriseId, Instant start,
+                               String timeZone, String localDate, BookingMode bookingMode, Instant now, Instant expiresAt) {
         Draft b = new Draft();
         b.id = id;
         b.uuid = uuid;
@@ -109,14 +109,14 @@ public record Booking(@Id String id,
         return status == BookingStatus.ON_HOLD && utcExpiresAt != null && !now.isBefore(utcExpiresAt);
     }
 
-    Booking extended(Instant now, Instant expiresAt) {
+    public Booking extended(Instant now, Instant expiresAt) {
         Draft b = new Draft(this, now);
         b.utcExpiresAt = expiresAt;
         return b.build();
     }
 
     /** INSTANT: confirmed at once; ON_REQUEST: waits for the enterprise, no longer expires. */
-    Booking confirmed(Instant now, Contact contact, List<UnitItem> items, String resellerReference, boolean onRequest) {
+    public Booking confirmed(Instant now, Contact contact, List<UnitItem> items, String resellerReference, boolean onRequest) {
         Draft b = new Draft(this, now);
         b.contact = contact;
         b.unitItems = List.copyOf(items);
@@ -135,7 +135,7 @@ public record Booking(@Id String id,
         return b.build();
     }
 
-    Booking approved(Instant now) {
+    public Booking approved(Instant now) {
         Draft b = new Draft(this, now);
         b.status = BookingStatus.CONFIRMED;
         b.awaitingApproval = false;
@@ -143,7 +143,7 @@ public record Booking(@Id String id,
         return b.build();
     }
 
-    Booking declined(Instant now, String reason) {
+    public Booking declined(Instant now, String reason) {
         Draft b = new Draft(this, now);
         b.status = BookingStatus.REJECTED;
         b.awaitingApproval = false;
@@ -151,7 +151,7 @@ public record Booking(@Id String id,
         return b.build();
     }
 
-    Booking cancelled(Instant now, String reason, String by) {
+    public Booking cancelled(Instant now, String reason, String by) {
         Draft b = new Draft(this, now);
         b.status = BookingStatus.CANCELLED;
         b.awaitingApproval = false;
@@ -160,14 +160,14 @@ public record Booking(@Id String id,
         return b.build();
     }
 
-    Booking expired(Instant now) {
+    public Booking expired(Instant now) {
         Draft b = new Draft(this, now);
         b.status = BookingStatus.EXPIRED;
         return b.build();
     }
 
     /** Contact, visitors, references and notes; a changed number of visitors changes the units. */
-    Booking edited(Instant now, Contact contact, List<UnitItem> items, String resellerReference, String notes) {
+    public Booking edited(Instant now, Contact contact, List<UnitItem> items, String resellerReference, String notes) {
         Draft b = new Draft(this, now);
         if (contact != null) {
             b.contact = contact;
@@ -185,14 +185,14 @@ public record Booking(@Id String id,
         return b.build();
     }
 
-    Booking manifestWarned(Instant now) {
+    public Booking manifestWarned(Instant now) {
         Draft b = new Draft(this, now);
         b.manifestWarnedAt = now;
         return b.build();
     }
 
     /** Visitors' names, contacts and documents go; the places, the leader and the history stay. */
-    Booking personalDataRemoved(Instant now) {
+    public Booking personalDataRemoved(Instant now) {
         Draft b = new Draft(this, now);
         b.unitItems = unitItems().stream().map(UnitItem::anonymous).toList();
         b.personalDataRemovedAt = now;

@@ -34,7 +34,7 @@ public class BookingRefusal extends RuntimeException {
         this.value = value;
     }
 
-    public BookingRefusal(Code code, String message) {
+    BookingRefusal(Code code, String message) {
         this(code, message, null);
     }
 
@@ -48,6 +48,13 @@ public class BookingRefusal extends RuntimeException {
 
     public static BookingRefusal unprocessable(String message) {
         return new BookingRefusal(Code.UNPROCESSABLE_ENTITY, message);
+    }
+
+    /** Refuses (BAD_REQUEST, naming the field) a text longer than {@code max} characters. */
+    public static void checkLength(String field, String value, int max) {
+        if (value != null && value.length() > max) {
+            throw badRequest(field + " is longer than " + max + " characters");
+        }
     }
 
     public Code code() {

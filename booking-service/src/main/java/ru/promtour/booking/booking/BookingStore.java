@@ -41,7 +41,7 @@ public class BookingStore {
     private final MongoOperations mongo;
     private final OutboxRelay relay;
 
-    public BookingStore(MongoOperations mongo, OutboxRelay relay) {
+    BookingStore(MongoOperations mongo, OutboxRelay relay) {
         this.mongo = mongo;
         this.relay = relay;
     }
@@ -56,7 +56,7 @@ public class BookingStore {
     }
 
     /** Those of {@code ids} that are stored (reads the ids only). */
-    Set<String> existing(Collection<String> ids) {
+    public Set<String> existing(Collection<String> ids) {
         Query query = Query.query(where("_id").in(ids));
         query.fields().include("_id");
         Set<String> found = new HashSet<>();
@@ -73,7 +73,7 @@ public class BookingStore {
      *
      * @throws org.springframework.dao.DuplicateKeyException on a taken (operator, uuid) or supplier reference
      */
-    void insert(Booking booking, OutboxEvent... events) {
+    public void insert(Booking booking, OutboxEvent... events) {
         Outbox.insert(mongo, Booking.COLLECTION, booking, events);
         if (events.length > 0) {
             relay.publishPending(Booking.COLLECTION, booking.id());

@@ -18,7 +18,7 @@ public record Visitor(LocalDate birthDate, String documentType, String documentN
     public static final String BIRTH_CERTIFICATE = "BIRTH_CERTIFICATE";
 
     /** Whether this satisfies the program's {@code documents} rule (NONE, PASSPORT, PASSPORT_AND_BIRTH_CERTIFICATE). */
-    public boolean satisfies(String documents) {
+    boolean satisfies(String documents) {
         if (documents == null || "NONE".equals(documents)) {
             return true;
         }

@@ -1,2 +1,2 @@
-/** Bookings and their lifecycle: reserve, hold, confirm, approve, update, cancel, expire. */
+/** The booking aggregate and its lifecycle transitions, its store, and the one way every use case changes a booking. */
 package ru.promtour.booking.booking;

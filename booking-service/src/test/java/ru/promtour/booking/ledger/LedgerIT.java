@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import ru.promtour.booking.booking.Booking;
 import ru.promtour.booking.booking.BookingStatus;
-import ru.promtour.booking.booking.OrphanHoldSweeper;
+import ru.promtour.booking.booking.expiry.OrphanHoldSweeper;
 import ru.promtour.booking.config.BookingProperties;
 import ru.promtour.booking.testdata.BookingApi.Answer;
 import ru.promtour.booking.testdata.BookingIT;

@@ -95,7 +95,7 @@ public class BookingEvents {
     }
 
     /** The {@code visit} of a booking, from the booking and the program it was made on. */
-    public Visit visit(Booking b) {
+    Visit visit(Booking b) {
         Program p = projection.excursion(b.productId())
                 .orElseThrow(() -> new IllegalStateException("Excursion " + b.productId() + " of booking " + b.id()
                         + " is missing from the projection"))

@@ -20,14 +20,14 @@ import ru.promtour.messaging.cloudevents.EventTypes;
  * (the usual case) nothing changes; order does not matter either (a confirm after the release finds no hold).
  */
 @Component
-public class LedgerRepairListener {
+class LedgerRepairListener {
 
-    public static final String GROUP = "booking-service.ledger-repair";
+    static final String GROUP = "booking-service.ledger-repair";
 
     private final SeatLedger ledger;
     private final Clock clock;
 
-    public LedgerRepairListener(SeatLedger ledger, Clock clock) {
+    LedgerRepairListener(SeatLedger ledger, Clock clock) {
         this.ledger = ledger;
         this.clock = clock;
     }
@@ -38,7 +38,7 @@ public class LedgerRepairListener {
     }
 
     /** Applies the ledger half of one booking event; other types are ignored. */
-    public void apply(String type, Object value) {
+    void apply(String type, Object value) {
         if (!(value instanceof SeatFact e) || e.bookingId() == null || e.slotId() == null) {
             return;
         }

@@ -12,11 +12,11 @@ import ru.promtour.booking.booking.UnitItem;
  * A booking as the enterprise sees it: the group, its leader and the state of the decision. Visitors'
  * personal data stays in the manifest.
  */
-public record EnterpriseBooking(String id, String supplierReference, String resellerReference, String status,
-                                boolean awaitingApproval, String operatorId, String productId, String slotId,
-                                Instant start, String timeZone, int units, List<Units> unitItems, Leader contact,
-                                String notes, Instant utcCreatedAt, Instant utcConfirmedAt, String declineReason,
-                                Cancellation cancellation) {
+record EnterpriseBooking(String id, String supplierReference, String resellerReference, String status,
+                         boolean awaitingApproval, String operatorId, String productId, String slotId,
+                         Instant start, String timeZone, int units, List<Units> unitItems, Leader contact,
+                         String notes, Instant utcCreatedAt, Instant utcConfirmedAt, String declineReason,
+                         Cancellation cancellation) {
 
     public record Units(String unitId, String type, int quantity) {
     }

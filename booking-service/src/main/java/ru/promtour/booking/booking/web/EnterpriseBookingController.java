@@ -10,7 +10,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import ru.promtour.booking.booking.EnterpriseApprovals;
+import ru.promtour.booking.booking.approval.EnterpriseApprovals;
 import ru.promtour.security.tenant.CurrentTenant;
 import ru.promtour.security.tenant.Tenant;
 

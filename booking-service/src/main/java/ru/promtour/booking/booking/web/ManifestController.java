@@ -15,8 +15,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import ru.promtour.booking.booking.Booking;
 import ru.promtour.booking.booking.BookingRefusal;
-import ru.promtour.booking.booking.Manifests;
 import ru.promtour.booking.booking.UnitItem;
+import ru.promtour.booking.booking.manifest.Manifests;
 import ru.promtour.security.tenant.CurrentTenant;
 import ru.promtour.security.tenant.Tenant;
 

@@ -1,2 +1,2 @@
-/** The OCTO bookings endpoints (operators) and the enterprise bookings API. */
+/** The enterprise bookings API (approvals) and visitor manifests, with their problem+json errors. */
 package ru.promtour.booking.booking.web;

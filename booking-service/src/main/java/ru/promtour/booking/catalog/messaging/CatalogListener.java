@@ -10,7 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
-import ru.promtour.booking.booking.SlotCancellations;
+import ru.promtour.booking.booking.cancellation.SlotCancellations;
 import ru.promtour.booking.catalog.CatalogProjection;
 import ru.promtour.booking.catalog.ExcursionView;
 import ru.promtour.booking.catalog.SlotView;

@@ -5,7 +5,7 @@ import java.time.Instant;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import ru.promtour.booking.booking.HoldExpiry;
+import ru.promtour.booking.booking.expiry.HoldExpiry;
 import ru.promtour.booking.testdata.BookingApi.Answer;
 import ru.promtour.booking.testdata.BookingIT;
 import ru.promtour.booking.testdata.CatalogData;

@@ -4,7 +4,7 @@ import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import ru.promtour.booking.booking.Manifests;
+import ru.promtour.booking.booking.manifest.Manifests;
 import ru.promtour.booking.testdata.BookingApi;
 import ru.promtour.booking.testdata.BookingApi.Answer;
 import ru.promtour.booking.testdata.BookingIT;

@@ -1,4 +1,4 @@
-package ru.promtour.booking.booking.web;
+package ru.promtour.booking.booking.operator.web;
 
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
@@ -8,9 +8,9 @@ import java.util.List;
 
 import org.springframework.stereotype.Component;
 import ru.promtour.booking.booking.Booking;
-import ru.promtour.booking.booking.OperatorBookings;
 import ru.promtour.booking.booking.Contact;
 import ru.promtour.booking.booking.UnitItem;
+import ru.promtour.booking.booking.operator.OperatorBookings;
 import ru.promtour.booking.catalog.CatalogProjection;
 import ru.promtour.booking.catalog.ExcursionView;
 import ru.promtour.booking.catalog.Program;

@@ -1,8 +1,9 @@
-package ru.promtour.booking.booking;
+package ru.promtour.booking.booking.operator;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -19,8 +20,19 @@ import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
+import ru.promtour.booking.booking.Booking;
+import ru.promtour.booking.booking.BookingChanges;
+import ru.promtour.booking.booking.BookingMode;
+import ru.promtour.booking.booking.BookingRefusal;
 import ru.promtour.booking.booking.BookingRefusal.Code;
+import ru.promtour.booking.booking.BookingStatus;
+import ru.promtour.booking.booking.BookingStore;
+import ru.promtour.booking.booking.Cancellation;
+import ru.promtour.booking.booking.Overloaded;
+import ru.promtour.booking.booking.ReserveCommand;
 import ru.promtour.booking.booking.ReserveCommand.UnitItemInput;
+import ru.promtour.booking.booking.UnitItem;
+import ru.promtour.booking.booking.expiry.HoldExpiry;
 import ru.promtour.booking.booking.messaging.BookingEvents;
 import ru.promtour.booking.catalog.CatalogProjection;
 import ru.promtour.booking.catalog.ExcursionView;
@@ -44,7 +56,7 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
  * operator and its uuid, so the ledger's guard "this booking holds nothing here yet" is also the idempotency
  * guard: a replay finds its entry and returns the stored booking. A process that dies between the two writes
  * leaves a hold without a booking; the operator's retry with the same uuid writes the booking, and
- * {@link OrphanHoldSweeper} releases it otherwise.
+ * {@link ru.promtour.booking.booking.expiry.OrphanHoldSweeper} releases it otherwise.
  */
 @Service
 public class OperatorBookings {
@@ -76,7 +88,7 @@ public class OperatorBookings {
     }
 
     /** The booking id of an operator's uuid: the same request always names the same booking (UUID v3). */
-    public static String bookingId(String operatorId, String uuid) {
+    static String bookingId(String operatorId, String uuid) {
         return UUID.nameUUIDFromBytes((operatorId + "\n" + uuid).getBytes(StandardCharsets.UTF_8)).toString();
     }
 
@@ -153,7 +165,7 @@ public class OperatorBookings {
             }
             Booking booking = Booking.held(bookingId, uuid, operator, hash, references.next(), command, items,
                     slot.enterpriseId(), slot.start(), slot.timeZone(), localDate, BookingMode.of(excursion.program().bookingMode()),
-                    now, changes.expiry(now, command.expirationMinutes()));
+                    now, expiresAt(now, command.expirationMinutes()));
             try {
                 store.insert(booking);
                 return booking;
@@ -218,7 +230,7 @@ public class OperatorBookings {
             throw BookingRefusal.badRequest("A JSON body with contact is required");
         }
         ReservationRules.contact("contact", command.contact(), true);
-        ReservationRules.text("resellerReference", command.resellerReference(), 100);
+        BookingRefusal.checkLength("resellerReference", command.resellerReference(), 100);
         Booking after = refusingExpired(() -> changes.change(() -> owned(operatorId, uuid), b -> {
             if (b.status() == BookingStatus.CONFIRMED || (b.status() == BookingStatus.PENDING && b.awaitingApproval())) {
                 return null;
@@ -247,13 +259,13 @@ public class OperatorBookings {
         return refusingExpired(() -> changes.change(() -> owned(operatorId, uuid), b -> {
             Instant now = changes.now();
             refuseUnlessHeld(b, now, "extend");
-            return new BookingChanges.Change(b.extended(now, changes.expiry(now, expirationMinutes)));
+            return new BookingChanges.Change(b.extended(now, expiresAt(now, expirationMinutes)));
         }));
     }
 
     /** Operator cancel; repeated → the same cancelled booking, no second event, no second release. */
     public Booking cancel(String operatorId, String uuid, String reason) {
-        ReservationRules.text("reason", reason, 500);
+        BookingRefusal.checkLength("reason", reason, 500);
         Booking after = changes.change(() -> owned(operatorId, uuid), b -> {
             if (b.status() == BookingStatus.CANCELLED) {
                 return null;
@@ -262,7 +274,7 @@ public class OperatorBookings {
                 throw BookingRefusal.unprocessable("A booking that is " + b.status() + " cannot be cancelled");
             }
             Instant now = changes.now();
-            Instant cutoff = changes.cancellationCutoff(b);
+            Instant cutoff = cancellationCutoff(b);
             if (b.soldOrAwaitingApproval() && !now.isBefore(cutoff)) {
                 throw BookingRefusal.unprocessable("The cancellation cut-off passed at "
                         + ReservationRules.local(cutoff, b.timeZone()) + " (" + b.timeZone() + ")");
@@ -286,8 +298,8 @@ public class OperatorBookings {
             throw BookingRefusal.badRequest("A JSON body is required");
         }
         ReservationRules.contact("contact", c.contact(), false);
-        ReservationRules.text("notes", c.notes(), 1000);
-        ReservationRules.text("resellerReference", c.resellerReference(), 100);
+        BookingRefusal.checkLength("notes", c.notes(), 1000);
+        BookingRefusal.checkLength("resellerReference", c.resellerReference(), 100);
         if (c.expirationMinutes() != null && c.expirationMinutes() < 1) {
             throw BookingRefusal.badRequest("expirationMinutes must be at least 1");
         }
@@ -336,7 +348,7 @@ public class OperatorBookings {
             throw new BookingRefusal(Code.INVALID_AVAILABILITY_ID, "A booking cannot move to another availability; "
                     + "cancel it and book again", c.availabilityId());
         }
-        if (!changes.cancellable(b)) {
+        if (!cancellable(b)) {
             throw BookingRefusal.unprocessable("A booking that is " + b.status()
                     + (b.status().live() ? " past its cancellation cut-off" : "") + " cannot be updated");
         }
@@ -364,7 +376,7 @@ public class OperatorBookings {
         }
         Booking edited = b.edited(now, c.contact(), items, c.resellerReference(), c.notes());
         if (b.status() == BookingStatus.ON_HOLD && c.expirationMinutes() != null) {
-            edited = edited.extended(now, changes.expiry(now, c.expirationMinutes()));
+            edited = edited.extended(now, expiresAt(now, c.expirationMinutes()));
         }
         if (changed.isEmpty()) {
             return b.status() == BookingStatus.ON_HOLD && c.expirationMinutes() != null ? new BookingChanges.Change(edited) : null;
@@ -374,9 +386,22 @@ public class OperatorBookings {
         return new BookingChanges.Change(edited, updated);
     }
 
-    /** Whether OCTO's {@code cancellable} holds. */
+    /** OCTO's {@code cancellable}: live, and before the cut-off once seats are sold or awaiting approval. */
     public boolean cancellable(Booking b) {
-        return changes.cancellable(b);
+        if (!b.status().live()) {
+            return false;
+        }
+        return !b.soldOrAwaitingApproval() || changes.now().isBefore(cancellationCutoff(b));
+    }
+
+    private Instant cancellationCutoff(Booking b) {
+        return ReservationRules.cutoff(b.start(), b.timeZone(), changes.program(b).cancellationCutoffHours());
+    }
+
+    /** When a hold taken now runs out: the operator's wish, at most the configured maximum. */
+    private Instant expiresAt(Instant now, Integer minutes) {
+        int wanted = minutes == null ? properties.hold().defaultMinutes() : minutes;
+        return now.plus(Duration.ofMinutes(Math.min(wanted, properties.hold().maxMinutes())));
     }
 
     /** The operator's stored booking of this uuid, when there is one; refused when its request was another. */

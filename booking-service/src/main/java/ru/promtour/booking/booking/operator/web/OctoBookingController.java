@@ -1,4 +1,4 @@
-package ru.promtour.booking.booking.web;
+package ru.promtour.booking.booking.operator.web;
 
 import java.util.List;
 
@@ -12,10 +12,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import ru.promtour.booking.booking.Booking;
-import ru.promtour.booking.booking.OperatorBookings;
-import ru.promtour.booking.booking.ConfirmCommand;
 import ru.promtour.booking.booking.ReserveCommand;
-import ru.promtour.booking.booking.UpdateCommand;
+import ru.promtour.booking.booking.operator.ConfirmCommand;
+import ru.promtour.booking.booking.operator.OperatorBookings;
+import ru.promtour.booking.booking.operator.UpdateCommand;
 import ru.promtour.security.tenant.CurrentTenant;
 import ru.promtour.security.tenant.Tenant;
 

@@ -1,4 +1,4 @@
-package ru.promtour.booking.booking.web;
+package ru.promtour.booking.booking.operator.web;
 
 import java.time.Instant;
 import java.util.List;
@@ -12,12 +12,12 @@ import ru.promtour.booking.booking.Visitor;
  * carry PromTour's {@code visitor} (identity document for secure sites) back to the operator who sent it.
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
-public record OctoBooking(String id, String uuid, boolean testMode, String resellerReference,
-                          String supplierReference, String status, Instant utcCreatedAt, Instant utcUpdatedAt,
-                          Instant utcExpiresAt, Instant utcRedeemedAt, Instant utcConfirmedAt, String productId,
-                          String optionId, boolean cancellable, Cancellation cancellation, boolean freesale,
-                          String availabilityId, Availability availability, Contact contact, String notes,
-                          List<String> deliveryMethods, Object voucher, List<UnitItem> unitItems) {
+record OctoBooking(String id, String uuid, boolean testMode, String resellerReference,
+                   String supplierReference, String status, Instant utcCreatedAt, Instant utcUpdatedAt,
+                   Instant utcExpiresAt, Instant utcRedeemedAt, Instant utcConfirmedAt, String productId,
+                   String optionId, boolean cancellable, Cancellation cancellation, boolean freesale,
+                   String availabilityId, Availability availability, Contact contact, String notes,
+                   List<String> deliveryMethods, Object voucher, List<UnitItem> unitItems) {
 
     @JsonInclude(JsonInclude.Include.ALWAYS)
     public record Cancellation(String refund, String reason, Instant utcCancelledAt) {

@@ -1,4 +1,4 @@
-package ru.promtour.booking.booking;
+package ru.promtour.booking.booking.cancellation;
 
 import java.time.Instant;
 import java.util.List;
@@ -6,6 +6,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
+import ru.promtour.booking.booking.Booking;
+import ru.promtour.booking.booking.BookingChanges;
+import ru.promtour.booking.booking.BookingStatus;
+import ru.promtour.booking.booking.BookingStore;
+import ru.promtour.booking.booking.Cancellation;
 import ru.promtour.booking.booking.messaging.BookingEvents;
 import ru.promtour.booking.ledger.SeatLedger;
 

@@ -1,4 +1,4 @@
-package ru.promtour.booking.booking.web;
+package ru.promtour.booking.booking.operator.web;
 
 import java.io.IOException;
 

@@ -1,4 +1,4 @@
-package ru.promtour.booking.booking;
+package ru.promtour.booking.booking.operator;
 
 import java.time.Instant;
 import java.time.ZoneId;
@@ -9,10 +9,17 @@ import java.util.List;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
+import ru.promtour.booking.booking.BookingRefusal;
 import ru.promtour.booking.booking.BookingRefusal.Code;
+import ru.promtour.booking.booking.Contact;
+import ru.promtour.booking.booking.ReserveCommand;
 import ru.promtour.booking.booking.ReserveCommand.UnitItemInput;
+import ru.promtour.booking.booking.UnitItem;
+import ru.promtour.booking.booking.Visitor;
 import ru.promtour.booking.catalog.ExcursionView;
 import ru.promtour.booking.catalog.Program;
+
+import static ru.promtour.booking.booking.BookingRefusal.checkLength;
 
 /**
  * What a reservation must satisfy before any seat is asked for, checked against the projection; each
@@ -36,8 +43,8 @@ final class ReservationRules {
         if (c.expirationMinutes() != null && c.expirationMinutes() < 1) {
             throw BookingRefusal.badRequest("expirationMinutes must be at least 1");
         }
-        text("notes", c.notes(), 1000);
-        text("resellerReference", c.resellerReference(), 100);
+        checkLength("notes", c.notes(), 1000);
+        checkLength("resellerReference", c.resellerReference(), 100);
         contact("contact", c.contact(), false);
         checkGroup(items, p);
         return items;
@@ -94,8 +101,8 @@ final class ReservationRules {
                         + "] is not a unit of this product", in.unitId());
             }
             String uuid = in.uuid() == null || in.uuid().isBlank() ? UUID.randomUUID().toString() : in.uuid();
-            text(field + "[" + i + "].uuid", uuid, 100);
-            text(field + "[" + i + "].resellerReference", in.resellerReference(), 100);
+            checkLength(field + "[" + i + "].uuid", uuid, 100);
+            checkLength(field + "[" + i + "].resellerReference", in.resellerReference(), 100);
             contact(field + "[" + i + "].contact", in.contact(), false);
             visitor(field + "[" + i + "].visitor", in.visitor(), unit);
             items.add(new UnitItem(uuid, unit.id(), unit.type(), in.resellerReference(), in.contact(), in.visitor()));
@@ -112,7 +119,7 @@ final class ReservationRules {
                 && !Visitor.BIRTH_CERTIFICATE.equals(v.documentType())) {
             throw BookingRefusal.badRequest(field + ".documentType must be PASSPORT or BIRTH_CERTIFICATE");
         }
-        text(field + ".documentNumber", v.documentNumber(), 40);
+        checkLength(field + ".documentNumber", v.documentNumber(), 40);
         if (v.birthDate() != null) {
             int age = java.time.Period.between(v.birthDate(), java.time.LocalDate.now(java.time.ZoneOffset.UTC)).getYears();
             if ((unit.minAge() != null && age < unit.minAge()) || (unit.maxAge() != null && age > unit.maxAge())) {
@@ -131,13 +138,13 @@ final class ReservationRules {
             }
             return;
         }
-        text(field + ".fullName", c.fullName(), 200);
-        text(field + ".firstName", c.firstName(), 100);
-        text(field + ".lastName", c.lastName(), 100);
-        text(field + ".emailAddress", c.emailAddress(), 254);
-        text(field + ".phoneNumber", c.phoneNumber(), 40);
-        text(field + ".country", c.country(), 100);
-        text(field + ".notes", c.notes(), 1000);
+        checkLength(field + ".fullName", c.fullName(), 200);
+        checkLength(field + ".firstName", c.firstName(), 100);
+        checkLength(field + ".lastName", c.lastName(), 100);
+        checkLength(field + ".emailAddress", c.emailAddress(), 254);
+        checkLength(field + ".phoneNumber", c.phoneNumber(), 40);
+        checkLength(field + ".country", c.country(), 100);
+        checkLength(field + ".notes", c.notes(), 1000);
         if (c.emailAddress() != null && !c.emailAddress().isBlank() && !c.emailAddress().matches("^[^@\\s]+@[^@\\s]+$")) {
             throw BookingRefusal.badRequest(field + ".emailAddress is not an email address");
         }
@@ -157,12 +164,6 @@ final class ReservationRules {
             if (c.locale() == null) {
                 throw BookingRefusal.badRequest(field + ".locales is required (the group leader's language, e.g. [\"ru\"])");
             }
-        }
-    }
-
-    static void text(String field, String value, int max) {
-        if (value != null && value.length() > max) {
-            throw BookingRefusal.badRequest(field + " is longer than " + max + " characters");
         }
     }
 

@@ -1,10 +1,14 @@
-package ru.promtour.booking.booking;
+package ru.promtour.booking.booking.operator;
 
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import ru.promtour.booking.booking.BookingRefusal;
+import ru.promtour.booking.booking.Contact;
+import ru.promtour.booking.booking.ReserveCommand;
+import ru.promtour.booking.booking.UnitItem;
 import ru.promtour.booking.catalog.Program;
 
 import static org.assertj.core.api.Assertions.assertThat;

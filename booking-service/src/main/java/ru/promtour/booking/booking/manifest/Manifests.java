@@ -1,4 +1,4 @@
-package ru.promtour.booking.booking;
+package ru.promtour.booking.booking.manifest;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -9,6 +9,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
+import ru.promtour.booking.booking.Booking;
+import ru.promtour.booking.booking.BookingChanges;
+import ru.promtour.booking.booking.BookingRefusal;
+import ru.promtour.booking.booking.BookingStatus;
+import ru.promtour.booking.booking.BookingStore;
 import ru.promtour.booking.booking.messaging.BookingEvents;
 import ru.promtour.booking.catalog.CatalogProjection;
 import ru.promtour.booking.catalog.Program;

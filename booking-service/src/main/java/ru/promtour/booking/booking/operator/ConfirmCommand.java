@@ -1,8 +1,9 @@
-package ru.promtour.booking.booking;
+package ru.promtour.booking.booking.operator;
 
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import ru.promtour.booking.booking.Contact;
 import ru.promtour.booking.booking.ReserveCommand.UnitItemInput;
 
 /** OCTO's {@code BookingConfirmationBody}: the group leader and, optionally, each visitor. */

@@ -1,4 +1,4 @@
-package ru.promtour.booking.booking;
+package ru.promtour.booking.booking.expiry;
 
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
@@ -12,14 +12,14 @@ import ru.promtour.booking.config.BookingProperties;
  * conditional write, so an overlap after a lock timeout expires nothing twice.
  */
 @Component
-public class ExpirySweeper {
+class ExpirySweeper {
 
     private static final Logger log = LoggerFactory.getLogger(ExpirySweeper.class);
 
     private final HoldExpiry bookings;
     private final BookingProperties properties;
 
-    public ExpirySweeper(HoldExpiry bookings, BookingProperties properties) {
+    ExpirySweeper(HoldExpiry bookings, BookingProperties properties) {
         this.bookings = bookings;
         this.properties = properties;
     }

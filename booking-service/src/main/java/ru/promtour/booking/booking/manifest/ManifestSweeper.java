@@ -1,4 +1,4 @@
-package ru.promtour.booking.booking;
+package ru.promtour.booking.booking.manifest;
 
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
@@ -8,14 +8,14 @@ import org.springframework.stereotype.Component;
 
 /** Warns of incomplete visitor lists and removes old personal data; one instance at a time (ShedLock). */
 @Component
-public class ManifestSweeper {
+class ManifestSweeper {
 
     private static final Logger log = LoggerFactory.getLogger(ManifestSweeper.class);
     private static final int BATCH = 500;
 
     private final Manifests manifests;
 
-    public ManifestSweeper(Manifests manifests) {
+    ManifestSweeper(Manifests manifests) {
         this.manifests = manifests;
     }
 

@@ -1,4 +1,4 @@
-package ru.promtour.booking.booking;
+package ru.promtour.booking.booking.approval;
 
 import java.time.Instant;
 import java.util.List;
@@ -7,6 +7,11 @@ import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
+import ru.promtour.booking.booking.Booking;
+import ru.promtour.booking.booking.BookingChanges;
+import ru.promtour.booking.booking.BookingRefusal;
+import ru.promtour.booking.booking.BookingStatus;
+import ru.promtour.booking.booking.BookingStore;
 import ru.promtour.booking.booking.messaging.BookingEvents;
 import ru.promtour.booking.ledger.SeatLedger;
 
@@ -79,7 +84,7 @@ public class EnterpriseApprovals {
 
     /** ON_REQUEST: the enterprise refuses the group → REJECTED + BookingDeclined, the seats back. */
     public Booking decline(String enterpriseId, String bookingId, String reason) {
-        ReservationRules.text("reason", reason, 500);
+        BookingRefusal.checkLength("reason", reason, 500);
         Booking after = changes.change(() -> ofEnterprise(enterpriseId, bookingId), b -> {
             if (b.status() == BookingStatus.REJECTED && b.declineReason() != null) {
                 return null;

@@ -1,4 +1,4 @@
-package ru.promtour.booking.booking;
+package ru.promtour.booking.booking.expiry;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -11,6 +11,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import ru.promtour.booking.booking.BookingChanges;
+import ru.promtour.booking.booking.BookingStore;
 import ru.promtour.booking.config.BookingProperties;
 import ru.promtour.booking.ledger.SeatLedger;
 import ru.promtour.booking.ledger.SeatLedger.OrphanCandidate;
