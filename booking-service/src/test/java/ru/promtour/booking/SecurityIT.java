@@ -1,75 +1,20 @@
 package ru.promtour.booking;
 
-import java.net.http.HttpResponse;
+import java.util.List;
 
-import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
-import ru.promtour.security.test.TestSecurityConfiguration;
-import ru.promtour.security.test.TestTokens;
-import ru.promtour.test.infra.ImportTestInfrastructure;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static ru.promtour.security.test.SecurityAssertions.assertPassesSecurity;
-import static ru.promtour.security.test.SecurityAssertions.assertRequiresValidToken;
-import static ru.promtour.security.test.SecurityAssertions.bearer;
-import static ru.promtour.security.test.SecurityAssertions.get;
+import ru.promtour.test.security.ServiceSecurityContract;
+import ru.promtour.test.security.TestTokens;
 
 /**
  * The service's own port trusts only a valid internal token: a direct call without one, with bare
- * tenant headers or with a bad token is a 401; a valid token gets past security.
+ * tenant headers or with a bad token is a 401; a valid token gets past security, an operator's token on
+ * the enterprise API is a 403 problem (the checks themselves: {@link ServiceSecurityContract}).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ImportTestInfrastructure
-@Import(TestSecurityConfiguration.class)
-class SecurityIT {
+class SecurityIT extends ServiceSecurityContract {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-
-    @LocalServerPort
-    int port;
-
-    @Test
-    void theBookingsApiWithoutAValidTokenIs401ProblemJson() {
-        assertRequiresValidToken(baseUrl(), "/api/v1/bookings");
-    }
-
-    @Test
-    void octoBookingsWithoutAValidTokenIs401InTheOctoShape() {
-        assertRequiresValidToken(baseUrl(), "/octo/bookings");
-    }
-
-    @Test
-    void aValidEnterpriseTokenGetsPastSecurityToItsBookings() {
-        assertThat(assertPassesSecurity(baseUrl(), "/api/v1/bookings", TestTokens.enterprise("ent-1")).statusCode())
-            .isEqualTo(200);
-    }
-
-    @Test
-    void anOperatorTokenOnTheEnterpriseApiIs403ProblemJson() {
-        HttpResponse<String> response = get(baseUrl() + "/api/v1/bookings", bearer(TestTokens.operator("op-1")));
-
-        assertThat(response.statusCode()).isEqualTo(403);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-                type -> assertThat(type).startsWith("application/problem+json"));
-    }
-
-    @Test
-    void openApiDocumentIsPublicAndDeclaresTheBearerScheme() {
-        HttpResponse<String> response = get(baseUrl() + "/v3/api-docs");
-
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        JsonNode doc = JSON.readTree(response.body());
-        assertThat(doc.path("info").path("title").asString()).isEqualTo("PromTour booking-service");
-        assertThat(doc.path("components").path("securitySchemes").path("bearerAuth").path("scheme").asString())
-            .isEqualTo("bearer");
-        assertThat(doc.path("security").path(0).has("bearerAuth")).as("applied to every operation").isTrue();
-    }
-
-    private String baseUrl() {
-        return "http://localhost:" + port;
+    SecurityIT() {
+        super("booking-service", List.of("/api/v1/bookings", "/octo/bookings"),
+                new Call("/api/v1/bookings", TestTokens.enterprise("ent-1"), 200),
+                new Call("/api/v1/bookings", TestTokens.operator("op-1"), 403));
     }
 }

@@ -15,9 +15,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import ru.promtour.catalog.testdata.Api;
 import ru.promtour.catalog.testdata.FakeLedger;
-import ru.promtour.security.test.TestSecurityConfiguration;
-import ru.promtour.security.test.TestTokens;
 import ru.promtour.test.infra.ImportTestInfrastructure;
+import ru.promtour.test.security.TestSecurityConfiguration;
+import ru.promtour.test.security.TestTokens;
+import ru.promtour.test.web.TestHttp;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -55,7 +56,7 @@ class DemoDataIT {
             String id = enterprise.path("id").asString() + suffix;
             ObjectNode body = ((ObjectNode) enterprise.deepCopy()).put("id", id);
             body.remove("programs");
-            Api.Response created = admin.post("/api/v1/enterprises", body.toString());
+            TestHttp.Response created = admin.post("/api/v1/enterprises", body.toString());
             assertThat(created.status()).as(id + " " + created).isEqualTo(201);
             Api owner = admin.as(TestTokens.enterprise(id));
             LocalDate today = LocalDate.now(ZoneId.of(enterprise.path("timeZone").asString()));
@@ -63,22 +64,22 @@ class DemoDataIT {
             assertThat(enterprise.path("programs").size()).as(id).isBetween(1, 2);
             for (JsonNode entry : enterprise.path("programs")) {
                 String title = entry.path("program").path("title").asString();
-                Api.Response program = owner.post("/api/v1/excursions", entry.path("program").toString());
+                TestHttp.Response program = owner.post("/api/v1/excursions", entry.path("program").toString());
                 assertThat(program.status()).as(title + " " + program).isEqualTo(201);
                 String excursionId = program.text("id");
-                Api.Response publish = owner.post("/api/v1/excursions/" + excursionId + "/publish", null);
+                TestHttp.Response publish = owner.post("/api/v1/excursions/" + excursionId + "/publish", null);
                 assertThat(publish.status()).as(title + " " + publish).isEqualTo(200);
 
                 ObjectNode schedule = ((ObjectNode) entry.path("schedule").deepCopy())
                         .put("from", today.plusDays(1).toString()).put("to", today.plusDays(60).toString());
-                Api.Response slots = owner.post("/api/v1/excursions/" + excursionId + "/schedules", schedule.toString());
+                TestHttp.Response slots = owner.post("/api/v1/excursions/" + excursionId + "/schedules", schedule.toString());
                 assertThat(slots.status()).as(title + " " + slots).isEqualTo(201);
                 assertThat(slots.json().path("created").asInt()).as(title).isGreaterThanOrEqualTo(8);
 
                 if (entry.has("closeOneSlot")) {
                     String slotId = owner.get("/api/v1/excursions/" + excursionId + "/slots?from=" + today.plusDays(7)
                             + "&to=" + today.plusDays(14)).json().path(0).path("id").asString();
-                    Api.Response close = owner.post("/api/v1/slots/" + slotId + "/close",
+                    TestHttp.Response close = owner.post("/api/v1/slots/" + slotId + "/close",
                             "{\"reason\":\"" + entry.path("closeOneSlot").asString() + "\"}");
                     assertThat(close.status()).as(close.toString()).isEqualTo(200);
                     closed++;
@@ -92,7 +93,7 @@ class DemoDataIT {
 
         assertThat(closed).as("one slot stands for the sold-out one").isEqualTo(1);
         for (String excursionId : published) {
-            Api.Response detail = anyone.get("/api/v1/catalog/excursions/" + excursionId);
+            TestHttp.Response detail = anyone.get("/api/v1/catalog/excursions/" + excursionId);
             assertThat(detail.status()).as(detail.toString()).isEqualTo(200);
             assertThat(detail.json().path("availability").size()).as(excursionId).isPositive();
         }

@@ -23,11 +23,12 @@ import org.springframework.context.annotation.Import;
 import ru.promtour.catalog.testdata.Api;
 import ru.promtour.catalog.testdata.CatalogData;
 import ru.promtour.catalog.testdata.FakeLedger;
-import ru.promtour.security.test.TestSecurityConfiguration;
-import ru.promtour.security.test.TestTokens;
 import ru.promtour.test.contracts.Contracts;
 import ru.promtour.test.infra.ImportTestInfrastructure;
 import ru.promtour.test.infra.TestInfrastructure;
+import ru.promtour.test.security.TestSecurityConfiguration;
+import ru.promtour.test.security.TestTokens;
+import ru.promtour.test.web.TestHttp;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -72,7 +73,7 @@ class EnterpriseApiIT {
 
     private Api registerEnterprise(String timeZone) {
         String id = CatalogData.uniqueEnterpriseId();
-        Api.Response created = admin.post("/api/v1/enterprises", CatalogData.enterprise(id, timeZone));
+        TestHttp.Response created = admin.post("/api/v1/enterprises", CatalogData.enterprise(id, timeZone));
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         assertThat(created.text("id")).isEqualTo(id);
         return admin.as(TestTokens.enterprise(id));
@@ -82,31 +83,31 @@ class EnterpriseApiIT {
     void anEnterpriseCreatesTheIssuesProgramPublishesItSchedulesSlotsAndListsThemWithLocalOffsets() {
         Api enterprise = registerEnterprise("Asia/Irkutsk");
 
-        Api.Response created = enterprise.post("/api/v1/excursions", CatalogData.ISSUE_EXCURSION);
+        TestHttp.Response created = enterprise.post("/api/v1/excursions", CatalogData.ISSUE_EXCURSION);
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         assertThat(created.text("status")).isEqualTo("DRAFT");
         assertThat(created.json().path("units").path(0).path("id").asString()).isEqualTo("adult");
         String excursionId = created.text("id");
 
-        Api.Response published = enterprise.post("/api/v1/excursions/" + excursionId + "/publish", null);
+        TestHttp.Response published = enterprise.post("/api/v1/excursions/" + excursionId + "/publish", null);
         assertThat(published.status()).as(published.toString()).isEqualTo(200);
         assertThat(published.text("status")).isEqualTo("PUBLISHED");
 
         int year = LocalDate.now().getYear() + 1;
-        Api.Response schedule = enterprise.post("/api/v1/excursions/" + excursionId + "/schedules", """
+        TestHttp.Response schedule = enterprise.post("/api/v1/excursions/" + excursionId + "/schedules", """
                 {"daysOfWeek":["MONDAY","WEDNESDAY"],"times":["10:00","15:30"],"from":"%d-03-01","to":"%d-03-14","capacity":40}
                 """.formatted(year, year));
         assertThat(schedule.status()).as(schedule.toString()).isEqualTo(201);
         int count = schedule.json().path("created").asInt();
         assertThat(count).isEqualTo(schedule.json().path("slotIds").size()).isGreaterThanOrEqualTo(8);
 
-        Api.Response again = enterprise.post("/api/v1/excursions/" + excursionId + "/schedules", """
+        TestHttp.Response again = enterprise.post("/api/v1/excursions/" + excursionId + "/schedules", """
                 {"daysOfWeek":["MONDAY","WEDNESDAY"],"times":["10:00","15:30"],"from":"%d-03-01","to":"%d-03-14","capacity":40}
                 """.formatted(year, year));
         assertThat(again.json().path("created").asInt()).as("idempotent").isZero();
         assertThat(again.json().path("skipped").asInt()).isEqualTo(count);
 
-        Api.Response list = enterprise.get("/api/v1/excursions/" + excursionId + "/slots?from=%d-03-01&to=%d-03-14".formatted(year, year));
+        TestHttp.Response list = enterprise.get("/api/v1/excursions/" + excursionId + "/slots?from=%d-03-01&to=%d-03-14".formatted(year, year));
         assertThat(list.status()).isEqualTo(200);
         assertThat(list.json().size()).isEqualTo(count);
         JsonNode first = list.json().path(0);
@@ -128,7 +129,7 @@ class EnterpriseApiIT {
         String excursionId = enterprise.post("/api/v1/excursions", CatalogData.ISSUE_EXCURSION).text("id");
         int year = LocalDate.now().getYear() + 1;
 
-        Api.Response slot = enterprise.post("/api/v1/excursions/" + excursionId + "/slots",
+        TestHttp.Response slot = enterprise.post("/api/v1/excursions/" + excursionId + "/slots",
                 "{\"localStart\":\"%d-12-01T10:00\",\"capacity\":40}".formatted(year));
 
         assertThat(slot.status()).as(slot.toString()).isEqualTo(201);
@@ -150,19 +151,19 @@ class EnterpriseApiIT {
                 "{\"localStart\":\"%d-06-01T10:00\",\"capacity\":40}".formatted(LocalDate.now().getYear() + 1)).text("id");
         ledger.holdSeen(enterprise, slotId, 10);
 
-        Api.Response tooLow = enterprise.patch("/api/v1/slots/" + slotId, "{\"capacity\":9}");
+        TestHttp.Response tooLow = enterprise.patch("/api/v1/slots/" + slotId, "{\"capacity\":9}");
         assertThat(tooLow.status()).as(tooLow.toString()).isEqualTo(409);
         assertThat(tooLow.contentType()).startsWith("application/problem+json");
         assertThat(tooLow.text("detail")).contains("held + confirmed = 10");
         assertThat(tooLow.json().path("held").asInt()).isEqualTo(10);
 
-        Api.Response ok = enterprise.patch("/api/v1/slots/" + slotId, "{\"capacity\":10}");
+        TestHttp.Response ok = enterprise.patch("/api/v1/slots/" + slotId, "{\"capacity\":10}");
         assertThat(ok.status()).as(ok.toString()).isEqualTo(200);
         assertThat(ok.json().path("available").asInt()).isZero();
 
         assertThat(enterprise.post("/api/v1/slots/" + slotId + "/close", "{\"reason\":\"Ремонт\"}").text("status")).isEqualTo("CLOSED");
         assertThat(enterprise.post("/api/v1/slots/" + slotId + "/reopen", null).text("status")).isEqualTo("OPEN");
-        Api.Response cancelled = enterprise.post("/api/v1/slots/" + slotId + "/cancel", "{\"reason\":\"Авария на линии\"}");
+        TestHttp.Response cancelled = enterprise.post("/api/v1/slots/" + slotId + "/cancel", "{\"reason\":\"Авария на линии\"}");
         assertThat(cancelled.text("status")).isEqualTo("CANCELLED");
         assertThat(enterprise.post("/api/v1/slots/" + slotId + "/reopen", null).status()).isEqualTo(409);
         assertThat(enterprise.post("/api/v1/slots/" + slotId + "/close", null).status()).isEqualTo(409);
@@ -189,14 +190,14 @@ class EnterpriseApiIT {
         String noUnits = CatalogData.ISSUE_EXCURSION.replaceFirst("\"units\":\\[.*?\\],", "\"units\":[],");
         String excursionId = enterprise.post("/api/v1/excursions", noUnits).text("id");
 
-        Api.Response refused = enterprise.post("/api/v1/excursions/" + excursionId + "/publish", null);
+        TestHttp.Response refused = enterprise.post("/api/v1/excursions/" + excursionId + "/publish", null);
         assertThat(refused.status()).as(refused.toString()).isEqualTo(422);
         assertThat(refused.json().path("errors").path(0).path("field").asString()).isEqualTo("units");
 
         assertThat(enterprise.put("/api/v1/excursions/" + excursionId, CatalogData.ISSUE_EXCURSION).status()).isEqualTo(200);
         assertThat(enterprise.post("/api/v1/excursions/" + excursionId + "/publish", null).status()).isEqualTo(200);
         assertThat(enterprise.put("/api/v1/excursions/" + excursionId, noUnits).status()).as("must stay complete").isEqualTo(422);
-        Api.Response updated = enterprise.put("/api/v1/excursions/" + excursionId,
+        TestHttp.Response updated = enterprise.put("/api/v1/excursions/" + excursionId,
                 CatalogData.ISSUE_EXCURSION.replace("\"maxUnits\":40", "\"maxUnits\":30"));
         assertThat(updated.json().path("maxUnits").asInt()).isEqualTo(30);
         assertThat(enterprise.post("/api/v1/excursions/" + excursionId + "/unpublish", null).text("status")).isEqualTo("UNPUBLISHED");
@@ -214,7 +215,7 @@ class EnterpriseApiIT {
         for (int i = 0; i < 3; i++) {
             enterprise.post("/api/v1/excursions", CatalogData.ISSUE_EXCURSION);
         }
-        Api.Response page = enterprise.get("/api/v1/excursions?mine&page=0&size=2");
+        TestHttp.Response page = enterprise.get("/api/v1/excursions?mine&page=0&size=2");
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.json().path("items").size()).isEqualTo(2);
         assertThat(page.json().path("total").asInt()).isEqualTo(3);
@@ -225,10 +226,10 @@ class EnterpriseApiIT {
     void aClientSuppliedEnterpriseIdThatIsTakenIs409() {
         String id = CatalogData.uniqueEnterpriseId();
         assertThat(admin.post("/api/v1/enterprises", CatalogData.enterprise(id, "Europe/Moscow")).status()).isEqualTo(201);
-        Api.Response again = admin.post("/api/v1/enterprises", CatalogData.enterprise(id, "Europe/Moscow"));
+        TestHttp.Response again = admin.post("/api/v1/enterprises", CatalogData.enterprise(id, "Europe/Moscow"));
         assertThat(again.status()).isEqualTo(409);
         assertThat(again.contentType()).startsWith("application/problem+json");
-        Api.Response generated = admin.post("/api/v1/enterprises", CatalogData.enterprise(id, "Europe/Moscow").replace("\"id\":\"" + id + "\",", ""));
+        TestHttp.Response generated = admin.post("/api/v1/enterprises", CatalogData.enterprise(id, "Europe/Moscow").replace("\"id\":\"" + id + "\",", ""));
         assertThat(generated.text("id")).startsWith("ent-");
     }
 

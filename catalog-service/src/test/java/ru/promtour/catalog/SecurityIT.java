@@ -1,79 +1,29 @@
 package ru.promtour.catalog;
 
-import java.net.http.HttpResponse;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
-import ru.promtour.security.test.TestSecurityConfiguration;
-import ru.promtour.security.test.TestTokens;
-import ru.promtour.test.infra.ImportTestInfrastructure;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
+import ru.promtour.test.security.ServiceSecurityContract;
+import ru.promtour.test.security.TestTokens;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static ru.promtour.security.test.SecurityAssertions.assertPassesSecurity;
-import static ru.promtour.security.test.SecurityAssertions.assertRequiresValidToken;
-import static ru.promtour.security.test.SecurityAssertions.bearer;
-import static ru.promtour.security.test.SecurityAssertions.get;
 
 /**
  * The service's own port trusts only a valid internal token: a direct call without one, with bare
- * tenant headers or with a bad token is a 401; a valid token gets past security.
+ * tenant headers or with a bad token is a 401; a valid operator token gets to the OCTO products, an
+ * enterprise's is a 403 in the OCTO shape (the checks themselves: {@link ServiceSecurityContract}); the
+ * public catalog needs no token.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ImportTestInfrastructure
-@Import(TestSecurityConfiguration.class)
-class SecurityIT {
+class SecurityIT extends ServiceSecurityContract {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-
-    @LocalServerPort
-    int port;
-
-    @Test
-    void octoProductsWithoutAValidTokenIs401InTheOctoShape() {
-        assertRequiresValidToken(baseUrl(), "/octo/products");
-    }
-
-    @Test
-    void theEnterpriseApiWithoutAValidTokenIs401ProblemJson() {
-        assertRequiresValidToken(baseUrl(), "/api/v1/excursions");
-    }
-
-    @Test
-    void aValidOperatorTokenGetsPastSecurityToTheController() {
-        assertThat(assertPassesSecurity(baseUrl(), "/octo/products", TestTokens.operator("op-1")).statusCode())
-            .isEqualTo(200);
-    }
-
-    @Test
-    void anEnterpriseTokenOnOctoIs403InTheOctoShape() {
-        HttpResponse<String> response = get(baseUrl() + "/octo/products", bearer(TestTokens.enterprise("ent-1")));
-
-        assertThat(response.statusCode()).isEqualTo(403);
-        assertThat(JSON.readTree(response.body()).path("error").asString()).isEqualTo("FORBIDDEN");
+    SecurityIT() {
+        super("catalog-service", List.of("/octo/products", "/api/v1/excursions"),
+                new Call("/octo/products", TestTokens.operator("op-1"), 200),
+                new Call("/octo/products", TestTokens.enterprise("ent-1"), 403));
     }
 
     @Test
     void thePublicCatalogNeedsNoToken() {
-        assertThat(get(baseUrl() + "/api/v1/catalog/excursions").statusCode()).isEqualTo(200);
-    }
-
-    @Test
-    void openApiDocumentIsPublicAndDeclaresTheBearerScheme() {
-        HttpResponse<String> response = get(baseUrl() + "/v3/api-docs");
-
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        JsonNode doc = JSON.readTree(response.body());
-        assertThat(doc.path("info").path("title").asString()).isEqualTo("PromTour catalog-service");
-        assertThat(doc.path("components").path("securitySchemes").path("bearerAuth").path("scheme").asString())
-            .isEqualTo("bearer");
-        assertThat(doc.path("security").path(0).has("bearerAuth")).as("applied to every operation").isTrue();
-    }
-
-    private String baseUrl() {
-        return "http://localhost:" + port;
+        assertThat(http().get("/api/v1/catalog/excursions").status()).isEqualTo(200);
     }
 }

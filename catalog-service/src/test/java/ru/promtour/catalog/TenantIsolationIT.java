@@ -10,9 +10,10 @@ import org.springframework.context.annotation.Import;
 import ru.promtour.catalog.testdata.Api;
 import ru.promtour.catalog.testdata.CatalogData;
 import ru.promtour.catalog.testdata.FakeLedger;
-import ru.promtour.security.test.TestSecurityConfiguration;
-import ru.promtour.security.test.TestTokens;
 import ru.promtour.test.infra.ImportTestInfrastructure;
+import ru.promtour.test.security.TestSecurityConfiguration;
+import ru.promtour.test.security.TestTokens;
+import ru.promtour.test.web.TestHttp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -77,7 +78,7 @@ class TenantIsolationIT {
     void anotherEnterpriseGetsTheSame404AsForAnUnknownIdOnEveryEndpoint() {
         String unknown = other.get("/api/v1/slots/slot-does-not-exist").body();
         for (String[] call : enterpriseEndpoints()) {
-            Api.Response response = other.send(call[0], call[1], call[2]);
+            TestHttp.Response response = other.send(call[0], call[1], call[2]);
             assertThat(response.status()).as(call[0] + " " + call[1] + " " + response).isEqualTo(404);
             assertThat(response.contentType()).startsWith("application/problem+json");
             assertThat(response.text("detail")).isEqualTo(Api.JSON.readTree(unknown).path("detail").asString());
@@ -108,7 +109,7 @@ class TenantIsolationIT {
                 if (call[1].endsWith("/cancel")) {
                     continue;
                 }
-                Api.Response response = caller.send(call[0], call[1], call[2]);
+                TestHttp.Response response = caller.send(call[0], call[1], call[2]);
                 assertThat(response.status()).as(call[0] + " " + call[1] + " " + response).isBetween(200, 201);
             }
         }

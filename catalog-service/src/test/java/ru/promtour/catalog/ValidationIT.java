@@ -13,9 +13,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import ru.promtour.catalog.testdata.Api;
 import ru.promtour.catalog.testdata.CatalogData;
-import ru.promtour.security.test.TestSecurityConfiguration;
-import ru.promtour.security.test.TestTokens;
 import ru.promtour.test.infra.ImportTestInfrastructure;
+import ru.promtour.test.security.TestSecurityConfiguration;
+import ru.promtour.test.security.TestTokens;
+import ru.promtour.test.web.TestHttp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
@@ -93,7 +94,7 @@ class ValidationIT {
     @ParameterizedTest(name = "{0} {1} → 400 naming {3}")
     @MethodSource("badInputs")
     void badInputIs400NamingTheField(String method, String path, String body, String field) {
-        Api.Response response = enterprise.send(method, path.replace("{exc}", excursionId).replace("{slot}", slotId), body);
+        TestHttp.Response response = enterprise.send(method, path.replace("{exc}", excursionId).replace("{slot}", slotId), body);
         Api caller = path.startsWith("/api/v1/enterprises") ? enterprise.as(TestTokens.admin()) : enterprise;
         if (caller != enterprise) {
             response = caller.send(method, path, body);

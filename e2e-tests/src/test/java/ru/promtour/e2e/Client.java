@@ -2,32 +2,31 @@ package ru.promtour.e2e;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
+import ru.promtour.test.web.TestHttp;
 
-/** A client of the gateway holding one API key (or none), as a tour operator's or an enterprise's system would. */
+/**
+ * A client of the gateway holding one API key (or none), as a tour operator's or an enterprise's system
+ * would: {@link TestHttp} underneath, answers read with Jackson 2 as these scenarios do.
+ */
 public final class Client {
 
     static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    private final String baseUrl;
-    private final String apiKey;
+    private final TestHttp http;
 
     public Client(String baseUrl, String apiKey) {
-        this.baseUrl = baseUrl;
-        this.apiKey = apiKey;
+        this.http = TestHttp.at(baseUrl).withToken(apiKey).withHeader("Accept", "application/json")
+                .withTimeout(Duration.ofSeconds(30));
     }
 
     /** A response: status, the body as JSON (missing when it is not JSON) and as text. */
-    public record Response(int status, String text, JsonNode json, HttpResponse<String> raw) {
+    public record Response(int status, String text, JsonNode json, TestHttp.Response raw) {
 
         public String at(String pointer) {
             return json.at(pointer).asText();
@@ -61,27 +60,16 @@ public final class Client {
 
     /** {@code body}: a JSON string, or any object Jackson can write; null for none. */
     public Response send(String method, String path, Object body) {
+        TestHttp.Response response = http.send(method, path, json(body));
+        return new Response(response.status(), response.body(), parse(response.body()), response);
+    }
+
+    private static String json(Object body) {
         try {
-            String json = body == null ? null : body instanceof String s ? s : JSON.writeValueAsString(body);
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
-                    .timeout(Duration.ofSeconds(30))
-                    .header("Accept", "application/json")
-                    .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
-            if (json != null) {
-                request.header("Content-Type", "application/json");
-            }
-            if (apiKey != null) {
-                request.header("Authorization", "Bearer " + apiKey);
-            }
-            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Response(response.statusCode(), response.body(), parse(response.body()), response);
+            return body == null ? null : body instanceof String s ? s : JSON.writeValueAsString(body);
         }
-        catch (IOException ex) {
-            throw new UncheckedIOException(method + " " + path, ex);
-        }
-        catch (InterruptedException ex) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(ex);
+        catch (JsonProcessingException ex) {
+            throw new UncheckedIOException(ex);
         }
     }
 

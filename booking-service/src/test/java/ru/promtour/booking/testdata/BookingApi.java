@@ -1,20 +1,13 @@
 package ru.promtour.booking.testdata;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-
+import ru.promtour.test.web.TestHttp;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Calls the booking service's port as one tenant (an internal token from {@code TestTokens}). */
+/** Calls the booking service's port as one tenant (an internal token from {@code TestTokens}), through {@link TestHttp}. */
 public record BookingApi(String baseUrl, String token) {
 
-    public static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final HttpClient CLIENT = HttpClient.newHttpClient();
+    public static final JsonMapper JSON = TestHttp.JSON;
 
     public BookingApi as(String otherToken) {
         return new BookingApi(baseUrl, otherToken);
@@ -32,29 +25,14 @@ public record BookingApi(String baseUrl, String token) {
         return call("PATCH", path, json);
     }
 
+    /** Sends as this tenant, with an empty {@code Octo-Capabilities} request header as OCTO clients send it. */
     public Answer call(String method, String path, String json) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
-                .header("Authorization", "Bearer " + token)
-                .header("Octo-Capabilities", "")
-                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
-        if (json != null) {
-            request.header("Content-Type", "application/json");
-        }
-        try {
-            HttpResponse<String> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
-                    response.headers().firstValue("Octo-Capabilities").orElse(null), response.body());
-        }
-        catch (IOException ex) {
-            throw new UncheckedIOException(ex);
-        }
-        catch (InterruptedException ex) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(ex);
-        }
+        TestHttp.Response response = TestHttp.at(baseUrl).withToken(token).withHeader("Octo-Capabilities", "")
+                .send(method, path, json);
+        return new Answer(response.status(), response.contentType(), response.header("Octo-Capabilities"), response.body());
     }
 
-    /** One HTTP answer. */
+    /** One HTTP answer, with the {@code Octo-Capabilities} header the OCTO API answers with. */
     public record Answer(int status, String contentType, String octoCapabilities, String body) {
 
         public JsonNode json() {

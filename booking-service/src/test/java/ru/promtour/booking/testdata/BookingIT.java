@@ -18,9 +18,10 @@ import ru.promtour.booking.catalog.ExcursionView;
 import ru.promtour.booking.catalog.SlotView;
 import ru.promtour.booking.ledger.Ledger;
 import ru.promtour.booking.ledger.SeatLedger;
-import ru.promtour.security.test.TestSecurityConfiguration;
-import ru.promtour.security.test.TestTokens;
 import ru.promtour.test.infra.ImportTestInfrastructure;
+import ru.promtour.test.security.TestSecurityConfiguration;
+import ru.promtour.test.security.TestTokens;
+import ru.promtour.test.time.MutableClock;
 
 import static org.awaitility.Awaitility.await;
 
@@ -42,7 +43,7 @@ public abstract class BookingIT {
     @Autowired
     protected MongoOperations mongo;
     @Autowired
-    protected TestClock clock;
+    protected MutableClock clock;
     @Autowired
     protected SeatLedger seats;
 
@@ -54,8 +55,8 @@ public abstract class BookingIT {
     static class Clocks {
         @Bean
         @Primary
-        TestClock testClock() {
-            return new TestClock();
+        MutableClock testClock() {
+            return MutableClock.system();
         }
     }
 

@@ -20,10 +20,11 @@ import org.springframework.context.annotation.Import;
 import ru.promtour.catalog.testdata.Api;
 import ru.promtour.catalog.testdata.CatalogData;
 import ru.promtour.catalog.testdata.FakeLedger;
-import ru.promtour.security.test.TestSecurityConfiguration;
-import ru.promtour.security.test.TestTokens;
 import ru.promtour.test.infra.ImportTestInfrastructure;
 import ru.promtour.test.octo.OctoSchemas;
+import ru.promtour.test.security.TestSecurityConfiguration;
+import ru.promtour.test.security.TestTokens;
+import ru.promtour.test.web.TestHttp;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -65,11 +66,11 @@ class OctoIT {
         assertThat(slots).hasSize(6);
     }
 
-    private Api.Response availability(String body) {
+    private TestHttp.Response availability(String body) {
         return operator.post("/octo/availability", body.replace("{product}", productId));
     }
 
-    private Api.Response calendar(String body) {
+    private TestHttp.Response calendar(String body) {
         return operator.post("/octo/availability/calendar", body.replace("{product}", productId));
     }
 
@@ -88,7 +89,7 @@ class OctoIT {
 
     @Test
     void theOperatorSeesThePublishedProgramAsAProduct() {
-        Api.Response list = operator.get("/octo/products");
+        TestHttp.Response list = operator.get("/octo/products");
 
         assertThat(list.status()).as(list.toString()).isEqualTo(200);
         OctoSchemas.assertEachMatches("Product", list.body());
@@ -102,7 +103,7 @@ class OctoIT {
         assertThat(option.path("cancellationCutoffAmount").asInt()).isEqualTo(24);
         assertThat(option.path("units").findValuesAsString("id")).containsExactly("adult", "child");
 
-        Api.Response one = operator.get("/octo/products/" + productId);
+        TestHttp.Response one = operator.get("/octo/products/" + productId);
         assertThat(one.status()).isEqualTo(200);
         OctoSchemas.assertMatches("Product", one.body());
         assertThat(one.json()).isEqualTo(product);
@@ -112,7 +113,7 @@ class OctoIT {
     void availabilityShowsEachSlotInIrkutskTimeWithItsVacanciesAfterAHold() {
         hold(slots.get("2099-03-01T10:00"), 5);
 
-        Api.Response response = availability("{\"productId\":\"{product}\",\"optionId\":\"DEFAULT\",\"localDate\":\"2099-03-01\"}");
+        TestHttp.Response response = availability("{\"productId\":\"{product}\",\"optionId\":\"DEFAULT\",\"localDate\":\"2099-03-01\"}");
 
         assertThat(response.status()).as(response.toString()).isEqualTo(200);
         OctoSchemas.assertEachMatches("Availability", response.body());
@@ -158,7 +159,7 @@ class OctoIT {
     @Test
     void aSlotPastItsBookingCutoffIsClosed() {
         LocalDateTime soon = LocalDateTime.now(IRKUTSK).plusHours(1).truncatedTo(ChronoUnit.MINUTES);
-        Api.Response created = owner.post("/api/v1/excursions/" + productId + "/slots",
+        TestHttp.Response created = owner.post("/api/v1/excursions/" + productId + "/slots",
                 "{\"localStart\":\"" + soon + "\",\"capacity\":40}");
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
 
@@ -192,7 +193,7 @@ class OctoIT {
         hold(slots.get("2099-03-02T10:00"), 40);
         assertThat(owner.post("/api/v1/slots/" + slots.get("2099-03-02T14:00") + "/close", "{}").status()).isEqualTo(200);
 
-        Api.Response response = calendar("{\"productId\":\"{product}\",\"optionId\":\"DEFAULT\",\"localDateStart\":\"2099-03-01\",\"localDateEnd\":\"2099-03-04\"}");
+        TestHttp.Response response = calendar("{\"productId\":\"{product}\",\"optionId\":\"DEFAULT\",\"localDateStart\":\"2099-03-01\",\"localDateEnd\":\"2099-03-04\"}");
 
         assertThat(response.status()).as(response.toString()).isEqualTo(200);
         OctoSchemas.assertEachMatches("AvailabilityCalendar", response.body());
@@ -213,22 +214,22 @@ class OctoIT {
     void pricingComesOnlyWithTheCapabilityWhichIsEchoed() {
         Api priced = operator.withHeader("Octo-Capabilities", "octo/content, octo/pricing");
 
-        Api.Response product = priced.get("/octo/products/" + productId);
+        TestHttp.Response product = priced.get("/octo/products/" + productId);
         assertThat(product.header("Octo-Capabilities")).as("only what is supported").isEqualTo("octo/pricing");
         OctoSchemas.assertMatches("Product", product.body());
         assertThat(product.json().path("options").path(0).path("units").path(0).path("pricing").path(0).path("retail").asLong())
                 .isEqualTo(80000);
-        Api.Response availability = priced.post("/octo/availability", ("{\"productId\":\"%s\",\"optionId\":\"DEFAULT\",\"localDate\":\"2099-03-01\","
+        TestHttp.Response availability = priced.post("/octo/availability", ("{\"productId\":\"%s\",\"optionId\":\"DEFAULT\",\"localDate\":\"2099-03-01\","
                 + "\"units\":[{\"id\":\"adult\",\"quantity\":2},{\"id\":\"child\",\"quantity\":1}]}").formatted(productId));
         assertThat(availability.header("Octo-Capabilities")).isEqualTo("octo/pricing");
         OctoSchemas.assertEachMatches("Availability", availability.body());
         assertThat(availability.json().path(0).path("pricing").path("retail").asLong()).isEqualTo(210000);
         assertThat(availability.json().path(0).path("pricing").path("currency").asString()).isEqualTo("RUB");
-        Api.Response calendar = priced.post("/octo/availability/calendar", ("{\"productId\":\"%s\",\"optionId\":\"DEFAULT\","
+        TestHttp.Response calendar = priced.post("/octo/availability/calendar", ("{\"productId\":\"%s\",\"optionId\":\"DEFAULT\","
                 + "\"localDateStart\":\"2099-03-01\",\"localDateEnd\":\"2099-03-01\"}").formatted(productId));
         assertThat(calendar.json().path(0).path("pricingFrom").path("retail").asLong()).isEqualTo(50000);
 
-        Api.Response plain = operator.get("/octo/products/" + productId);
+        TestHttp.Response plain = operator.get("/octo/products/" + productId);
         assertThat(plain.header("Octo-Capabilities")).isEmpty();
         assertThat(plain.body()).doesNotContain("pricing", "RUB");
         assertThat(availability("{\"productId\":\"{product}\",\"optionId\":\"DEFAULT\",\"localDate\":\"2099-03-01\"}").body())
@@ -240,7 +241,7 @@ class OctoIT {
         String draft = owner.post("/api/v1/excursions", CatalogData.ISSUE_EXCURSION).text("id");
 
         for (String id : List.of(draft, "exc-unknown")) {
-            Api.Response one = operator.get("/octo/products/" + id);
+            TestHttp.Response one = operator.get("/octo/products/" + id);
             assertInvalidProduct(one, id);
             assertInvalidProduct(operator.post("/octo/availability",
                     "{\"productId\":\"%s\",\"optionId\":\"DEFAULT\",\"localDate\":\"2099-03-01\"}".formatted(id)), id);
@@ -265,14 +266,14 @@ class OctoIT {
         assertThat(mixed.findValuesAsString("id")).containsExactly(slots.get("2099-03-01T10:00"));
 
         String enterpriseId = owner.get("/api/v1/excursions/" + productId).text("enterpriseId");
-        Api.Response suspended = owner.as(TestTokens.admin()).put("/api/v1/enterprises/" + enterpriseId,
+        TestHttp.Response suspended = owner.as(TestTokens.admin()).put("/api/v1/enterprises/" + enterpriseId,
                 CatalogData.enterprise(enterpriseId, "Asia/Irkutsk").replace("\"timeZone\"", "\"status\":\"SUSPENDED\",\"timeZone\""));
         assertThat(suspended.status()).as(suspended.toString()).isEqualTo(200);
         assertInvalidProduct(operator.get("/octo/products/" + productId), productId);
         assertThat(operator.get("/octo/products").json().findValuesAsString("id")).contains(otherProduct).doesNotContain(productId);
     }
 
-    private static void assertInvalidProduct(Api.Response response, String id) {
+    private static void assertInvalidProduct(TestHttp.Response response, String id) {
         assertThat(response.status()).as(response.toString()).isEqualTo(400);
         OctoSchemas.assertMatches("ErrorInvalidProductID", response.body());
         assertThat(response.text("error")).isEqualTo("INVALID_PRODUCT_ID");
@@ -313,7 +314,7 @@ class OctoIT {
     @ParameterizedTest(name = "{0} {1} → 400 {2}")
     @MethodSource("badRequests")
     void everyBadInputIsA400WithTheOctoCode(String path, String body, String code, String schema) {
-        Api.Response response = operator.post(path, body.replace("{product}", productId));
+        TestHttp.Response response = operator.post(path, body.replace("{product}", productId));
 
         assertThat(response.status()).as(response.toString()).isEqualTo(400);
         assertThat(response.contentType()).startsWith("application/json");
@@ -324,28 +325,28 @@ class OctoIT {
 
     @Test
     void otherMistakesUnderOctoAnswerInTheOctoShapeToo() {
-        Api.Response unknown = operator.get("/octo/nothing-here");
+        TestHttp.Response unknown = operator.get("/octo/nothing-here");
         assertThat(unknown.status()).isEqualTo(404);
         assertThat(unknown.text("error")).isEqualTo("NOT_FOUND");
         OctoSchemas.assertMatches("BaseError", unknown.body());
 
-        Api.Response wrongMethod = operator.send("DELETE", "/octo/products/" + productId, null);
+        TestHttp.Response wrongMethod = operator.send("DELETE", "/octo/products/" + productId, null);
         assertThat(wrongMethod.status()).isEqualTo(404);
         assertThat(wrongMethod.contentType()).startsWith("application/json");
 
-        Api.Response text = operator.withHeader("Content-Type", "text/plain")
+        TestHttp.Response text = operator.withHeader("Content-Type", "text/plain")
                 .post("/octo/availability", "{\"productId\":\"%s\",\"optionId\":\"DEFAULT\",\"localDate\":\"2099-03-01\"}".formatted(productId));
         assertThat(text.status()).as(text.toString()).isEqualTo(400);
         assertThat(text.text("error")).isEqualTo("BAD_REQUEST");
 
-        Api.Response trailingSlash = operator.get("/octo/products/");
+        TestHttp.Response trailingSlash = operator.get("/octo/products/");
         assertThat(trailingSlash.status()).as("the spec's own spelling").isEqualTo(200);
     }
 
     @Test
     void enterpriseAndAdminTokensAreForbiddenOnOcto() {
         for (Api caller : List.of(owner, owner.as(TestTokens.admin()))) {
-            for (Api.Response response : List.of(caller.get("/octo/products"), caller.get("/octo/supplier"),
+            for (TestHttp.Response response : List.of(caller.get("/octo/products"), caller.get("/octo/supplier"),
                     caller.post("/octo/availability", "{\"productId\":\"%s\",\"optionId\":\"DEFAULT\",\"localDate\":\"2099-03-01\"}".formatted(productId)))) {
                 assertThat(response.status()).as(response.toString()).isEqualTo(403);
                 assertThat(response.text("error")).isEqualTo("FORBIDDEN");
@@ -355,13 +356,13 @@ class OctoIT {
 
     @Test
     void supplierAndCapabilitiesDescribeThePlatform() {
-        Api.Response supplier = operator.get("/octo/supplier");
+        TestHttp.Response supplier = operator.get("/octo/supplier");
         assertThat(supplier.status()).isEqualTo(200);
         OctoSchemas.assertMatches("Supplier", supplier.body());
         assertThat(supplier.text("name")).isEqualTo("Открытая промышленность");
         assertThat(supplier.text("endpoint")).isEqualTo("http://localhost:8080/octo");
 
-        Api.Response capabilities = operator.get("/octo/capabilities");
+        TestHttp.Response capabilities = operator.get("/octo/capabilities");
         assertThat(capabilities.status()).isEqualTo(200);
         OctoSchemas.assertEachMatches("Capability", capabilities.body());
         assertThat(capabilities.json().findValuesAsString("id")).containsExactly("octo/pricing");

@@ -22,9 +22,10 @@ import org.springframework.context.annotation.Import;
 import ru.promtour.catalog.testdata.Api;
 import ru.promtour.catalog.testdata.CatalogData;
 import ru.promtour.catalog.testdata.FakeLedger;
-import ru.promtour.security.test.TestSecurityConfiguration;
-import ru.promtour.security.test.TestTokens;
 import ru.promtour.test.infra.ImportTestInfrastructure;
+import ru.promtour.test.security.TestSecurityConfiguration;
+import ru.promtour.test.security.TestTokens;
+import ru.promtour.test.web.TestHttp;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -125,7 +126,7 @@ class PublicCatalogIT {
 
     @Test
     void anyoneWithoutAKeySeesPublishedProgramsWithABookableSlotSoonestFirst() {
-        Api.Response response = anyone.get("/api/v1/catalog/excursions?q=" + marker);
+        TestHttp.Response response = anyone.get("/api/v1/catalog/excursions?q=" + marker);
 
         assertThat(response.status()).as(response.toString()).isEqualTo(200);
         assertThat(ids(response)).containsExactly(zephyr, linen, seatsTest, dam);
@@ -191,7 +192,7 @@ class PublicCatalogIT {
     @Test
     void datesAreLocalToEachExcursionsZoneAndTheBookingCutoffCounts() {
         // only D+3 in range: one of zephyr's two slots
-        Api.Response day3 = search("dateFrom=" + msk.plusDays(3) + "&dateTo=" + msk.plusDays(3));
+        TestHttp.Response day3 = search("dateFrom=" + msk.plusDays(3) + "&dateTo=" + msk.plusDays(3));
         assertThat(ids(day3)).containsExactly(zephyr);
         assertThat(day3.json().path("items").path(0).path("nextSlots")).hasSize(1);
 
@@ -199,14 +200,14 @@ class PublicCatalogIT {
         assertThat(ids(search("dateFrom=" + irk.plusDays(5) + "&dateTo=" + irk.plusDays(5)))).doesNotContain(dam);
 
         // 00:30 in Irkutsk on D+21 is still D+20 in UTC and Moscow: it belongs to Irkutsk's D+21
-        Api.Response late = search("dateFrom=" + irk.plusDays(21) + "&dateTo=" + irk.plusDays(21));
+        TestHttp.Response late = search("dateFrom=" + irk.plusDays(21) + "&dateTo=" + irk.plusDays(21));
         assertThat(ids(late)).containsExactly(dam);
         JsonNode slot = late.json().path("items").path(0).path("nextSlots").path(0);
         assertThat(slot.path("id").asString()).isEqualTo(damLateSlot);
         assertThat(slot.path("start").asString()).isEqualTo(irk.plusDays(21) + "T00:30:00+08:00");
         assertThat(slot.path("timeZone").asString()).isEqualTo("Asia/Irkutsk");
 
-        Api.Response day20 = search("dateFrom=" + irk.plusDays(20) + "&dateTo=" + irk.plusDays(20));
+        TestHttp.Response day20 = search("dateFrom=" + irk.plusDays(20) + "&dateTo=" + irk.plusDays(20));
         assertThat(day20.json().path("items").path(0).path("nextSlots")).hasSize(1);
         assertThat(day20.json().path("items").path(0).path("nextSlots").path(0).path("start").asString())
                 .isEqualTo(irk.plusDays(20) + "T10:00:00+08:00");
@@ -223,7 +224,7 @@ class PublicCatalogIT {
         FakeLedger.get().holdSeen(admin, seatsSlot, 2);
 
         assertThat(ids(search("minFreeSeats=2" + range))).isEmpty();
-        Api.Response one = search("minFreeSeats=1" + range);
+        TestHttp.Response one = search("minFreeSeats=1" + range);
         assertThat(ids(one)).containsExactly(seatsTest);
         assertThat(one.json().path("items").path(0).path("nextSlots").path(0).path("available").asInt()).isEqualTo(1);
     }
@@ -239,7 +240,7 @@ class PublicCatalogIT {
     @Test
     void textIsTakenLiterallyNeverAsARegex() {
         for (String q : List.of(".*", "(", "[а-я]+", "\\", "$where", "a|b")) {
-            Api.Response response = anyone.get("/api/v1/catalog/excursions?q=" + encode(q) + "&dateTo=" + msk.plusDays(60));
+            TestHttp.Response response = anyone.get("/api/v1/catalog/excursions?q=" + encode(q) + "&dateTo=" + msk.plusDays(60));
             assertThat(response.status()).as(q + " " + response).isEqualTo(200);
             assertThat(ours(response)).as(q).isEmpty();
         }
@@ -247,14 +248,14 @@ class PublicCatalogIT {
 
     @Test
     void pagesAreStableAndCountEverything() {
-        Api.Response first = search("size=2&page=0");
-        Api.Response second = search("size=2&page=1");
-        Api.Response beyond = search("size=2&page=5");
+        TestHttp.Response first = search("size=2&page=0");
+        TestHttp.Response second = search("size=2&page=1");
+        TestHttp.Response beyond = search("size=2&page=5");
 
         assertThat(ids(first)).containsExactly(zephyr, linen);
         assertThat(ids(second)).containsExactly(seatsTest, dam);
         assertThat(ids(beyond)).isEmpty();
-        for (Api.Response page : List.of(first, second, beyond)) {
+        for (TestHttp.Response page : List.of(first, second, beyond)) {
             assertThat(page.json().path("total").asInt()).isEqualTo(4);
             assertThat(page.json().path("size").asInt()).isEqualTo(2);
         }
@@ -264,7 +265,7 @@ class PublicCatalogIT {
     @ParameterizedTest(name = "{0} → 400 naming {1}")
     @MethodSource("badParameters")
     void everyBadParameterIs400ProblemNamingIt(String query, String parameter) {
-        Api.Response response = anyone.get("/api/v1/catalog/excursions?" + query);
+        TestHttp.Response response = anyone.get("/api/v1/catalog/excursions?" + query);
 
         assertThat(response.status()).as(response.toString()).isEqualTo(400);
         assertThat(response.contentType()).startsWith("application/problem+json");
@@ -303,7 +304,7 @@ class PublicCatalogIT {
 
     @Test
     void theDetailShowsTheProgramAndTheComingSlotsWithoutAKey() {
-        Api.Response response = anyone.get("/api/v1/catalog/excursions/" + zephyr);
+        TestHttp.Response response = anyone.get("/api/v1/catalog/excursions/" + zephyr);
 
         assertThat(response.status()).as(response.toString()).isEqualTo(200);
         JsonNode d = response.json();
@@ -343,7 +344,7 @@ class PublicCatalogIT {
     @Test
     void unpublishedUnknownAndSuspendedProgramsAre404Problems() {
         for (String id : List.of(draft, withdrawn, suspended, "exc-does-not-exist")) {
-            Api.Response response = anyone.get("/api/v1/catalog/excursions/" + id);
+            TestHttp.Response response = anyone.get("/api/v1/catalog/excursions/" + id);
             assertThat(response.status()).as(id + " " + response).isEqualTo(404);
             assertThat(response.contentType()).startsWith("application/problem+json");
         }
@@ -361,20 +362,20 @@ class PublicCatalogIT {
         assertThat(paths.path("/api/v1/excursions").path("get").has("security")).as("others keep the global bearer").isFalse();
     }
 
-    private Api.Response search(String query) {
-        Api.Response response = anyone.get("/api/v1/catalog/excursions?q=" + marker + "&" + query);
+    private TestHttp.Response search(String query) {
+        TestHttp.Response response = anyone.get("/api/v1/catalog/excursions?q=" + marker + "&" + query);
         assertThat(response.status()).as(query + " " + response).isEqualTo(200);
         return response;
     }
 
-    private static List<String> ids(Api.Response response) {
+    private static List<String> ids(TestHttp.Response response) {
         List<String> ids = new ArrayList<>();
         response.json().path("items").forEach(item -> ids.add(item.path("id").asString()));
         return ids;
     }
 
     /** The result ids that are this class's fixtures (the store holds other tests' data too). */
-    private List<String> ours(Api.Response response) {
+    private List<String> ours(TestHttp.Response response) {
         assertThat(response.status()).as(response.toString()).isEqualTo(200);
         Set<String> mine = Set.copyOf(fixtures);
         return ids(response).stream().filter(mine::contains).toList();
@@ -390,7 +391,7 @@ class PublicCatalogIT {
 
     private Api enterprise(String id, String name, String region, String city, String industry, String zone,
                            double lat, double lon) {
-        Api.Response created = admin.post("/api/v1/enterprises", enterpriseBody(id, name, region, city, industry, zone, lat, lon, "ACTIVE"));
+        TestHttp.Response created = admin.post("/api/v1/enterprises", enterpriseBody(id, name, region, city, industry, zone, lat, lon, "ACTIVE"));
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         return admin.as(TestTokens.enterprise(id));
     }
@@ -412,18 +413,18 @@ class PublicCatalogIT {
                  "rules":{"ppe":"Халат и шапочка выдаются","dressCode":"Закрытая обувь","photoAllowed":false,"documents":"NONE"},
                  "units":[%s],"minUnits":1,"maxUnits":40,"bookingCutoffHours":%d,"cancellationCutoffHours":24}
                 """.formatted(title, marker, languages, minAge, mode, units, cutoffHours);
-        Api.Response created = owner.post("/api/v1/excursions", body);
+        TestHttp.Response created = owner.post("/api/v1/excursions", body);
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         String id = created.text("id");
         if (publish) {
-            Api.Response published = owner.post("/api/v1/excursions/" + id + "/publish", null);
+            TestHttp.Response published = owner.post("/api/v1/excursions/" + id + "/publish", null);
             assertThat(published.status()).as(published.toString()).isEqualTo(200);
         }
         return id;
     }
 
     private static String slot(Api owner, String excursionId, String localStart, int capacity) {
-        Api.Response created = owner.post("/api/v1/excursions/" + excursionId + "/slots",
+        TestHttp.Response created = owner.post("/api/v1/excursions/" + excursionId + "/slots",
                 "{\"localStart\":\"" + localStart + "\",\"capacity\":" + capacity + "}");
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         return created.text("id");

@@ -1,31 +1,32 @@
 package ru.promtour.catalog.testdata;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpHeaders;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.function.Predicate;
 
-import ru.promtour.security.test.TestTokens;
+import ru.promtour.test.security.TestTokens;
+import ru.promtour.test.web.TestHttp;
+import ru.promtour.test.web.TestHttp.Response;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import static org.awaitility.Awaitility.await;
 
-/** A tiny HTTP client for the catalog's API, calling with a given internal token (none when null) and optional extra headers. */
-public record Api(String baseUrl, String token, Map<String, String> headers) {
+/**
+ * The catalog's API as one caller, through {@link TestHttp}: a given internal token (none when null),
+ * optional extra headers, and the catalog's own shortcuts.
+ */
+public final class Api {
 
-    public static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final HttpClient CLIENT = HttpClient.newHttpClient();
+    public static final JsonMapper JSON = TestHttp.JSON;
+
+    private final TestHttp http;
 
     public Api(String baseUrl, String token) {
-        this(baseUrl, token, Map.of());
+        this(TestHttp.at(baseUrl).withToken(token));
+    }
+
+    private Api(TestHttp http) {
+        this.http = http;
     }
 
     /** A client of a new enterprise in {@code timeZone}, registered through the API by the admin. */
@@ -40,14 +41,12 @@ public record Api(String baseUrl, String token, Map<String, String> headers) {
     }
 
     public Api as(String otherToken) {
-        return new Api(baseUrl, otherToken, headers);
+        return new Api(http.withToken(otherToken));
     }
 
     /** The same client sending {@code name: value} on every request too. */
     public Api withHeader(String name, String value) {
-        Map<String, String> more = new HashMap<>(headers);
-        more.put(name, value);
-        return new Api(baseUrl, token, Map.copyOf(more));
+        return new Api(http.withHeader(name, value));
     }
 
     /** Reads the slot through the API until {@code until} holds (the seat counts follow the ledger a few ms behind). */
@@ -56,62 +55,22 @@ public record Api(String baseUrl, String token, Map<String, String> headers) {
     }
 
     public Response get(String path) {
-        return send("GET", path, null);
+        return http.get(path);
     }
 
     public Response post(String path, String body) {
-        return send("POST", path, body);
+        return http.post(path, body);
     }
 
     public Response put(String path, String body) {
-        return send("PUT", path, body);
+        return http.put(path, body);
     }
 
     public Response patch(String path, String body) {
-        return send("PATCH", path, body);
+        return http.patch(path, body);
     }
 
     public Response send(String method, String path, String body) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        if (body != null) {
-            request.header("Content-Type", "application/json");
-        }
-        headers.forEach(request::setHeader);
-        try {
-            HttpResponse<String> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
-                    response.body(), response.headers());
-        }
-        catch (IOException ex) {
-            throw new UncheckedIOException(ex);
-        }
-        catch (InterruptedException ex) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(ex);
-        }
-    }
-
-    /** Status, content type, body and headers of one answer. */
-    public record Response(int status, String contentType, String body, HttpHeaders headers) {
-        public String header(String name) {
-            return headers.firstValue(name).orElse(null);
-        }
-
-        public JsonNode json() {
-            return JSON.readTree(body);
-        }
-
-        public String text(String field) {
-            return json().path(field).asString();
-        }
-
-        @Override
-        public String toString() {
-            return status + " " + contentType + " " + body;
-        }
+        return http.send(method, path, body);
     }
 }

@@ -1,6 +1,7 @@
 package ru.promtour.catalog.testdata;
 
 import java.time.LocalDate;
+import ru.promtour.test.web.TestHttp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -35,7 +36,7 @@ public final class Program {
 
     /** A new slot at 10:00 local on the next free day; returns its id. */
     public String slot(int capacity) {
-        Api.Response created = owner.post("/api/v1/excursions/" + excursionId + "/slots",
+        TestHttp.Response created = owner.post("/api/v1/excursions/" + excursionId + "/slots",
                 "{\"localStart\":\"%sT10:00\",\"capacity\":%d}".formatted(LocalDate.now().plusDays(nextDay++), capacity));
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         return created.text("id");

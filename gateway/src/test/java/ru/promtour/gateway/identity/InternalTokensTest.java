@@ -1,6 +1,5 @@
 package ru.promtour.gateway.identity;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -13,10 +12,9 @@ import com.nimbusds.jwt.SignedJWT;
 import org.junit.jupiter.api.Test;
 import ru.promtour.gateway.apikey.TenantType;
 import ru.promtour.gateway.auth.Identity;
+import ru.promtour.test.time.MutableClock;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.mockito.Mockito.mock;
-import static org.mockito.Mockito.when;
 
 /** One token per caller, reused for most of its life and refreshed well before it expires. */
 class InternalTokensTest {
@@ -26,7 +24,7 @@ class InternalTokensTest {
     private static final Instant T0 = Instant.parse("2026-11-23T10:00:00Z");
 
     private final ECKey key = newKey();
-    private final Clock clock = mock(Clock.class);
+    private final MutableClock clock = MutableClock.fixedAt(T0);
     private final InternalTokens tokens = new InternalTokens(key, LIFETIME, REUSE, 100, clock);
 
     private final Identity operator = new Identity(TenantType.OPERATOR, "op-1", "key-1", "Байкал-Тур", "booking@baikal-tour.example");
@@ -42,7 +40,7 @@ class InternalTokensTest {
     }
 
     private void at(Instant instant) {
-        when(clock.instant()).thenReturn(instant);
+        clock.set(instant);
     }
 
     @Test

@@ -20,8 +20,8 @@ import ru.promtour.notification.message.MessageLog;
 import ru.promtour.notification.message.Role;
 import ru.promtour.notification.testdata.BookingKafka;
 import ru.promtour.notification.testdata.BookingKafka.Booking;
-import ru.promtour.security.test.TestSecurityConfiguration;
 import ru.promtour.test.infra.ImportTestInfrastructure;
+import ru.promtour.test.security.TestSecurityConfiguration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;

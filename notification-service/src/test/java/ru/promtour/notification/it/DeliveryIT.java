@@ -11,9 +11,9 @@ import java.util.stream.Collectors;
 
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
-import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
@@ -25,8 +25,8 @@ import ru.promtour.notification.message.MessageStatus;
 import ru.promtour.notification.message.Role;
 import ru.promtour.notification.testdata.BookingKafka.Booking;
 import ru.promtour.notification.testdata.DeliveryServers;
-import ru.promtour.security.test.TestSecurityConfiguration;
 import ru.promtour.test.infra.ImportTestInfrastructure;
+import ru.promtour.test.security.TestSecurityConfiguration;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;

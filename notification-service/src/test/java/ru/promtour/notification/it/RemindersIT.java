@@ -22,9 +22,9 @@ import ru.promtour.notification.message.MessageLog;
 import ru.promtour.notification.message.Role;
 import ru.promtour.notification.reminder.Reminders;
 import ru.promtour.notification.testdata.Events;
-import ru.promtour.notification.testdata.MutableClock;
-import ru.promtour.security.test.TestSecurityConfiguration;
 import ru.promtour.test.infra.ImportTestInfrastructure;
+import ru.promtour.test.security.TestSecurityConfiguration;
+import ru.promtour.test.time.MutableClock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
@@ -46,7 +46,7 @@ class RemindersIT {
         @Bean
         @Primary
         MutableClock testClock() {
-            return new MutableClock(Instant.parse("2026-11-10T00:00:00Z"));
+            return MutableClock.fixedAt(Instant.parse("2026-11-10T00:00:00Z"));
         }
     }
 

@@ -10,8 +10,8 @@ import ru.promtour.notification.message.Message;
 import ru.promtour.notification.message.MessageStatus;
 import ru.promtour.notification.testdata.BookingKafka.Booking;
 import ru.promtour.notification.testdata.DeliveryServers;
-import ru.promtour.security.test.TestSecurityConfiguration;
 import ru.promtour.test.infra.ImportTestInfrastructure;
+import ru.promtour.test.security.TestSecurityConfiguration;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;

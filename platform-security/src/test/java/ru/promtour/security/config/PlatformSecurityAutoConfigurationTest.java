@@ -13,13 +13,12 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
 import ru.promtour.security.tenant.CurrentTenant;
-import ru.promtour.security.test.TestSecurityConfiguration;
-import ru.promtour.security.test.TestTokens;
 import ru.promtour.security.token.CachingJwtDecoder;
 import ru.promtour.security.web.PlatformHttpSecurity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+/** The auto-configuration's beans; that a service's own decoder replaces the JWKS one is checked in platform-test ({@code TestSecurityConfigurationTest}). */
 class PlatformSecurityAutoConfigurationTest {
 
     private final WebApplicationContextRunner web = new WebApplicationContextRunner()
@@ -47,14 +46,6 @@ class PlatformSecurityAutoConfigurationTest {
     void aTokenCacheSizeOfZeroVerifiesEveryTokenWithThePlainJwksDecoder() {
         web.withPropertyValues("platform.security.token-cache-size=0").run(context ->
             assertThat(context.getBean(JwtDecoder.class)).isInstanceOf(NimbusJwtDecoder.class));
-    }
-
-    @Test
-    void aDecoderOfTheServiceReplacesTheJwksDecoder() {
-        web.withUserConfiguration(TestSecurityConfiguration.class).run(context -> {
-            assertThat(context).hasSingleBean(JwtDecoder.class);
-            assertThat(context.getBean(JwtDecoder.class).decode(TestTokens.admin()).getSubject()).isEqualTo("ADMIN:admin");
-        });
     }
 
     @Test

@@ -1,14 +1,6 @@
 package ru.promtour.test.web;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
-
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -18,46 +10,29 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 public final class ActuatorAssertions {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-
     private ActuatorAssertions() {
     }
 
     /** Asserts the actuator contract of the application listening at {@code baseUrl}. */
     public static void assertActuatorContract(String baseUrl, String... healthComponents) {
-        HttpResponse<String> health = get(baseUrl + "/actuator/health");
-        assertThat(health.statusCode()).as("health status code: %s", health.body()).isEqualTo(200);
-        JsonNode body = JSON.readTree(health.body());
+        TestHttp http = TestHttp.at(baseUrl);
+        TestHttp.Response health = http.get("/actuator/health");
+        assertThat(health.status()).as("health status code: %s", health.body()).isEqualTo(200);
+        JsonNode body = health.json();
         assertThat(body.path("status").asString()).as("overall health: %s", health.body()).isEqualTo("UP");
         for (String component : healthComponents) {
             assertThat(body.path("components").path(component).path("status").asString())
                 .as("health component %s in %s", component, health.body())
                 .isEqualTo("UP");
         }
-        assertThat(get(baseUrl + "/actuator/info").statusCode()).isEqualTo(200);
-        HttpResponse<String> prometheus = get(baseUrl + "/actuator/prometheus");
-        assertThat(prometheus.statusCode()).isEqualTo(200);
+        assertThat(http.get("/actuator/info").status()).isEqualTo(200);
+        TestHttp.Response prometheus = http.get("/actuator/prometheus");
+        assertThat(prometheus.status()).isEqualTo(200);
         assertThat(prometheus.body()).contains("jvm_memory_used_bytes");
         for (String hidden : new String[] {"env", "beans", "configprops", "heapdump", "loggers"}) {
-            assertThat(get(baseUrl + "/actuator/" + hidden).statusCode())
+            assertThat(http.get("/actuator/" + hidden).status())
                 .as("/actuator/%s must not be exposed", hidden)
                 .isEqualTo(404);
-        }
-    }
-
-    /** A plain GET, for tests that check status codes and bodies themselves. */
-    public static HttpResponse<String> get(String url) {
-        try {
-            return HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).GET().build(),
-                    HttpResponse.BodyHandlers.ofString());
-        }
-        catch (IOException ex) {
-            throw new AssertionError("GET " + url + " failed: " + ex, ex);
-        }
-        catch (InterruptedException ex) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError("Interrupted during GET " + url, ex);
         }
     }
 }

@@ -13,8 +13,8 @@ import ru.promtour.booking.testdata.CatalogData;
 import ru.promtour.booking.testdata.CatalogData.Program;
 import ru.promtour.booking.testdata.FakeCatalog;
 import ru.promtour.booking.testdata.OctoShape;
-import ru.promtour.security.test.TestTokens;
 import ru.promtour.test.contracts.Contracts;
+import ru.promtour.test.security.TestTokens;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;

@@ -11,8 +11,8 @@ import ru.promtour.booking.testdata.BookingIT;
 import ru.promtour.booking.testdata.CatalogData;
 import ru.promtour.booking.testdata.CatalogData.Program;
 import ru.promtour.booking.testdata.FakeCatalog;
-import ru.promtour.security.test.TestTokens;
 import ru.promtour.test.contracts.Contracts;
+import ru.promtour.test.security.TestTokens;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;

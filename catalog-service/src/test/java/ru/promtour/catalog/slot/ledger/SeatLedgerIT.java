@@ -25,9 +25,9 @@ import ru.promtour.catalog.testdata.Api;
 import ru.promtour.catalog.testdata.FakeLedger;
 import ru.promtour.catalog.testdata.FakeLedger.Snapshot;
 import ru.promtour.catalog.testdata.Program;
-import ru.promtour.security.test.TestSecurityConfiguration;
 import ru.promtour.test.infra.ImportTestInfrastructure;
 import ru.promtour.test.infra.TestInfrastructure;
+import ru.promtour.test.security.TestSecurityConfiguration;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;

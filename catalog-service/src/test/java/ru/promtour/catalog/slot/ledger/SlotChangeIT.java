@@ -15,8 +15,9 @@ import ru.promtour.catalog.testdata.Api;
 import ru.promtour.catalog.testdata.FakeLedger;
 import ru.promtour.catalog.testdata.FakeLedger.Event;
 import ru.promtour.catalog.testdata.Program;
-import ru.promtour.security.test.TestSecurityConfiguration;
 import ru.promtour.test.infra.ImportTestInfrastructure;
+import ru.promtour.test.security.TestSecurityConfiguration;
+import ru.promtour.test.web.TestHttp;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -57,7 +58,7 @@ class SlotChangeIT {
         String slotId = program.slot(40);
         ledger.holdSeen(owner, slotId, 10);
 
-        Api.Response changed = owner.patch("/api/v1/slots/" + slotId, "{\"capacity\":30}");
+        TestHttp.Response changed = owner.patch("/api/v1/slots/" + slotId, "{\"capacity\":30}");
 
         assertThat(changed.status()).as(changed.toString()).isEqualTo(200);
         assertThat(changed.json().path("capacity").asInt()).isEqualTo(30);
@@ -91,7 +92,7 @@ class SlotChangeIT {
         ledger.holdSeen(owner, slotId, 10);
         ledger.holdUnannounced(slotId, 15);   // the ledger holds 25; the catalog still shows 10
 
-        Api.Response refused = owner.patch("/api/v1/slots/" + slotId, "{\"capacity\":20}");
+        TestHttp.Response refused = owner.patch("/api/v1/slots/" + slotId, "{\"capacity\":20}");
 
         assertThat(refused.status()).as(refused.toString()).isEqualTo(409);
         assertThat(refused.contentType()).startsWith("application/problem+json");
@@ -106,7 +107,7 @@ class SlotChangeIT {
         assertThat(shown.path("held").asInt()).isEqualTo(25);
 
         // below what the catalog itself shows: refused at once, nothing is asked
-        Api.Response atOnce = owner.patch("/api/v1/slots/" + slotId, "{\"capacity\":24}");
+        TestHttp.Response atOnce = owner.patch("/api/v1/slots/" + slotId, "{\"capacity\":24}");
         assertThat(atOnce.status()).isEqualTo(409);
         assertThat(atOnce.json().path("held").asInt()).isEqualTo(25);
         assertThat(atOnce.json().path("requestedCapacity").asInt()).isEqualTo(24);
@@ -125,18 +126,18 @@ class SlotChangeIT {
         ledger.confirm(slotId, buying);
         ledger.awaitSeen(owner, slotId);
 
-        Api.Response closed = owner.post("/api/v1/slots/" + slotId + "/close", "{\"reason\":\"Ремонт линии\"}");
+        TestHttp.Response closed = owner.post("/api/v1/slots/" + slotId + "/close", "{\"reason\":\"Ремонт линии\"}");
         assertThat(closed.status()).as(closed.toString()).isEqualTo(200);
         assertThat(closed.text("status")).isEqualTo("CLOSED");
         assertThat(owner.post("/api/v1/slots/" + slotId + "/close", null).text("status")).as("idempotent").isEqualTo("CLOSED");
         assertThat(owner.post("/api/v1/slots/" + slotId + "/reopen", null).text("status")).isEqualTo("OPEN");
-        Api.Response cancelled = owner.post("/api/v1/slots/" + slotId + "/cancel", "{\"reason\":\"Авария\"}");
+        TestHttp.Response cancelled = owner.post("/api/v1/slots/" + slotId + "/cancel", "{\"reason\":\"Авария\"}");
         assertThat(cancelled.status()).as(cancelled.toString()).isEqualTo(200);
         assertThat(cancelled.text("status")).isEqualTo("CANCELLED");
         assertThat(cancelled.text("cancelReason")).isEqualTo("Авария");
 
         assertThat(owner.post("/api/v1/slots/" + slotId + "/cancel", "{\"reason\":\"Ещё раз\"}").status()).isEqualTo(200);
-        Api.Response patch = owner.patch("/api/v1/slots/" + slotId, "{\"capacity\":50}");
+        TestHttp.Response patch = owner.patch("/api/v1/slots/" + slotId, "{\"capacity\":50}");
         assertThat(patch.status()).isEqualTo(409);
         assertThat(patch.text("detail")).isEqualTo("The slot is cancelled");
         assertThat(owner.post("/api/v1/slots/" + slotId + "/close", null).status()).isEqualTo(409);

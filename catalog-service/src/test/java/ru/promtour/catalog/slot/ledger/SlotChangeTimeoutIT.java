@@ -13,8 +13,9 @@ import ru.promtour.catalog.slot.Slot;
 import ru.promtour.catalog.testdata.Api;
 import ru.promtour.catalog.testdata.FakeLedger;
 import ru.promtour.catalog.testdata.Program;
-import ru.promtour.security.test.TestSecurityConfiguration;
 import ru.promtour.test.infra.ImportTestInfrastructure;
+import ru.promtour.test.security.TestSecurityConfiguration;
+import ru.promtour.test.web.TestHttp;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -52,7 +53,7 @@ class SlotChangeTimeoutIT {
     void withoutAnAnswerInTimeTheChangeIs202AndLandsOnceWhenTheAnswerComes() {
         ledger.silence(slotId);
 
-        Api.Response accepted = owner.patch("/api/v1/slots/" + slotId, "{\"capacity\":30}");
+        TestHttp.Response accepted = owner.patch("/api/v1/slots/" + slotId, "{\"capacity\":30}");
 
         assertThat(accepted.status()).as(accepted.toString()).isEqualTo(202);
         assertThat(accepted.header("Location")).isEqualTo("/api/v1/slots/" + slotId);

@@ -1,4 +1,4 @@
-package ru.promtour.security.test;
+package ru.promtour.test.security;
 
 import java.time.Duration;
 

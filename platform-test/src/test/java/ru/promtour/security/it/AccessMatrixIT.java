@@ -1,6 +1,5 @@
 package ru.promtour.security.it;
 
-import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -8,7 +7,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import ru.promtour.security.test.TestTokens;
+import ru.promtour.test.security.TestTokens;
+import ru.promtour.test.web.TestHttp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
@@ -51,7 +51,7 @@ class AccessMatrixIT extends SecuredAppSupport {
     @ParameterizedTest(name = "{1} GET {0} -> {2}")
     @MethodSource("cases")
     void eachCallerGetsExactlyTheStatusTheRulesSay(String path, String caller, int expected) {
-        HttpResponse<String> response = switch (caller) {
+        TestHttp.Response response = switch (caller) {
             case "nobody" -> http().get(path);
             case "OPERATOR" -> http().get(path, "Authorization", TestTokens.bearer(TestTokens.operator("op-1")));
             case "ENTERPRISE" -> http().get(path, "Authorization", TestTokens.bearer(TestTokens.enterprise("ent-1")));
@@ -59,9 +59,9 @@ class AccessMatrixIT extends SecuredAppSupport {
             default -> throw new IllegalArgumentException(caller);
         };
 
-        assertThat(response.statusCode()).as("%s GET %s: %s", caller, path, response.body()).isEqualTo(expected);
+        assertThat(response.status()).as("%s GET %s: %s", caller, path, response.body()).isEqualTo(expected);
         if (expected == 401 || expected == 403) {
-            assertThat(Http.contentType(response)).startsWith(
+            assertThat(response.contentType()).startsWith(
                     path.startsWith("/octo/") ? "application/json" : "application/problem+json");
         }
     }

@@ -4,7 +4,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import ru.promtour.security.test.TestTokens;
+import ru.promtour.test.security.TestTokens;
+import ru.promtour.test.web.TestHttp;
 
 /**
  * The shared set-up of the end-to-end tests: the test app on a random port whose decoder fetches the
@@ -23,7 +24,7 @@ abstract class SecuredAppSupport {
         registry.add("platform.security.jwk-set-uri", JWKS::uri);
     }
 
-    Http http() {
-        return new Http(port);
+    TestHttp http() {
+        return TestHttp.localhost(port);
     }
 }

@@ -1,4 +1,4 @@
-package ru.promtour.security.test;
+package ru.promtour.test.security;
 
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;

@@ -1,6 +1,5 @@
 package ru.promtour.security.it;
 
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.stream.Stream;
@@ -10,14 +9,15 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import ru.promtour.security.tenant.TenantType;
-import ru.promtour.security.test.SecurityAssertions;
-import ru.promtour.security.test.TestTokens;
+import ru.promtour.test.security.SecurityAssertions;
+import ru.promtour.test.security.TestTokens;
+import ru.promtour.test.web.TestHttp;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
-import static ru.promtour.security.test.TestTokens.bearer;
+import static ru.promtour.test.security.TestTokens.bearer;
 
 /** The library end to end: real JWKS fetch, real filter chain, real error bodies. */
 class PlatformSecurityIT extends SecuredAppSupport {
@@ -26,10 +26,10 @@ class PlatformSecurityIT extends SecuredAppSupport {
     void validTokenReachesTheControllerWhichSeesTheTenantOfTheToken() {
         String token = TestTokens.token(TenantType.OPERATOR, "op-1").apiKeyId("key-42").requestId("req-7").sign();
 
-        HttpResponse<String> response = http().get("/octo/products", "Authorization", bearer(token));
+        TestHttp.Response response = http().get("/octo/products", "Authorization", bearer(token));
 
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        JsonNode body = Http.json(response);
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        JsonNode body = response.json();
         assertThat(body.path("type").asString()).isEqualTo("OPERATOR");
         assertThat(body.path("id").asString()).isEqualTo("op-1");
         assertThat(body.path("keyId").asString()).isEqualTo("key-42");
@@ -40,12 +40,12 @@ class PlatformSecurityIT extends SecuredAppSupport {
 
     @Test
     void missingTokenIs401ProblemJsonWithBearerChallenge() {
-        HttpResponse<String> response = http().get("/api/v1/excursions");
+        TestHttp.Response response = http().get("/api/v1/excursions");
 
-        assertThat(response.statusCode()).isEqualTo(401);
-        assertThat(Http.contentType(response)).startsWith("application/problem+json");
+        assertThat(response.status()).isEqualTo(401);
+        assertThat(response.contentType()).startsWith("application/problem+json");
         assertThat(response.headers().firstValue("WWW-Authenticate")).hasValue("Bearer");
-        JsonNode body = Http.json(response);
+        JsonNode body = response.json();
         assertThat(body.path("type").asString()).isEqualTo("about:blank");
         assertThat(body.path("title").asString()).isEqualTo("Unauthorized");
         assertThat(body.path("status").asInt()).isEqualTo(401);
@@ -55,12 +55,12 @@ class PlatformSecurityIT extends SecuredAppSupport {
 
     @Test
     void missingTokenOnOctoIs401InTheOctoErrorShape() {
-        HttpResponse<String> response = http().get("/octo/products");
+        TestHttp.Response response = http().get("/octo/products");
 
-        assertThat(response.statusCode()).isEqualTo(401);
-        assertThat(Http.contentType(response)).startsWith("application/json");
+        assertThat(response.status()).isEqualTo(401);
+        assertThat(response.contentType()).startsWith("application/json");
         assertThat(response.headers().firstValue("WWW-Authenticate")).hasValue("Bearer");
-        JsonNode body = Http.json(response);
+        JsonNode body = response.json();
         assertThat(body.path("error").asString()).isEqualTo("UNAUTHORIZED");
         assertThat(body.path("errorMessage").asString()).isNotBlank();
         assertThat(body.has("status")).as("no problem+json fields in an OCTO error").isFalse();
@@ -68,22 +68,22 @@ class PlatformSecurityIT extends SecuredAppSupport {
 
     @Test
     void wrongTenantTypeOnOctoIs403InTheOctoErrorShape() {
-        HttpResponse<String> response = http().get("/octo/products", "Authorization", bearer(TestTokens.enterprise("ent-1")));
+        TestHttp.Response response = http().get("/octo/products", "Authorization", bearer(TestTokens.enterprise("ent-1")));
 
-        assertThat(response.statusCode()).isEqualTo(403);
-        assertThat(Http.contentType(response)).startsWith("application/json");
-        JsonNode body = Http.json(response);
+        assertThat(response.status()).isEqualTo(403);
+        assertThat(response.contentType()).startsWith("application/json");
+        JsonNode body = response.json();
         assertThat(body.path("error").asString()).isEqualTo("FORBIDDEN");
         assertThat(body.path("errorMessage").asString()).isNotBlank();
     }
 
     @Test
     void wrongTenantTypeOnAdminIs403ProblemJson() {
-        HttpResponse<String> response = http().get("/admin/x", "Authorization", bearer(TestTokens.operator("op-1")));
+        TestHttp.Response response = http().get("/admin/x", "Authorization", bearer(TestTokens.operator("op-1")));
 
-        assertThat(response.statusCode()).isEqualTo(403);
-        assertThat(Http.contentType(response)).startsWith("application/problem+json");
-        JsonNode body = Http.json(response);
+        assertThat(response.status()).isEqualTo(403);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        JsonNode body = response.json();
         assertThat(body.path("title").asString()).isEqualTo("Forbidden");
         assertThat(body.path("status").asInt()).isEqualTo(403);
         assertThat(body.path("instance").asString()).isEqualTo("/admin/x");
@@ -110,9 +110,9 @@ class PlatformSecurityIT extends SecuredAppSupport {
     @MethodSource("rejectedTokens")
     void invalidTokenIs401AndTheTokenIsNeverEchoed(String why, String token) {
         for (String path : new String[] {"/api/v1/excursions", "/octo/products"}) {
-            HttpResponse<String> response = http().get(path, "Authorization", bearer(token));
+            TestHttp.Response response = http().get(path, "Authorization", bearer(token));
 
-            assertThat(response.statusCode()).as("%s on %s: %s", why, path, response.body()).isEqualTo(401);
+            assertThat(response.status()).as("%s on %s: %s", why, path, response.body()).isEqualTo(401);
             assertThat(response.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(
                     challenge -> assertThat(challenge).startsWith("Bearer").doesNotContain(token));
             assertThat(response.body()).doesNotContain(token);
@@ -122,10 +122,10 @@ class PlatformSecurityIT extends SecuredAppSupport {
                 }
             }
             if (path.startsWith("/octo")) {
-                assertThat(Http.json(response).path("error").asString()).isEqualTo("UNAUTHORIZED");
+                assertThat(response.json().path("error").asString()).isEqualTo("UNAUTHORIZED");
             }
             else {
-                assertThat(Http.contentType(response)).startsWith("application/problem+json");
+                assertThat(response.contentType()).startsWith("application/problem+json");
             }
         }
     }
@@ -134,94 +134,94 @@ class PlatformSecurityIT extends SecuredAppSupport {
     void bareTenantHeadersWithoutATokenAreIgnored() {
         String[] spoof = {"X-Tenant-Id", "ent-1", "X-Tenant-Type", "ADMIN", "X-Key-Id", "key-1"};
 
-        assertThat(http().get("/api/v1/excursions", spoof).statusCode()).isEqualTo(401);
-        assertThat(http().get("/admin/x", spoof).statusCode()).isEqualTo(401);
-        assertThat(http().get("/octo/products", "X-Tenant-Id", "op-1", "X-Tenant-Type", "OPERATOR").statusCode())
+        assertThat(http().get("/api/v1/excursions", spoof).status()).isEqualTo(401);
+        assertThat(http().get("/admin/x", spoof).status()).isEqualTo(401);
+        assertThat(http().get("/octo/products", "X-Tenant-Id", "op-1", "X-Tenant-Type", "OPERATOR").status())
             .isEqualTo(401);
     }
 
     @Test
     void otherAuthorizationSchemesAreNotAccepted() {
-        assertThat(http().get("/api/v1/excursions", "Authorization", "Basic YWRtaW46YWRtaW4=").statusCode())
+        assertThat(http().get("/api/v1/excursions", "Authorization", "Basic YWRtaW46YWRtaW4=").status())
             .isEqualTo(401);
-        assertThat(http().get("/api/v1/excursions", "Authorization", "ENTERPRISE:ent-1").statusCode())
+        assertThat(http().get("/api/v1/excursions", "Authorization", "ENTERPRISE:ent-1").status())
             .isEqualTo(401);
     }
 
     @Test
     void publicPathsNeedNoToken() {
-        HttpResponse<String> response = http().get("/api/v1/catalog/x");
+        TestHttp.Response response = http().get("/api/v1/catalog/x");
 
-        assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(Http.json(response).path("subject").isNull()).isTrue();
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.json().path("subject").isNull()).isTrue();
     }
 
     @Test
     void publicPathsStillKnowTheCallerWhenAValidTokenComes() {
-        HttpResponse<String> response = http().get("/api/v1/catalog/x", "Authorization", bearer(TestTokens.operator("op-9")));
+        TestHttp.Response response = http().get("/api/v1/catalog/x", "Authorization", bearer(TestTokens.operator("op-9")));
 
-        assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(Http.json(response).path("subject").asString()).isEqualTo("OPERATOR:op-9");
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.json().path("subject").asString()).isEqualTo("OPERATOR:op-9");
     }
 
     @Test
     void actuatorHealthAndInfoArePublic() {
-        HttpResponse<String> health = http().get("/actuator/health");
-        assertThat(health.statusCode()).isEqualTo(200);
-        assertThat(Http.json(health).path("status").asString()).isEqualTo("UP");
-        assertThat(http().get("/actuator/health/liveness").statusCode()).isNotIn(401, 403);
-        assertThat(http().get("/actuator/info").statusCode()).isEqualTo(200);
+        TestHttp.Response health = http().get("/actuator/health");
+        assertThat(health.status()).isEqualTo(200);
+        assertThat(health.json().path("status").asString()).isEqualTo("UP");
+        assertThat(http().get("/actuator/health/liveness").status()).isNotIn(401, 403);
+        assertThat(http().get("/actuator/info").status()).isEqualTo(200);
     }
 
     @Test
     void unexposedActuatorEndpointsAnswer404NotUnauthorized() {
-        assertThat(http().get("/actuator/env").statusCode()).isEqualTo(404);
-        assertThat(http().get("/actuator/heapdump").statusCode()).isEqualTo(404);
+        assertThat(http().get("/actuator/env").status()).isEqualTo(404);
+        assertThat(http().get("/actuator/heapdump").status()).isEqualTo(404);
     }
 
     @Test
     void exposedActuatorEndpointsOtherThanHealthInfoPrometheusNeedTheAdmin() {
-        assertThat(http().get("/actuator/beans").statusCode()).isEqualTo(401);
-        assertThat(http().get("/actuator/beans", "Authorization", bearer(TestTokens.enterprise("ent-1"))).statusCode())
+        assertThat(http().get("/actuator/beans").status()).isEqualTo(401);
+        assertThat(http().get("/actuator/beans", "Authorization", bearer(TestTokens.enterprise("ent-1"))).status())
             .isEqualTo(403);
-        assertThat(http().get("/actuator/beans", "Authorization", bearer(TestTokens.admin())).statusCode())
+        assertThat(http().get("/actuator/beans", "Authorization", bearer(TestTokens.admin())).status())
             .isEqualTo(200);
     }
 
     @Test
     void apiDocsArePublicAndDeclareTheBearerSchemeOnEveryOperation() {
-        HttpResponse<String> docs = http().get("/v3/api-docs");
+        TestHttp.Response docs = http().get("/v3/api-docs");
 
-        assertThat(docs.statusCode()).as(docs.body()).isEqualTo(200);
-        assertThat(Http.json(docs).path("components").path("securitySchemes").path("bearerAuth").path("scheme").asString())
+        assertThat(docs.status()).as(docs.body()).isEqualTo(200);
+        assertThat(docs.json().path("components").path("securitySchemes").path("bearerAuth").path("scheme").asString())
             .isEqualTo("bearer");
-        assertThat(Http.json(docs).path("security").path(0).has("bearerAuth")).isTrue();
-        assertThat(Http.json(docs).path("servers").path(0).path("url").asString())
+        assertThat(docs.json().path("security").path(0).has("bearerAuth")).isTrue();
+        assertThat(docs.json().path("servers").path(0).path("url").asString())
             .as("relative: tried from the gateway's /docs, calls go through the gateway").isEqualTo("/");
     }
 
     @Test
     void anEnterpriseAskingForAnotherEnterprisesDataGets404NotForbidden() {
-        HttpResponse<String> foreign = http().get("/api/v1/excursions/of/ent-2", "Authorization", bearer(TestTokens.enterprise("ent-1")));
+        TestHttp.Response foreign = http().get("/api/v1/excursions/of/ent-2", "Authorization", bearer(TestTokens.enterprise("ent-1")));
 
-        assertThat(foreign.statusCode()).isEqualTo(404);
-        assertThat(Http.contentType(foreign)).startsWith("application/problem+json");
-        assertThat(Http.json(foreign).path("status").asInt()).isEqualTo(404);
-        assertThat(Http.json(foreign).path("detail").asString())
+        assertThat(foreign.status()).isEqualTo(404);
+        assertThat(foreign.contentType()).startsWith("application/problem+json");
+        assertThat(foreign.json().path("status").asInt()).isEqualTo(404);
+        assertThat(foreign.json().path("detail").asString())
             .as("the same text as for data that does not exist: nothing about who owns it")
             .isEqualTo("The requested resource does not exist");
 
         assertThat(http().get("/api/v1/excursions/of/ent-1", "Authorization", bearer(TestTokens.enterprise("ent-1")))
-            .statusCode()).isEqualTo(200);
+            .status()).isEqualTo(200);
         assertThat(http().get("/api/v1/excursions/of/ent-2", "Authorization", bearer(TestTokens.admin()))
-            .statusCode()).isEqualTo(200);
+            .status()).isEqualTo(200);
     }
 
     @Test
     void writesNeedNoCsrfTokenOnlyTheBearerToken() {
-        assertThat(http().post("/api/v1/notifications", "Authorization", bearer(TestTokens.enterprise("ent-1")))
-            .statusCode()).isEqualTo(200);
-        assertThat(http().post("/api/v1/notifications").statusCode()).isEqualTo(401);
+        assertThat(http().post("/api/v1/notifications", "{}", "Authorization", bearer(TestTokens.enterprise("ent-1")))
+            .status()).isEqualTo(200);
+        assertThat(http().post("/api/v1/notifications", "{}").status()).isEqualTo(401);
     }
 
     @Test

@@ -1,6 +1,5 @@
 package ru.promtour.security.token;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -17,23 +16,21 @@ import org.springframework.security.oauth2.jwt.JwtValidationException;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import ru.promtour.security.tenant.TenantAuthentication;
 import ru.promtour.security.tenant.TenantType;
-import ru.promtour.security.test.TestTokens;
+import ru.promtour.test.security.TestTokens;
+import ru.promtour.test.time.MutableClock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.mockito.Mockito.mock;
-import static org.mockito.Mockito.when;
 
 /** The verified-token cache in front of the real ES256 decoder, with the time of both under the test's control. */
 class CachingJwtDecoderTest {
 
     private final Instant start = Instant.now();
-    private final Clock clock = mock(Clock.class);
+    private final MutableClock clock = MutableClock.fixedAt(start);
     private final AtomicInteger verifications = new AtomicInteger();
     private final JwtDecoder verifying = verifyingDecoder();
 
     private JwtDecoder verifyingDecoder() {
-        when(clock.instant()).thenReturn(start);
         NimbusJwtDecoder real = NimbusJwtDecoder.withJwkSource(new ImmutableJWKSet<SecurityContext>(TestTokens.jwkSet()))
             .jwsAlgorithm(SignatureAlgorithm.ES256)
             .build();
@@ -73,11 +70,11 @@ class CachingJwtDecoderTest {
             .issuedAt(start).expiresAt(start.plusSeconds(60)).sign();
         decoder.decode(token);
 
-        when(clock.instant()).thenReturn(start.plusSeconds(60));
+        clock.set(start.plusSeconds(60));
         decoder.decode(token); // past exp, within the 10 s skew: the real decoder still accepts it
         assertThat(verifications).as("never served from the cache at or after exp").hasValue(2);
 
-        when(clock.instant()).thenReturn(start.plusSeconds(71));
+        clock.set(start.plusSeconds(71));
         assertThatThrownBy(() -> decoder.decode(token)).isInstanceOf(JwtValidationException.class)
             .hasMessageContaining("expired");
         assertThat(decoder.size()).isZero();

@@ -8,7 +8,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import ru.promtour.security.tenant.TenantType;
-import ru.promtour.security.test.TestTokens;
+import ru.promtour.test.security.TestTokens;
+import ru.promtour.test.web.TestHttp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -34,18 +35,18 @@ class KeyRotationIT {
 
     @Test
     void aTokenSignedWithANewlyPublishedKeyIsAcceptedAfterOneRefetch() {
-        Http http = new Http(port);
+        TestHttp http = TestHttp.localhost(port);
         String oldToken = TestTokens.token(TenantType.ENTERPRISE, "ent-1").signedBy(OLD_KEY).sign();
         String newToken = TestTokens.token(TenantType.ENTERPRISE, "ent-1").signedBy(NEW_KEY).sign();
 
-        assertThat(http.get("/api/v1/excursions", "Authorization", TestTokens.bearer(oldToken)).statusCode()).isEqualTo(200);
-        assertThat(http.get("/api/v1/excursions", "Authorization", TestTokens.bearer(oldToken)).statusCode()).isEqualTo(200);
+        assertThat(http.get("/api/v1/excursions", "Authorization", TestTokens.bearer(oldToken)).status()).isEqualTo(200);
+        assertThat(http.get("/api/v1/excursions", "Authorization", TestTokens.bearer(oldToken)).status()).isEqualTo(200);
         assertThat(JWKS.fetches()).as("the key set is cached").isEqualTo(1);
 
         JWKS.serve(TestTokens.jwkSetJson(OLD_KEY, NEW_KEY));
 
-        assertThat(http.get("/api/v1/excursions", "Authorization", TestTokens.bearer(newToken)).statusCode()).isEqualTo(200);
-        assertThat(http.get("/api/v1/excursions", "Authorization", TestTokens.bearer(oldToken)).statusCode()).isEqualTo(200);
+        assertThat(http.get("/api/v1/excursions", "Authorization", TestTokens.bearer(newToken)).status()).isEqualTo(200);
+        assertThat(http.get("/api/v1/excursions", "Authorization", TestTokens.bearer(oldToken)).status()).isEqualTo(200);
         assertThat(JWKS.fetches()).as("one refetch for the unknown kid").isEqualTo(2);
     }
 }

@@ -9,7 +9,7 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtException;
 import ru.promtour.security.config.PlatformSecurityProperties;
 import ru.promtour.security.tenant.TenantType;
-import ru.promtour.security.test.TestTokens;
+import ru.promtour.test.security.TestTokens;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

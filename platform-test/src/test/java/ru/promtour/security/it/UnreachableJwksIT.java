@@ -3,14 +3,14 @@ package ru.promtour.security.it;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
-import java.net.http.HttpResponse;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import ru.promtour.security.test.TestTokens;
+import ru.promtour.test.security.TestTokens;
+import ru.promtour.test.web.TestHttp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -31,16 +31,16 @@ class UnreachableJwksIT {
 
     @Test
     void aTokenThatCannotBeVerifiedIsRefusedWith401() {
-        Http http = new Http(port);
+        TestHttp http = TestHttp.localhost(port);
 
-        HttpResponse<String> response = http.get("/api/v1/excursions", "Authorization", TestTokens.bearer(TestTokens.admin()));
+        TestHttp.Response response = http.get("/api/v1/excursions", "Authorization", TestTokens.bearer(TestTokens.admin()));
 
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(401);
-        assertThat(Http.contentType(response)).startsWith("application/problem+json");
+        assertThat(response.status()).as(response.body()).isEqualTo(401);
+        assertThat(response.contentType()).startsWith("application/problem+json");
         assertThat(response.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(
                 challenge -> assertThat(challenge).contains("invalid_token"));
-        assertThat(http.get("/api/v1/catalog/x").statusCode()).isEqualTo(200);
-        assertThat(http.get("/actuator/health").statusCode()).isEqualTo(200);
+        assertThat(http.get("/api/v1/catalog/x").status()).isEqualTo(200);
+        assertThat(http.get("/actuator/health").status()).isEqualTo(200);
     }
 
     private static int closedPort() {
