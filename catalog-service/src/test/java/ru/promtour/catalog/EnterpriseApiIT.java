@@ -1,6 +1,7 @@
 package ru.promtour.catalog;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -207,6 +208,43 @@ class EnterpriseApiIT {
                 "catalog.ExcursionUpdated.v1", "catalog.ExcursionUnpublished.v1");
         events.forEach(r -> assertCloudEvent(r, header(r, "ce_type"), excursionId));
         assertThat(Api.JSON.readTree(events.get(1).value()).path("excursion").path("maxUnits").asInt()).isEqualTo(30);
+    }
+
+    @Test
+    void aChangedBookingCutoffMovesTheCutoffOfTheProgramsSlotsAndPublishesEachOnce() {
+        FakeLedger.get();
+        Api enterprise = registerEnterprise("Asia/Irkutsk");
+        String excursionId = enterprise.post("/api/v1/excursions", CatalogData.ISSUE_EXCURSION).text("id");
+        int year = LocalDate.now().getYear() + 1;
+        String slotId = enterprise.post("/api/v1/excursions/" + excursionId + "/slots",
+                "{\"localStart\":\"%d-12-01T10:00\",\"capacity\":40}".formatted(year)).text("id");
+        Instant start = Instant.parse(year + "-12-01T02:00:00Z");
+        JsonNode published = Api.JSON.readTree(awaitEvents(slotId, 1).get(0).value());
+        assertThat(published.path("cutoffAt").asString()).as("2 h before").isEqualTo(start.minus(Duration.ofHours(2)).toString());
+
+        TestHttp.Response same = enterprise.put("/api/v1/excursions/" + excursionId,
+                CatalogData.ISSUE_EXCURSION.replace("\"maxUnits\":40", "\"maxUnits\":30"));
+        assertThat(same.status()).as(same.toString()).isEqualTo(200);
+        String twoDays = CatalogData.ISSUE_EXCURSION.replace("\"bookingCutoffHours\":2", "\"bookingCutoffHours\":48");
+        TestHttp.Response later = enterprise.put("/api/v1/excursions/" + excursionId, twoDays);
+        assertThat(later.status()).as(later.toString()).isEqualTo(200);
+        assertThat(enterprise.put("/api/v1/excursions/" + excursionId, twoDays).status()).as("saved again").isEqualTo(200);
+
+        // a later change of the slot is the barrier: every event before it was published
+        assertThat(enterprise.post("/api/v1/slots/" + slotId + "/close", null).text("status")).isEqualTo("CLOSED");
+
+        List<ConsumerRecord<String, String>> events = awaitEvents(slotId, 4);
+        assertThat(events).extracting(r -> header(r, "ce_type")).as("a draft's slots follow too; unchanged: no event")
+                .containsExactly("catalog.SlotPublished.v1", "catalog.SlotCutoffChanged.v1",
+                        "catalog.SlotChangeRequested.v1", "catalog.SlotClosed.v1");
+        assertCloudEvent(events.get(1), "catalog.SlotCutoffChanged.v1", slotId);
+        JsonNode moved = Api.JSON.readTree(events.get(1).value());
+        String twoDaysBefore = start.minus(Duration.ofHours(48)).toString();
+        assertThat(moved.path("cutoffAt").asString()).isEqualTo(twoDaysBefore);
+        assertThat(moved.path("previousCutoffAt").asString()).isEqualTo(start.minus(Duration.ofHours(2)).toString());
+        assertThat(moved.path("version").asLong()).isEqualTo(2);
+        assertThat(moved.path("start").asString()).isEqualTo(start.toString());
+        assertThat(Api.JSON.readTree(events.get(3).value()).path("cutoffAt").asString()).isEqualTo(twoDaysBefore);
     }
 
     @Test

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.bson.Document;
+import ru.promtour.seats.Bookability;
 
 /**
  * A read of one slot's ledger document (collection {@value #COLLECTION}, {@code _id} = slot id).
@@ -28,7 +29,7 @@ public record Ledger(String slotId, String excursionId, String enterpriseId, Ins
     }
 
     public int available() {
-        return Math.max(0, capacity - held - confirmed);
+        return Bookability.free(capacity, held, confirmed);
     }
 
     public Optional<Entry> hold(String bookingId) {

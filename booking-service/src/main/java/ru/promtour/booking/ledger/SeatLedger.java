@@ -23,6 +23,7 @@ import ru.promtour.booking.ledger.messaging.LedgerEvents;
 import ru.promtour.messaging.outbox.Outbox;
 import ru.promtour.messaging.outbox.OutboxEvent;
 import ru.promtour.messaging.outbox.OutboxRelay;
+import ru.promtour.seats.Bookability;
 
 /**
  * The seat ledger: every change of a slot's seats is ONE conditional write on the slot's ledger document that
@@ -31,7 +32,8 @@ import ru.promtour.messaging.outbox.OutboxRelay;
  * one slot never oversell and never release twice:
  * <ul>
  *   <li>hold: open, before the cut-off, this booking neither holding, owning nor released here, and
- *       held + confirmed + n ≤ capacity — no read first, so a contended slot costs no optimistic retries;</li>
+ *       held + confirmed + n ≤ capacity (the store-side form of {@link Bookability}) — no read first, so a
+ *       contended slot costs no optimistic retries;</li>
  *   <li>confirm and release: the booking's entry with the units read (what goes back is what was stored);</li>
  *   <li>resize and the enterprise's changes (rare): the version read.</li>
  * </ul>
@@ -100,9 +102,8 @@ public class SeatLedger {
     }
 
     /**
-     * A slot the catalog published: its ledger, empty and open. A ledger that exists already is left alone (the
-     * event was redelivered); {@code cutoffAt} is fixed later by {@link #cutoffChanged} if the program's
-     * cut-off arrives after the slot.
+     * A slot the catalog published: its ledger, empty and open, with the cut-off the catalog computed. A ledger
+     * that exists already is left alone (the event was redelivered); a later cut-off comes by {@link #cutoffChanged}.
      */
     public boolean create(String slotId, String excursionId, String enterpriseId, Instant start, String timeZone,
                           Instant cutoffAt, int capacity, String status) {
@@ -123,21 +124,16 @@ public class SeatLedger {
         }
     }
 
-    /** The program's booking cut-off changed (or arrived after its slots): every future slot's {@code cutoffAt}. */
-    public int cutoffChanged(String excursionId, Duration cutoff, Instant now) {
-        List<Document> slots = ledgers().find(Filters.and(Filters.eq("excursionId", excursionId),
-                Filters.gt("start", Date.from(now)))).projection(Projections.include("start", "cutoffAt"))
-                .into(new ArrayList<>());
-        int changed = 0;
-        for (Document s : slots) {
-            Date cutoffAt = Date.from(s.getDate("start").toInstant().minus(cutoff));
-            if (!cutoffAt.equals(s.getDate("cutoffAt"))) {
-                ledgers().updateOne(Filters.eq("_id", s.get("_id")), new Document("$set", new Document("cutoffAt", cutoffAt))
-                        .append("$inc", new Document("version", 1L)));
-                changed++;
-            }
-        }
-        return changed;
+    /**
+     * The slot's booking cut-off as the catalog recomputed it (its program's cut-off changed). The version moves,
+     * so a resize or change decided on the old cut-off is written again on the new one. False when the ledger
+     * already has it (a redelivery) or does not exist.
+     */
+    public boolean cutoffChanged(String slotId, Instant cutoffAt) {
+        Date at = Date.from(cutoffAt);
+        return ledgers().updateOne(Filters.and(Filters.eq("_id", slotId), Filters.ne("cutoffAt", at)),
+                new Document("$set", new Document("cutoffAt", at)).append("$inc", new Document("version", 1L)))
+                .getModifiedCount() == 1;
     }
 
     /**
@@ -150,6 +146,8 @@ public class SeatLedger {
         }
         for (int attempt = 0; attempt < 5; attempt++) {
             OutboxEvent event = events.held(slotId, bookingId, units, "RESERVED", now);
+            // the store-side form of Bookability.refusal (open, before the cut-off, the seats fit), evaluated by the
+            // store at write time: the store decides; whyNot only names the reason of a refused write
             Document filter = new Document("_id", slotId)
                     .append("status", LedgerStatus.OPEN.name())
                     .append("cutoffAt", new Document("$gt", Date.from(now)))
@@ -397,21 +395,19 @@ public class SeatLedger {
         return ledger;
     }
 
-    /** The bookability rule of a slot for n more seats: null when they fit. */
+    /** Why the slot refuses n more seats by the {@link Bookability} rule, as a hold's result: null when they fit. */
     static HoldResult whyNot(Ledger l, int n, Instant now) {
-        if (l.status() == LedgerStatus.CANCELLED) {
-            return HoldResult.SLOT_CANCELLED;
-        }
-        if (l.status() == LedgerStatus.CLOSED) {
-            return HoldResult.SLOT_CLOSED;
-        }
-        if (l.cutoffAt() == null || !now.isBefore(l.cutoffAt())) {
-            return HoldResult.CUTOFF_PASSED;
-        }
-        if (l.held() + l.confirmed() + n > l.capacity()) {
-            return HoldResult.SOLD_OUT;
-        }
-        return null;
+        return Bookability.refusal(l.status().bookability(), l.cutoffAt(), l.capacity(), l.held(), l.confirmed(), n, now)
+                .map(SeatLedger::holdResult).orElse(null);
+    }
+
+    private static HoldResult holdResult(Bookability.Refusal refusal) {
+        return switch (refusal) {
+            case CANCELLED -> HoldResult.SLOT_CANCELLED;
+            case CLOSED -> HoldResult.SLOT_CLOSED;
+            case CUTOFF_PASSED -> HoldResult.CUTOFF_PASSED;
+            case SOLD_OUT -> HoldResult.SOLD_OUT;
+        };
     }
 
     /** held + confirmed + n ≤ capacity, evaluated by the store on the stored document at write time. */

@@ -1,6 +1,8 @@
 package ru.promtour.booking.ledger;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -15,7 +17,12 @@ import org.springframework.beans.factory.annotation.Autowired;
 import ru.promtour.booking.booking.Booking;
 import ru.promtour.booking.booking.BookingStatus;
 import ru.promtour.booking.booking.expiry.OrphanHoldSweeper;
+import ru.promtour.booking.catalog.messaging.CatalogEvents;
+import ru.promtour.booking.catalog.messaging.CatalogListener;
+import ru.promtour.booking.catalog.messaging.ExcursionChanged;
+import ru.promtour.booking.catalog.messaging.SlotChanged;
 import ru.promtour.booking.config.BookingProperties;
+import ru.promtour.booking.testdata.BookingApi;
 import ru.promtour.booking.testdata.BookingApi.Answer;
 import ru.promtour.booking.testdata.BookingIT;
 import ru.promtour.booking.testdata.CatalogData;
@@ -35,6 +42,8 @@ class LedgerIT extends BookingIT {
     OrphanHoldSweeper orphans;
     @Autowired
     BookingProperties properties;
+    @Autowired
+    CatalogListener listener;
 
     @Test
     void reservesACapacityDecreaseACloseAndExpiriesRacingOnOneSlotNeverOversell() throws Exception {
@@ -193,6 +202,48 @@ class LedgerIT extends BookingIT {
         await().atMost(Duration.ofSeconds(20)).until(() -> ledger(slotId).hold(barrier).isEmpty());
         assertThat(ledger(slotId).confirmed()).isEqualTo(2);
         assertThat(catalog.count(cancelledId, "booking.SeatsReleased.v1")).isEqualTo(1);
+    }
+
+    @Test
+    void theLedgerKeepsTheCutoffTheCatalogPublishedAndMovesItOnlyWithTheSlotsCutoffChanged() {
+        Program p = Program.instant("Europe/Moscow");   // its program closes bookings 2 h before the start
+        listener.apply(CatalogEvents.EXCURSION_PUBLISHED, BookingApi.JSON.readValue(p.json(1), ExcursionChanged.class));
+        String slotId = "slot-" + uuid();
+        Instant start = clock.instant().truncatedTo(ChronoUnit.SECONDS).plus(Duration.ofHours(20));
+        Instant published = start.minus(Duration.ofHours(30));
+        listener.apply(CatalogEvents.SLOT_PUBLISHED, slotEvent(slotId, p, start, published, 1));
+
+        assertThat(ledger(slotId).cutoffAt()).as("the catalog's, not recomputed").isEqualTo(published);
+        assertThat(reserve(CatalogData.reserve(uuid(), p, slotId, 1, 0, 0)).text("errorMessage")).startsWith("CUTOFF_PASSED");
+
+        // a program with another cut-off moves no ledger by itself: the catalog sends each slot's new cut-off
+        listener.apply(CatalogEvents.EXCURSION_UPDATED,
+                BookingApi.JSON.readValue(p.cutoffs(1, 24).json(2), ExcursionChanged.class));
+        assertThat(ledger(slotId).cutoffAt()).isEqualTo(published);
+
+        Instant moved = start.minus(Duration.ofHours(1));
+        listener.apply(CatalogEvents.SLOT_CUTOFF_CHANGED, slotEvent(slotId, p, start, moved, 2));
+        Ledger l = ledger(slotId);
+        assertThat(l.cutoffAt()).isEqualTo(moved);
+        listener.apply(CatalogEvents.SLOT_CUTOFF_CHANGED, slotEvent(slotId, p, start, moved, 2));
+        assertThat(ledger(slotId).version()).as("redelivered: nothing changes").isEqualTo(l.version());
+        assertThat(reserve(CatalogData.reserve(uuid(), p, slotId, 1, 0, 0)).text("status")).isEqualTo("ON_HOLD");
+    }
+
+    @Test
+    void aSlotPublishedWithoutItsCutoffTakesTheProgramsAsBeforeTheCatalogPublishedIt() {
+        Program p = Program.instant("Europe/Moscow");
+        listener.apply(CatalogEvents.EXCURSION_PUBLISHED, BookingApi.JSON.readValue(p.json(1), ExcursionChanged.class));
+        String slotId = "slot-" + uuid();
+        Instant start = clock.instant().truncatedTo(ChronoUnit.SECONDS).plus(Duration.ofDays(3));
+        listener.apply(CatalogEvents.SLOT_PUBLISHED, slotEvent(slotId, p, start, null, 1));
+
+        assertThat(ledger(slotId).cutoffAt()).isEqualTo(start.minus(Duration.ofHours(2)));
+    }
+
+    private static SlotChanged slotEvent(String slotId, Program p, Instant start, Instant cutoffAt, long version) {
+        return new SlotChanged(slotId, p.excursionId(), p.enterpriseId(), start, p.timeZone(), start.toString(), cutoffAt,
+                10, 10, "OPEN", version, Instant.now(), null, null);
     }
 
     /** held / confirmed and their entries are exactly the live bookings' units; nothing above capacity. */

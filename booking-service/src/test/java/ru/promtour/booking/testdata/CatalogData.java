@@ -1,5 +1,6 @@
 package ru.promtour.booking.testdata;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -61,14 +62,16 @@ public final class CatalogData {
         }
     }
 
-    /** A slot event body; {@code status} OPEN, CLOSED or CANCELLED. */
+    /** A slot event body with its cut-off as the catalog computes it; {@code status} OPEN, CLOSED or CANCELLED. */
     public static String slot(String slotId, Program p, Instant start, int capacity, int available, String status,
                               long version, String reason) {
         return """
                 {"slotId":"%s","excursionId":"%s","enterpriseId":"%s","start":"%s","timeZone":"%s","localStart":"%s",
-                 "capacity":%d,"held":0,"confirmed":%d,"available":%d,"status":"%s","version":%d,"occurredAt":"%s"%s}"""
+                 "cutoffAt":"%s","capacity":%d,"held":0,"confirmed":%d,"available":%d,"status":"%s","version":%d,
+                 "occurredAt":"%s"%s}"""
                 .formatted(slotId, p.excursionId(), p.enterpriseId(), start, p.timeZone(),
-                        LOCAL.format(start.atZone(ZoneId.of(p.timeZone()))), capacity, capacity - available, available,
+                        LOCAL.format(start.atZone(ZoneId.of(p.timeZone()))),
+                        start.minus(Duration.ofHours(p.bookingCutoffHours())), capacity, capacity - available, available,
                         status, version, Instant.now(),
                         reason == null ? "" : ",\"reason\":\"" + reason + "\",\"affectedBookingIds\":[]");
     }

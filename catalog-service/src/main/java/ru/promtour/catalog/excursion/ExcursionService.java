@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.query.Query;
@@ -38,14 +39,16 @@ public class ExcursionService {
     private final EnterpriseService enterprises;
     private final ExcursionEvents events;
     private final OutboxRelay relay;
+    private final ApplicationEventPublisher saved;
 
     public ExcursionService(MongoOperations mongo, CurrentTenant tenant, EnterpriseService enterprises,
-                            ExcursionEvents events, OutboxRelay relay) {
+                            ExcursionEvents events, OutboxRelay relay, ApplicationEventPublisher saved) {
         this.mongo = mongo;
         this.tenant = tenant;
         this.enterprises = enterprises;
         this.events = events;
         this.relay = relay;
+        this.saved = saved;
     }
 
     /** A new DRAFT of the calling enterprise; drafts may be incomplete. */
@@ -99,7 +102,11 @@ public class ExcursionService {
         return new Page(mongo.find(query, Excursion.class, Excursion.COLLECTION), page, size, total);
     }
 
-    /** Replaces the program; while published it must stay complete and ExcursionUpdated goes out. */
+    /**
+     * Replaces the program; while published it must stay complete and ExcursionUpdated goes out. Then the future
+     * slots follow its booking cut-off ({@link ExcursionProgramSaved}; saving it again repairs slots a crash between
+     * the two left behind).
+     */
     public Excursion update(String id, ExcursionProgram program) {
         Excursion current = get(id);
         Instant now = Instant.now();
@@ -111,6 +118,7 @@ public class ExcursionService {
             out.add(events.updated(after, enterprises.require(current.enterpriseId()), now));
         }
         write(current, after, new Update().set("program", program), out);
+        saved.publishEvent(new ExcursionProgramSaved(after.id(), program));
         return after;
     }
 

@@ -1,17 +1,19 @@
 package ru.promtour.catalog.octo;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Optional;
 
+import ru.promtour.catalog.excursion.ExcursionProgram;
 import ru.promtour.catalog.slot.Slot;
-import ru.promtour.catalog.slot.SlotStatus;
+import ru.promtour.seats.Bookability.Refusal;
 
 /**
- * How a slot and a day are graded for operators, from the slot's read model of the seat ledger. The reasons
- * come in the order a reserve meets them, so what OCTO shows is what a reserve would meet:
+ * How a slot and a day are graded for operators, from the slot's read model of the seat ledger. CLOSED and
+ * SOLD_OUT are the seat ledger's own rule ({@link ru.promtour.seats.Bookability}), whose reasons come in the order
+ * a reserve meets them, so what OCTO shows is what a reserve would meet; LIMITED is the catalog's presentation:
  * <ol>
  *   <li>CLOSED: the slot is closed or cancelled, or its booking cut-off has passed (0 vacancies);</li>
  *   <li>SOLD_OUT: no seat left;</li>
@@ -33,22 +35,20 @@ public final class AvailabilityRules {
     }
 
     /**
-     * @param cutoff         the program's booking cut-off
-     * @param durationMinutes the program's duration (end = start + duration)
-     * @param maxUnits       the program's maximum units per booking
+     * @param program        the slot's program: its duration (end = start + duration), maximum units per booking
+     *                       and, for a slot stored without its cut-off, the booking cut-off
      * @param requestedUnits units the operator asked about (0: none given)
      */
-    public SlotAvailability grade(Slot slot, Duration cutoff, int durationMinutes, int maxUnits, int requestedUnits,
-                                  Instant now) {
+    public SlotAvailability grade(Slot slot, ExcursionProgram program, int requestedUnits, Instant now) {
         OffsetDateTime start = slot.localStart();
-        Instant cutoffAt = slot.start().minus(cutoff);
-        boolean closed = slot.status() != SlotStatus.OPEN || !now.isBefore(cutoffAt);
+        Optional<Refusal> refusal = slot.refusal(program, 1, now);
+        boolean closed = refusal.filter(Refusal::anySize).isPresent();
         int vacancies = closed ? 0 : slot.available();
         AvailabilityStatus status;
         if (closed) {
             status = AvailabilityStatus.CLOSED;
         }
-        else if (vacancies == 0) {
+        else if (refusal.isPresent()) {
             status = AvailabilityStatus.SOLD_OUT;
         }
         else if (vacancies <= limitedSeats || vacancies * 100L <= (long) slot.capacity() * limitedPercent) {
@@ -57,9 +57,10 @@ public final class AvailabilityRules {
         else {
             status = AvailabilityStatus.AVAILABLE;
         }
-        boolean available = status.onSale() && requestedUnits <= vacancies;
-        return new SlotAvailability(slot, start, start.plusMinutes(durationMinutes), cutoffAt, status, vacancies,
-                slot.capacity(), available, Math.min(maxUnits, vacancies));
+        // a reserve of the units asked for (at least one) would be taken: on sale, and they fit the vacancies
+        boolean available = slot.refusal(program, Math.max(1, requestedUnits), now).isEmpty();
+        return new SlotAvailability(slot, start, start.plusMinutes(program.durationMinutes()), slot.cutoffAt(program),
+                status, vacancies, slot.capacity(), available, Math.min(program.maxUnits(), vacancies));
     }
 
     /**

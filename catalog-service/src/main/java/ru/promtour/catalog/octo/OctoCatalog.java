@@ -2,7 +2,6 @@ package ru.promtour.catalog.octo;
 
 import java.time.Clock;
 import java.time.DateTimeException;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -137,12 +136,9 @@ public class OctoCatalog {
 
     private List<SlotAvailability> grade(Checked checked, List<Slot> found) {
         ExcursionProgram program = checked.product().program();
-        Duration cutoff = Duration.ofHours(program.bookingCutoffHours());
         int requested = checked.units().stream().mapToInt(UnitQuantity::quantity).sum();
         Instant now = clock.instant();
-        return found.stream()
-                .map(s -> rules.grade(s, cutoff, program.durationMinutes(), program.maxUnits(), requested, now))
-                .toList();
+        return found.stream().map(s -> rules.grade(s, program, requested, now)).toList();
     }
 
     /** Validates in the order OCTO reports: product, option, units, currency, dates. */

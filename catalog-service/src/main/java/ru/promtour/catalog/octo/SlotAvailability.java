@@ -8,7 +8,8 @@ import ru.promtour.catalog.slot.Slot;
 /**
  * One slot graded for OCTO.
  *
- * @param utcCutoffAt the last moment a booking is taken: start minus the program's booking cut-off
+ * @param utcCutoffAt when bookings close (none is taken from this instant on): the slot's cut-off, start minus the
+ *                    program's booking cut-off
  * @param vacancies   seats that can still be booked (0 when closed)
  * @param available   on sale and the units asked for fit into the vacancies
  * @param maxUnits    most units one booking may take now: the program's maximum, capped by the vacancies

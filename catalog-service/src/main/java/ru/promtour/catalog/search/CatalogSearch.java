@@ -1,7 +1,6 @@
 package ru.promtour.catalog.search;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -45,9 +44,10 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
  * <p>
  * Three queries, narrowing in turn: enterprises (status, region, industry), their published excursions
  * (language, age, text), then the OPEN slots of those excursions in the date window with enough free
- * seats. Dates are local dates of each excursion's own zone and the booking cut-off is per excursion, so
- * the slot query reads a UTC window wide enough for every zone and the exact checks run on the rows it
- * returns. Paging happens after the slot check because "has a bookable slot" decides membership.
+ * seats. Dates are local dates of each excursion's own zone, so the slot query reads a UTC window wide enough
+ * for every zone and the exact checks run on the rows it returns: the local date, and the seat ledger's
+ * bookability rule ({@link ru.promtour.seats.Bookability}: open, before the slot's cut-off, the seats fit).
+ * Paging happens after the slot check because "has a bookable slot" decides membership.
  */
 @Service
 public class CatalogSearch {
@@ -91,7 +91,7 @@ public class CatalogSearch {
         Map<String, List<Slot>> bookable = new LinkedHashMap<>();
         for (Slot slot : openSlots(byId.keySet(), window, now, c.minFreeSeats())) {
             Excursion excursion = byId.get(slot.excursionId());
-            if (bookable(slot, excursion, now) && window.contains(slot)) {
+            if (bookable(slot, excursion, c.minFreeSeats(), now) && window.contains(slot)) {
                 List<Slot> list = bookable.computeIfAbsent(slot.excursionId(), id -> new ArrayList<>());
                 if (list.size() < NEXT_SLOTS) {
                     list.add(slot);
@@ -134,12 +134,14 @@ public class CatalogSearch {
         return new Detail(excursion, enterprise, slots);
     }
 
-    /** AVAILABLE, SOLD_OUT, or CLOSED (closed by the enterprise, or its booking cut-off has passed). */
+    /**
+     * AVAILABLE, SOLD_OUT, or CLOSED (closed or cancelled, or its booking cut-off has passed): what a reserve of one
+     * seat would meet.
+     */
     static PublicStatus status(Slot slot, Excursion excursion, Instant now) {
-        if (slot.status() != SlotStatus.OPEN || !beforeCutoff(slot, excursion, now)) {
-            return PublicStatus.CLOSED;
-        }
-        return slot.available() > 0 ? PublicStatus.AVAILABLE : PublicStatus.SOLD_OUT;
+        return slot.refusal(excursion.program(), 1, now)
+                .map(refusal -> refusal.anySize() ? PublicStatus.CLOSED : PublicStatus.SOLD_OUT)
+                .orElse(PublicStatus.AVAILABLE);
     }
 
     private Window window(LocalDate fromOrNull, LocalDate toOrNull) {
@@ -210,6 +212,7 @@ public class CatalogSearch {
     /**
      * OPEN slots of the candidates with at least {@code minFree} seats left, in a UTC window that covers
      * the local date window in every zone (UTC-12 … UTC+14) and starts no earlier than now; sorted by start.
+     * The store narrows by the index; {@link #bookable} then applies the whole rule to each row.
      */
     private List<Slot> openSlots(Set<String> excursionIds, Window window, Instant now, int minFree) {
         Instant lower = window.from().atStartOfDay(ZoneOffset.ofHours(14)).toInstant();
@@ -227,18 +230,15 @@ public class CatalogSearch {
         return mongo.find(slotFields(query).with(Sort.by("start", "_id")), Slot.class, Slot.COLLECTION);
     }
 
-    private static boolean bookable(Slot slot, Excursion excursion, Instant now) {
-        return excursion != null && beforeCutoff(slot, excursion, now);
-    }
-
-    private static boolean beforeCutoff(Slot slot, Excursion excursion, Instant now) {
-        return now.isBefore(slot.start().minus(Duration.ofHours(excursion.program().bookingCutoffHours())));
+    /** Whether a reserve of {@code seats} would be taken (the search's free-seat minimum, at least 1). */
+    private static boolean bookable(Slot slot, Excursion excursion, int seats, Instant now) {
+        return excursion != null && slot.refusal(excursion.program(), seats, now).isEmpty();
     }
 
     /** Only what a public listing needs: never the holds (booking ids) nor the outbox. */
     private static Query slotFields(Query query) {
-        query.fields().include("excursionId", "enterpriseId", "start", "timeZone", "capacity", "held", "confirmed",
-                "status", "version");
+        query.fields().include("excursionId", "enterpriseId", "start", "timeZone", "cutoffAt", "capacity", "held",
+                "confirmed", "status", "version");
         return query;
     }
 

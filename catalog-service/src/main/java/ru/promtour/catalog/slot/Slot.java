@@ -9,6 +9,8 @@ import java.util.Optional;
 
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
+import ru.promtour.catalog.excursion.ExcursionProgram;
+import ru.promtour.seats.Bookability;
 
 /**
  * One start time of an excursion: what the enterprise published (start, capacity, status) and, beside it, the
@@ -24,13 +26,16 @@ import org.springframework.data.mongodb.core.mapping.Document;
  *
  * @param start          the instant (UTC) the excursion begins
  * @param timeZone       the enterprise's IANA zone at creation; local times are shown in it
+ * @param cutoffAt       when bookings close: start − the program's booking cut-off, computed when the slot is
+ *                       created and again when the program's cut-off changes ({@code SlotCutoffs}); null on a slot
+ *                       stored before the field existed (see {@link #cutoffAt(ExcursionProgram)})
  * @param ledgerVersion  the version of the newest ledger snapshot applied (0: none yet)
  * @param pendingChanges changes sent to the ledger and not answered yet, oldest first
  * @param changeAnswers  the last {@value #ANSWERS_KEPT} answers of the ledger, oldest first
  */
 @Document(Slot.COLLECTION)
 public record Slot(@Id String id, String excursionId, String enterpriseId, Instant start, String timeZone,
-                   int capacity, int held, int confirmed, SlotStatus status, long version, Long ledgerVersion,
+                   Instant cutoffAt, int capacity, int held, int confirmed, SlotStatus status, long version, Long ledgerVersion,
                    String cancelReason, List<PendingChange> pendingChanges, List<ChangeAnswer> changeAnswers,
                    Instant createdAt, Instant updatedAt) {
 
@@ -47,7 +52,20 @@ public record Slot(@Id String id, String excursionId, String enterpriseId, Insta
 
     /** Seats that can still be held. Never negative, even if capacity was lowered by an admin fix. */
     public int available() {
-        return Math.max(0, capacity - held - confirmed);
+        return Bookability.free(capacity, held, confirmed);
+    }
+
+    /** When bookings close: as stored; for a slot stored before the field existed, from its program's cut-off. */
+    public Instant cutoffAt(ExcursionProgram program) {
+        return cutoffAt != null ? cutoffAt : Bookability.cutoffAt(start, program.bookingCutoffHours());
+    }
+
+    /**
+     * Why a reserve of {@code units} seats would be refused now, by the {@link Bookability} rule on this read
+     * model of the slot's ledger; empty when it would fit.
+     */
+    public Optional<Bookability.Refusal> refusal(ExcursionProgram program, int units, Instant now) {
+        return Bookability.refusal(status.bookability(), cutoffAt(program), capacity, held, confirmed, units, now);
     }
 
     public OffsetDateTime localStart() {
@@ -64,8 +82,14 @@ public record Slot(@Id String id, String excursionId, String enterpriseId, Insta
 
     /** The slot showing these ledger figures as its read model. */
     public Slot withSeats(int capacity, int held, int confirmed, SlotStatus status, long ledgerVersion) {
-        return new Slot(id, excursionId, enterpriseId, start, timeZone, capacity, held, confirmed, status, version,
-                ledgerVersion, cancelReason, pendingChanges, changeAnswers, createdAt, updatedAt);
+        return new Slot(id, excursionId, enterpriseId, start, timeZone, cutoffAt, capacity, held, confirmed, status,
+                version, ledgerVersion, cancelReason, pendingChanges, changeAnswers, createdAt, updatedAt);
+    }
+
+    /** The slot with a new booking cut-off (its program's cut-off changed). */
+    public Slot withCutoffAt(Instant cutoffAt, long version, Instant updatedAt) {
+        return new Slot(id, excursionId, enterpriseId, start, timeZone, cutoffAt, capacity, held, confirmed, status,
+                version, ledgerVersion, cancelReason, pendingChanges, changeAnswers, createdAt, updatedAt);
     }
 
     /** The slot once the ledger's answer to a pending change is kept (the request leaves the pending ones). */
@@ -74,8 +98,8 @@ public record Slot(@Id String id, String excursionId, String enterpriseId, Insta
         List<ChangeAnswer> answers = new ArrayList<>(changeAnswers);
         answers.add(answer);
         answers = List.copyOf(answers.subList(Math.max(0, answers.size() - ANSWERS_KEPT), answers.size()));
-        return new Slot(id, excursionId, enterpriseId, start, timeZone, capacity, held, confirmed, status, version,
-                ledgerVersion, cancelReason, pending, answers, createdAt, updatedAt);
+        return new Slot(id, excursionId, enterpriseId, start, timeZone, cutoffAt, capacity, held, confirmed, status,
+                version, ledgerVersion, cancelReason, pending, answers, createdAt, updatedAt);
     }
 
     /**

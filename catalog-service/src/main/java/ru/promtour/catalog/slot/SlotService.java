@@ -30,6 +30,7 @@ import ru.promtour.catalog.shared.InvalidInputException;
 import ru.promtour.catalog.slot.messaging.SlotEvents;
 import ru.promtour.messaging.outbox.Outbox;
 import ru.promtour.messaging.outbox.OutboxRelay;
+import ru.promtour.seats.Bookability;
 import ru.promtour.security.tenant.CurrentTenant;
 import ru.promtour.security.tenant.NotFoundForTenantException;
 
@@ -38,8 +39,9 @@ import static org.springframework.data.mongodb.core.query.Query.query;
 
 /**
  * Creates slots (one, or a schedule) and reads them. Each new slot is one insert that carries its
- * {@code SlotPublished} (outbox); the seat ledger (booking-service) creates its side of the slot from that
- * event. Changes of capacity and status are requests to the ledger ({@code ledger.SlotChangeRequests}).
+ * {@code SlotPublished} (outbox) with its booking cut-off computed from the program; the seat ledger
+ * (booking-service) creates its side of the slot from that event. Changes of capacity and status are requests to
+ * the ledger ({@code ledger.SlotChangeRequests}); a change of the program's cut-off moves it ({@link SlotCutoffs}).
  * <p>
  * {@code SlotPublished} goes out for every slot when it is created, whatever the excursion's status: a
  * slot is inventory, and whether it is offered follows from the excursion's own events
@@ -55,11 +57,12 @@ public class SlotService {
     private final EnterpriseService enterprises;
     private final SlotEvents events;
     private final OutboxRelay relay;
+    private final SlotCutoffs cutoffs;
     private final CatalogProperties properties;
     private final Clock clock;
 
     public SlotService(MongoOperations mongo, CurrentTenant tenant, ExcursionService excursions,
-                       EnterpriseService enterprises, SlotEvents events, OutboxRelay relay,
+                       EnterpriseService enterprises, SlotEvents events, OutboxRelay relay, SlotCutoffs cutoffs,
                        CatalogProperties properties) {
         this.mongo = mongo;
         this.tenant = tenant;
@@ -67,6 +70,7 @@ public class SlotService {
         this.enterprises = enterprises;
         this.events = events;
         this.relay = relay;
+        this.cutoffs = cutoffs;
         this.properties = properties;
         this.clock = Clock.systemUTC();
     }
@@ -83,7 +87,7 @@ public class SlotService {
         if (slot == null) {
             throw new ConflictException("A slot of this excursion already starts at " + localStart + " (" + zone + ")");
         }
-        return slot;
+        return followCutoffSavedMeanwhile(excursion) ? get(slot.id()) : slot;
     }
 
     /**
@@ -123,6 +127,9 @@ public class SlotService {
             else {
                 ids.add(slot.id());
             }
+        }
+        if (!ids.isEmpty()) {
+            followCutoffSavedMeanwhile(excursion);
         }
         return new ScheduleResult(ids, skipped);
     }
@@ -167,8 +174,13 @@ public class SlotService {
     }
 
     private List<Slot> counts(Query query) {
+        return mongo.find(countsOnly(query), Slot.class, Slot.COLLECTION);
+    }
+
+    /** The query sorted by start, reading the slots without their outbox and change lists. */
+    static Query countsOnly(Query query) {
         query.with(Sort.by("start")).fields().exclude(Outbox.FIELD, "pendingChanges", "changeAnswers");
-        return mongo.find(query, Slot.class, Slot.COLLECTION);
+        return query;
     }
 
     /** The slot (without its outbox), or 404 for an unknown id and for another enterprise's slot alike. */
@@ -182,10 +194,25 @@ public class SlotService {
         return slot;
     }
 
+    /**
+     * New slots took their cut-off from the program as read before they were inserted. If the program's cut-off was
+     * saved in between, its {@link SlotCutoffs} run may have missed them: they follow it now. (Read after the
+     * inserts, so either this sees the new cut-off or that run saw the new slots.) True when the cut-off had changed.
+     */
+    private boolean followCutoffSavedMeanwhile(Excursion used) {
+        int hours = excursions.get(used.id()).program().bookingCutoffHours();
+        if (hours == used.program().bookingCutoffHours()) {
+            return false;
+        }
+        cutoffs.follow(used.id(), hours);
+        return true;
+    }
+
     private Slot insert(Excursion excursion, Instant start, ZoneId zone, int capacity) {
         Instant now = clock.instant();
-        Slot slot = new Slot(Ids.next("slot"), excursion.id(), excursion.enterpriseId(), start, zone.getId(), capacity,
-                0, 0, SlotStatus.OPEN, 1, 0L, null, List.of(), List.of(), now, now);
+        Instant cutoffAt = Bookability.cutoffAt(start, excursion.program().bookingCutoffHours());
+        Slot slot = new Slot(Ids.next("slot"), excursion.id(), excursion.enterpriseId(), start, zone.getId(), cutoffAt,
+                capacity, 0, 0, SlotStatus.OPEN, 1, 0L, null, List.of(), List.of(), now, now);
         try {
             Outbox.insert(mongo, Slot.COLLECTION, slot, events.published(slot, now));
         }

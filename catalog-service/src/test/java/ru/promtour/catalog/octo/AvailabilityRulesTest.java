@@ -8,6 +8,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import ru.promtour.catalog.excursion.ExcursionProgram;
 import ru.promtour.catalog.slot.Slot;
 import ru.promtour.catalog.slot.SlotStatus;
 
@@ -19,15 +20,27 @@ class AvailabilityRulesTest {
     static final Instant START = Instant.parse("2026-12-01T02:00:00Z");
     static final Instant LONG_BEFORE = START.minus(Duration.ofDays(10));
     static final Duration CUTOFF = Duration.ofHours(2);
+    /** 90 minutes, at most 40 units, bookings close 2 h before the start. */
+    static final ExcursionProgram PROGRAM = program(2);
     final AvailabilityRules rules = new AvailabilityRules(10, 5);
 
+    static ExcursionProgram program(int bookingCutoffHours) {
+        return new ExcursionProgram("Как рождается зефир", null, "…", null, 90, List.of("ru"), 7,
+                ExcursionProgram.BookingMode.INSTANT, "Проходная №1", null, List.of(), 1, 40, bookingCutoffHours, 24);
+    }
+
+    /** A slot as the catalog stores it: its cut-off computed from the program when it was created. */
     static Slot slot(int capacity, int held, int confirmed, SlotStatus status) {
-        return new Slot("slot-1", "exc-1", "ent-1", START, "Asia/Irkutsk", capacity, held, confirmed, status, 1, 0L, null, List.of(),
-                List.of(), START, START);
+        return slot(START.minus(CUTOFF), capacity, held, confirmed, status);
+    }
+
+    static Slot slot(Instant cutoffAt, int capacity, int held, int confirmed, SlotStatus status) {
+        return new Slot("slot-1", "exc-1", "ent-1", START, "Asia/Irkutsk", cutoffAt, capacity, held, confirmed, status, 1,
+                0L, null, List.of(), List.of(), START, START);
     }
 
     SlotAvailability grade(Slot slot, int requested, Instant now) {
-        return rules.grade(slot, CUTOFF, 90, 40, requested, now);
+        return rules.grade(slot, PROGRAM, requested, now);
     }
 
     @Test
@@ -77,6 +90,28 @@ class AvailabilityRulesTest {
     }
 
     @Test
+    void theSlotsStoredCutoffDecidesAndIsShown() {
+        Instant stored = START.minus(Duration.ofHours(5));
+        Slot slot = slot(stored, 40, 0, 0, SlotStatus.OPEN);
+
+        assertThat(grade(slot, 0, stored.minusMillis(1)).status()).isEqualTo(AvailabilityStatus.AVAILABLE);
+        SlotAvailability closed = grade(slot, 0, stored);
+        assertThat(closed.status()).as("not recomputed from the program's 2 h").isEqualTo(AvailabilityStatus.CLOSED);
+        assertThat(closed.utcCutoffAt()).isEqualTo(stored);
+    }
+
+    @Test
+    void aSlotStoredWithoutItsCutoffTakesItFromTheProgram() {
+        Slot old = slot(null, 40, 0, 0, SlotStatus.OPEN);
+
+        assertThat(grade(old, 0, LONG_BEFORE).utcCutoffAt()).isEqualTo(START.minus(CUTOFF));
+        assertThat(grade(old, 0, START.minus(CUTOFF).minusMillis(1)).status()).isEqualTo(AvailabilityStatus.AVAILABLE);
+        assertThat(grade(old, 0, START.minus(CUTOFF)).status()).isEqualTo(AvailabilityStatus.CLOSED);
+        assertThat(rules.grade(old, program(24), 0, START.minus(CUTOFF).minusMillis(1)).status())
+                .isEqualTo(AvailabilityStatus.CLOSED);
+    }
+
+    @Test
     void moreUnitsThanVacanciesAreNotAvailableButKeepTheStatus() {
         Slot slot = slot(40, 30, 0, SlotStatus.OPEN);
 
@@ -88,8 +123,8 @@ class AvailabilityRulesTest {
 
     @Test
     void maxUnitsIsTheProgramsMaximumCappedByTheVacancies() {
-        assertThat(rules.grade(slot(100, 0, 0, SlotStatus.OPEN), CUTOFF, 90, 40, 0, LONG_BEFORE).maxUnits()).isEqualTo(40);
-        assertThat(rules.grade(slot(100, 90, 0, SlotStatus.OPEN), CUTOFF, 90, 40, 0, LONG_BEFORE).maxUnits()).isEqualTo(10);
+        assertThat(grade(slot(100, 0, 0, SlotStatus.OPEN), 0, LONG_BEFORE).maxUnits()).isEqualTo(40);
+        assertThat(grade(slot(100, 90, 0, SlotStatus.OPEN), 0, LONG_BEFORE).maxUnits()).isEqualTo(10);
     }
 
     @Test

@@ -10,8 +10,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SlotTest {
 
     private static Slot slot(int capacity, int held, int confirmed) {
-        return new Slot("slot-1", "exc-1", "ent-1", Instant.parse("2026-12-01T02:00:00Z"), "Asia/Irkutsk", capacity,
-                held, confirmed, SlotStatus.OPEN, 1, 7L, null,
+        return new Slot("slot-1", "exc-1", "ent-1", Instant.parse("2026-12-01T02:00:00Z"), "Asia/Irkutsk",
+                Instant.parse("2026-12-01T00:00:00Z"), capacity, held, confirmed, SlotStatus.OPEN, 1, 7L, null,
                 List.of(new Slot.PendingChange("req-2", SlotChange.CLOSE, null, null, "Ремонт", Instant.EPOCH)),
                 List.of(new Slot.ChangeAnswer("req-1", SlotChange.CAPACITY, false, "BELOW_HELD_PLUS_CONFIRMED", null,
                         2, held, confirmed, Instant.EPOCH)), Instant.EPOCH, Instant.EPOCH);
@@ -39,7 +39,7 @@ class SlotTest {
 
     @Test
     void aSlotReadWithoutItsChangeListsHasEmptyOnes() {
-        Slot slot = new Slot("slot-1", "exc-1", "ent-1", Instant.EPOCH, "UTC", 1, 0, 0, SlotStatus.OPEN, 1, 0L, null,
+        Slot slot = new Slot("slot-1", "exc-1", "ent-1", Instant.EPOCH, "UTC", null, 1, 0, 0, SlotStatus.OPEN, 1, 0L, null,
                 null, null, Instant.EPOCH, Instant.EPOCH);
         assertThat(slot.pendingChanges()).isEmpty();
         assertThat(slot.changeAnswers()).isEmpty();

@@ -19,6 +19,7 @@ public class CatalogEvents {
     public static final String SLOT_CLOSED = "catalog.SlotClosed.v1";
     public static final String SLOT_REOPENED = "catalog.SlotReopened.v1";
     public static final String SLOT_CANCELLED = "catalog.SlotCancelled.v1";
+    public static final String SLOT_CUTOFF_CHANGED = "catalog.SlotCutoffChanged.v1";
     public static final String SLOT_CHANGE_REQUESTED = "catalog.SlotChangeRequested.v1";
 
     @Bean
@@ -32,6 +33,7 @@ public class CatalogEvents {
                 .add(SLOT_CLOSED, SlotChanged.class)
                 .add(SLOT_REOPENED, SlotChanged.class)
                 .add(SLOT_CANCELLED, SlotChanged.class)
+                .add(SLOT_CUTOFF_CHANGED, SlotChanged.class)
                 .add(SLOT_CHANGE_REQUESTED, SlotChangeRequested.class)
                 .build();
     }

@@ -1,7 +1,6 @@
 package ru.promtour.booking.catalog.messaging;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -18,10 +17,12 @@ import ru.promtour.booking.ledger.SeatLedger;
 import ru.promtour.booking.ledger.SeatLedger.ChangeAnswer;
 import ru.promtour.booking.ledger.SeatLedger.ChangeRequest;
 import ru.promtour.messaging.cloudevents.CloudEventHeaders;
+import ru.promtour.seats.Bookability;
 
 /**
  * Reads {@code catalog.excursions.v1} and {@code catalog.slots.v1}: keeps the projection (every write
- * version-conditional, so redelivery and reordering change nothing), opens each published slot's seat ledger,
+ * version-conditional, so redelivery and reordering change nothing), opens each published slot's seat ledger
+ * with the cut-off the catalog computed, moves it when the catalog says it moved ({@code SlotCutoffChanged}),
  * and hands the enterprise's slot changes to the ledger, which applies or refuses them and answers on
  * {@code booking.seats.v1}. A cancelled slot's bookings are then cancelled by the supplier. All of a slot's
  * events share its key, so a slot's ledger is opened before any change of it arrives.
@@ -56,9 +57,9 @@ public class CatalogListener {
             if (CatalogEvents.EXCURSION_UNPUBLISHED.equals(type)) {
                 projection.excursionUnpublished(e.excursionId(), e.enterpriseId(), e.version());
             }
-            else if (e.excursion() != null
-                    && projection.excursionChanged(e.excursionId(), e.enterpriseId(), e.version(), e.excursion())) {
-                ledger.cutoffChanged(e.excursionId(), Duration.ofHours(e.excursion().bookingCutoffHours()), clock.instant());
+            else if (e.excursion() != null) {
+                // a changed booking cut-off reaches the ledgers as each slot's SlotCutoffChanged, not from here
+                projection.excursionChanged(e.excursionId(), e.enterpriseId(), e.version(), e.excursion());
             }
         }
         else if (value instanceof SlotChanged e) {
@@ -67,6 +68,9 @@ public class CatalogListener {
             if (CatalogEvents.SLOT_PUBLISHED.equals(type)) {
                 ledger.create(e.slotId(), e.excursionId(), e.enterpriseId(), e.start(), e.timeZone(), cutoffAt(e),
                         e.capacity(), e.status());
+            }
+            else if (CatalogEvents.SLOT_CUTOFF_CHANGED.equals(type) && e.cutoffAt() != null) {
+                ledger.cutoffChanged(e.slotId(), e.cutoffAt());
             }
         }
         else if (value instanceof SlotChangeRequested r) {
@@ -83,10 +87,17 @@ public class CatalogListener {
         }
     }
 
-    /** The slot's booking cut-off from its program; the start itself until the program arrives (it fixes it then). */
+    /**
+     * The slot's booking cut-off as the catalog published it. The fallback is for a {@code SlotPublished} of a
+     * catalog older than the field only (rollout: the catalog deploys first, so just the events it published before
+     * are read without it): the program's cut-off from the projection, else the start itself.
+     */
     private Instant cutoffAt(SlotChanged e) {
+        if (e.cutoffAt() != null) {
+            return e.cutoffAt();
+        }
         return projection.excursion(e.excursionId()).map(ExcursionView::program)
-                .map(p -> e.start().minus(Duration.ofHours(p.bookingCutoffHours())))
+                .map(p -> Bookability.cutoffAt(e.start(), p.bookingCutoffHours()))
                 .orElse(e.start());
     }
 }

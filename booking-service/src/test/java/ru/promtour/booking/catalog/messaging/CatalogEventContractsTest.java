@@ -32,13 +32,19 @@ class CatalogEventContractsTest {
     @Test
     void readsTheSlotEvents() {
         for (String type : new String[] {CatalogEvents.SLOT_PUBLISHED, CatalogEvents.SLOT_CAPACITY_CHANGED,
-                CatalogEvents.SLOT_CLOSED, CatalogEvents.SLOT_REOPENED, CatalogEvents.SLOT_CANCELLED}) {
+                CatalogEvents.SLOT_CLOSED, CatalogEvents.SLOT_REOPENED, CatalogEvents.SLOT_CANCELLED,
+                CatalogEvents.SLOT_CUTOFF_CHANGED}) {
             SlotChanged e = JSON.readValue(Contracts.example(type), SlotChanged.class);
             assertThat(e.slotId()).as(type).isNotBlank();
             assertThat(e.enterpriseId()).isNotBlank();
             assertThat(e.start()).isBefore(Instant.parse("2100-01-01T00:00:00Z"));
             assertThat(e.timeZone()).isNotBlank();
             assertThat(e.status()).isIn("OPEN", "CLOSED", "CANCELLED");
+        }
+        // the ledger opens with the published cut-off and moves it to the changed one: never recomputed here
+        for (String type : new String[] {CatalogEvents.SLOT_PUBLISHED, CatalogEvents.SLOT_CUTOFF_CHANGED}) {
+            SlotChanged e = JSON.readValue(Contracts.example(type), SlotChanged.class);
+            assertThat(e.cutoffAt()).as(type).isNotNull().isBeforeOrEqualTo(e.start());
         }
         SlotChanged cancelled = JSON.readValue(Contracts.example(CatalogEvents.SLOT_CANCELLED), SlotChanged.class);
         assertThat(cancelled.reason()).isNotBlank();

@@ -23,6 +23,7 @@ public class SlotEvents {
     public static final String CLOSED = "catalog.SlotClosed.v1";
     public static final String REOPENED = "catalog.SlotReopened.v1";
     public static final String CANCELLED = "catalog.SlotCancelled.v1";
+    public static final String CUTOFF_CHANGED = "catalog.SlotCutoffChanged.v1";
     public static final String CHANGE_REQUESTED = "catalog.SlotChangeRequested.v1";
 
     /** RFC 3339 with seconds always present (OffsetDateTime.toString drops zero seconds). */
@@ -36,31 +37,40 @@ public class SlotEvents {
 
     public OutboxEvent published(Slot s, Instant at) {
         return event(PUBLISHED, s, new SlotPublished(s.id(), s.excursionId(), s.enterpriseId(), s.start(), s.timeZone(),
-                local(s), s.capacity(), s.held(), s.confirmed(), s.available(), s.status().name(), s.version(), at));
+                local(s), s.cutoffAt(), s.capacity(), s.held(), s.confirmed(), s.available(), s.status().name(),
+                s.version(), at));
     }
 
     public OutboxEvent capacityChanged(Slot s, int previousCapacity, Instant at) {
         return event(CAPACITY_CHANGED, s, new SlotCapacityChanged(s.id(), s.excursionId(), s.enterpriseId(), s.start(),
-                s.timeZone(), local(s), s.capacity(), s.held(), s.confirmed(), s.available(), s.status().name(),
-                s.version(), at, previousCapacity));
+                s.timeZone(), local(s), s.cutoffAt(), s.capacity(), s.held(), s.confirmed(), s.available(),
+                s.status().name(), s.version(), at, previousCapacity));
     }
 
     public OutboxEvent closed(Slot s, String reason, Instant at) {
         return event(CLOSED, s, new SlotClosed(s.id(), s.excursionId(), s.enterpriseId(), s.start(), s.timeZone(),
-                local(s), s.capacity(), s.held(), s.confirmed(), s.available(), s.status().name(), s.version(), at,
-                reason));
+                local(s), s.cutoffAt(), s.capacity(), s.held(), s.confirmed(), s.available(), s.status().name(),
+                s.version(), at, reason));
     }
 
     public OutboxEvent reopened(Slot s, Instant at) {
         return event(REOPENED, s, new SlotReopened(s.id(), s.excursionId(), s.enterpriseId(), s.start(), s.timeZone(),
-                local(s), s.capacity(), s.held(), s.confirmed(), s.available(), s.status().name(), s.version(), at));
+                local(s), s.cutoffAt(), s.capacity(), s.held(), s.confirmed(), s.available(), s.status().name(),
+                s.version(), at));
     }
 
     /** @param affectedBookingIds the bookings that held or owned seats, as the ledger named them */
     public OutboxEvent cancelled(Slot s, String reason, List<String> affectedBookingIds, Instant at) {
         return event(CANCELLED, s, new SlotCancelled(s.id(), s.excursionId(), s.enterpriseId(), s.start(),
-                s.timeZone(), local(s), s.capacity(), s.held(), s.confirmed(), s.available(), s.status().name(),
-                s.version(), at, reason, affectedBookingIds.stream().distinct().toList()));
+                s.timeZone(), local(s), s.cutoffAt(), s.capacity(), s.held(), s.confirmed(), s.available(),
+                s.status().name(), s.version(), at, reason, affectedBookingIds.stream().distinct().toList()));
+    }
+
+    /** The slot's new booking cut-off ({@code s} as it stands with it) after its program's cut-off changed. */
+    public OutboxEvent cutoffChanged(Slot s, Instant previousCutoffAt, Instant at) {
+        return event(CUTOFF_CHANGED, s, new SlotCutoffChanged(s.id(), s.excursionId(), s.enterpriseId(), s.start(),
+                s.timeZone(), local(s), s.cutoffAt(), s.capacity(), s.held(), s.confirmed(), s.available(),
+                s.status().name(), s.version(), at, previousCutoffAt));
     }
 
     /** The enterprise's change, for the seat ledger to apply or refuse; {@code s} is the slot it was asked on. */

@@ -132,10 +132,9 @@ class OctoShapesTest {
 
     @Test
     void availabilityMatchesWithAndWithoutPricing() {
-        Slot slot = new Slot("slot-1", "exc-dam", "ent-dam", START, "Asia/Irkutsk", 40, 3, 2, SlotStatus.OPEN, 1, 0L, null, List.of(),
-                List.of(), START, START);
-        SlotAvailability graded = new AvailabilityRules(10, 5).grade(slot, Duration.ofHours(48), 120, 30, 3,
-                START.minus(Duration.ofDays(30)));
+        Slot slot = new Slot("slot-1", "exc-dam", "ent-dam", START, "Asia/Irkutsk", START.minus(Duration.ofHours(48)), 40,
+                3, 2, SlotStatus.OPEN, 1, 0L, null, List.of(), List.of(), START, START);
+        SlotAvailability graded = new AvailabilityRules(10, 5).grade(slot, PROGRAM, 3, START.minus(Duration.ofDays(30)));
         List<UnitQuantity> units = List.of(new UnitQuantity("adult", 2), new UnitQuantity("child", 1));
 
         String plain = json(OctoMapper.availability(graded, PROGRAM, units, false));

@@ -53,8 +53,8 @@ class SlotChangeRequestsTest {
 
     private static Slot slot(SlotStatus status, int capacity, int held, List<PendingChange> pending,
                              List<ChangeAnswer> answers) {
-        return new Slot("slot-1", "exc-1", "ent-1", Instant.parse("2099-01-01T07:00:00Z"), "Europe/Moscow", capacity,
-                held, 0, status, 1, 3L, null, pending, answers, Instant.EPOCH, Instant.EPOCH);
+        return new Slot("slot-1", "exc-1", "ent-1", Instant.parse("2099-01-01T07:00:00Z"), "Europe/Moscow",
+                Instant.parse("2099-01-01T05:00:00Z"), capacity, held, 0, status, 1, 3L, null, pending, answers, Instant.EPOCH, Instant.EPOCH);
     }
 
     private static Slot slot(SlotStatus status, int capacity, int held) {

@@ -22,16 +22,51 @@ class SlotEventContractsTest {
     private final Instant now = Instant.parse("2026-11-20T09:15:00.123Z");
 
     private Slot slot(SlotStatus status) {
-        return new Slot("slot-1", "exc-1", "ent-irkutsk-hpp", Instant.parse("2026-12-01T02:00:00Z"), "Asia/Irkutsk", 40,
-                3, 5, status, 4, 17L, status == SlotStatus.CANCELLED ? "Авария" : null, List.of(), List.of(), now, now);
+        return slot(status, Instant.parse("2026-12-01T00:00:00Z"));
+    }
+
+    private Slot slot(SlotStatus status, Instant cutoffAt) {
+        return new Slot("slot-1", "exc-1", "ent-irkutsk-hpp", Instant.parse("2026-12-01T02:00:00Z"), "Asia/Irkutsk",
+                cutoffAt, 40, 3, 5, status, 4, 17L, status == SlotStatus.CANCELLED ? "Авария" : null, List.of(), List.of(),
+                now, now);
     }
 
     @Test
-    void slotPublishedMatchesItsSchemaAndCarriesTheLocalStartWithOffset() {
+    void slotPublishedMatchesItsSchemaAndCarriesTheLocalStartWithOffsetAndTheCutoff() {
         OutboxEvent event = events.published(slot(SlotStatus.OPEN), now);
         assertContract(event, SlotEvents.PUBLISHED);
         assertThat(json.readTree(event.payload()).path("localStart").asString()).isEqualTo("2026-12-01T10:00:00+08:00");
         assertThat(json.readTree(event.payload()).path("start").asString()).isEqualTo("2026-12-01T02:00:00Z");
+        assertThat(json.readTree(event.payload()).path("cutoffAt").asString()).isEqualTo("2026-12-01T00:00:00Z");
+    }
+
+    @Test
+    void theFactsCarryTheCutoffAndLeaveItOutForASlotStoredWithoutIt() {
+        Slot stored = slot(SlotStatus.CLOSED);
+        assertThat(json.readTree(events.closed(stored, null, now).payload()).path("cutoffAt").asString())
+                .isEqualTo("2026-12-01T00:00:00Z");
+
+        Slot old = slot(SlotStatus.OPEN, null);
+        for (OutboxEvent event : List.of(events.capacityChanged(old, 50, now), events.closed(old, null, now),
+                events.reopened(old, now), events.cancelled(old, "Авария", List.of(), now))) {
+            assertContract(event, event.type());
+            assertThat(json.readTree(event.payload()).has("cutoffAt")).as(event.type()).isFalse();
+        }
+    }
+
+    @Test
+    void slotCutoffChangedMatchesItsSchemaWithAndWithoutThePreviousCutoff() {
+        Slot moved = slot(SlotStatus.OPEN, Instant.parse("2026-11-30T02:00:00Z"));
+        OutboxEvent event = events.cutoffChanged(moved, Instant.parse("2026-12-01T00:00:00Z"), now);
+        assertContract(event, SlotEvents.CUTOFF_CHANGED);
+        JsonNode body = json.readTree(event.payload());
+        assertThat(body.path("cutoffAt").asString()).isEqualTo("2026-11-30T02:00:00Z");
+        assertThat(body.path("previousCutoffAt").asString()).isEqualTo("2026-12-01T00:00:00Z");
+        assertThat(body.path("version").asLong()).isEqualTo(4);
+
+        OutboxEvent fromOld = events.cutoffChanged(moved, null, now);
+        assertContract(fromOld, SlotEvents.CUTOFF_CHANGED);
+        assertThat(json.readTree(fromOld.payload()).has("previousCutoffAt")).isFalse();
     }
 
     @Test
@@ -85,7 +120,7 @@ class SlotEventContractsTest {
     @Test
     void theExamplesMatchTheirOwnSchemas() {
         for (String type : List.of(SlotEvents.PUBLISHED, SlotEvents.CAPACITY_CHANGED, SlotEvents.CLOSED,
-                SlotEvents.REOPENED, SlotEvents.CANCELLED, SlotEvents.CHANGE_REQUESTED)) {
+                SlotEvents.REOPENED, SlotEvents.CANCELLED, SlotEvents.CUTOFF_CHANGED, SlotEvents.CHANGE_REQUESTED)) {
             Contracts.assertMatchesSchema(type, Contracts.example(type));
         }
     }
