@@ -8,6 +8,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
 /**
  * The booking service's copy of one slot (the OCTO availability), kept by the catalog's slot events.
  *
+ * @param cutoffAt   when bookings close, as the catalog published it (null in a copy stored before it did)
  * @param localStart the start in the enterprise's zone with its offset, e.g. {@code 2026-12-01T10:00:00+08:00}
  * @param status     OPEN, CLOSED or CANCELLED
  * @param available  free seats as last reported (slot and seat events); informative only, the catalog decides
@@ -15,7 +16,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
  */
 @Document(SlotView.COLLECTION)
 public record SlotView(@Id String id, String excursionId, String enterpriseId, Instant start, String timeZone,
-                       String localStart, int capacity, int available, String status, long version) {
+                       Instant cutoffAt, String localStart, int capacity, int available, String status, long version) {
 
     public static final String COLLECTION = "slots";
 

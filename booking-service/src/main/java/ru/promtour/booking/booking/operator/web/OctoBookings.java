@@ -1,5 +1,7 @@
 package ru.promtour.booking.booking.operator.web;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -15,6 +17,7 @@ import ru.promtour.booking.catalog.CatalogProjection;
 import ru.promtour.booking.catalog.ExcursionView;
 import ru.promtour.booking.catalog.Program;
 import ru.promtour.booking.catalog.SlotView;
+import ru.promtour.seats.Bookability;
 
 /** Renders a booking in OCTO's shape. */
 @Component
@@ -24,10 +27,12 @@ class OctoBookings {
 
     private final OperatorBookings bookings;
     private final CatalogProjection projection;
+    private final Clock clock;
 
-    OctoBookings(OperatorBookings bookings, CatalogProjection projection) {
+    OctoBookings(OperatorBookings bookings, CatalogProjection projection, Clock clock) {
         this.bookings = bookings;
         this.projection = projection;
+        this.clock = clock;
     }
 
     OctoBooking of(Booking b) {
@@ -54,11 +59,15 @@ class OctoBookings {
             return null;
         }
         ZonedDateTime start = b.start().atZone(ZoneId.of(b.timeZone()));
-        String status = !slot.open() ? "CLOSED" : slot.available() <= 0 ? "SOLD_OUT" : "AVAILABLE";
+        Instant cutoffAt = slot.cutoffAt() != null ? slot.cutoffAt() : Bookability.cutoffAt(b.start(), p.bookingCutoffHours());
+        // the catalog's last word on the slot, graded by the rule a reserve meets (seats: informative, the ledger decides)
+        int free = Math.max(0, slot.available());
+        String status = Bookability.refusal(Bookability.Status.valueOf(slot.status()), cutoffAt, slot.capacity(),
+                        slot.capacity() - free, 0, 1, clock.instant())
+                .map(refusal -> refusal.anySize() ? "CLOSED" : "SOLD_OUT").orElse("AVAILABLE");
         return new OctoBooking.Availability(slot.id(), LOCAL.format(start),
-                LOCAL.format(start.plusMinutes(p.durationMinutes())),
-                start.minusHours(p.bookingCutoffHours()).toInstant(), false, "AVAILABLE".equals(status), status,
-                Math.max(0, slot.available()), slot.capacity(), p.maxUnits(), List.of());
+                LOCAL.format(start.plusMinutes(p.durationMinutes())), cutoffAt, false, "AVAILABLE".equals(status),
+                status, "CLOSED".equals(status) ? 0 : free, slot.capacity(), p.maxUnits(), List.of());
     }
 
     private static OctoBooking.Contact contact(Contact c) {
