@@ -37,7 +37,7 @@ public record BookingProperties(@DefaultValue Hold hold, @DefaultValue Expiry ex
      */
     public record Admission(@DefaultValue("32") int maxConcurrentReserves, @DefaultValue("100ms") Duration maxWait,
                             @DefaultValue("8") int perSlotConcurrentReserves,
-                            @DefaultValue("1s") Duration perSlotMaxWait,
+                            @DefaultValue("2s") Duration perSlotMaxWait,
                             @DefaultValue("1") int retryAfterSeconds) {
     }
 

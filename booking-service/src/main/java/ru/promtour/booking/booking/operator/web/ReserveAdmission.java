@@ -16,7 +16,7 @@ import ru.promtour.booking.config.BookingProperties;
 /**
  * Admission control of the reserve path, in two stages.
  * <ol>
- *   <li>The slot's lane: at most a few reserves of one slot run at once, the next waits up to a second. Writes to
+ *   <li>The slot's lane: at most a few reserves of one slot run at once, the next waits up to 2 s. Writes to
  *       one ledger document happen one at a time in the store whatever the concurrency, so more would only queue
  *       there while holding store capacity other slots could use. The wait is long because it is short in
  *       practice: a slot fills up in a few writes, and from then on a waiting reserve is answered sold out from
