@@ -1,7 +1,5 @@
 package ru.promtour.gateway.auth;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.List;
 
 import org.springframework.core.Ordered;
@@ -15,7 +13,6 @@ import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
 import ru.promtour.gateway.apikey.ApiKeys;
 import ru.promtour.gateway.apikey.TenantType;
-import ru.promtour.gateway.config.EdgeSecurityProperties;
 import ru.promtour.gateway.identity.InternalTokens;
 import ru.promtour.gateway.observability.RequestIds;
 import ru.promtour.gateway.web.ErrorResponses;
@@ -40,17 +37,15 @@ public class EdgeAuthentication implements WebFilter, Ordered {
     private final ApiKeys keys;
     private final InternalTokens tokens;
     private final ErrorResponses errors;
-    private final byte[] adminKeyHash;
+    private final AdminKey adminKey;
 
     public EdgeAuthentication(AccessPolicy policy, ApiKeys keys, InternalTokens tokens, ErrorResponses errors,
-                              EdgeSecurityProperties properties) {
+                              AdminKey adminKey) {
         this.policy = policy;
         this.keys = keys;
         this.tokens = tokens;
         this.errors = errors;
-        String admin = properties.adminApiKey();
-        this.adminKeyHash = admin == null || admin.isBlank() ? null
-                : ApiKeys.hash(admin).getBytes(StandardCharsets.US_ASCII);
+        this.adminKey = adminKey;
     }
 
     @Override
@@ -86,8 +81,7 @@ public class EdgeAuthentication implements WebFilter, Ordered {
     }
 
     private Mono<Identity> resolve(String presented) {
-        if (adminKeyHash != null && MessageDigest.isEqual(adminKeyHash,
-                ApiKeys.hash(presented).getBytes(StandardCharsets.US_ASCII))) {
+        if (adminKey.matches(presented)) {
             return Mono.just(new Identity(TenantType.ADMIN, "admin", "bootstrap-admin"));
         }
         return keys.authenticate(presented).map(key -> new Identity(key.tenantType(), key.tenantId(), key.id(),
