@@ -54,16 +54,19 @@ class GatewayRoutingIT {
     @Autowired
     WebTestClient client;
 
-    String operatorKey;
-    String enterpriseKey;
+    /** Issued once for the class, which keeps its admin calls well within the admin API's rate limit. */
+    static String operatorKey;
+    static String enterpriseKey;
 
     /** Each backend answers with its own name, so a test sees where a request went. */
     @BeforeEach
     void stubBackends() {
         catalog.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200).withBody("catalog")));
         booking.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200).withBody("booking")));
-        operatorKey = GatewayTestSupport.operatorKey(client);
-        enterpriseKey = GatewayTestSupport.enterpriseKey(client, "ent-routing");
+        if (operatorKey == null) {
+            operatorKey = GatewayTestSupport.operatorKey(client);
+            enterpriseKey = GatewayTestSupport.enterpriseKey(client, "ent-routing");
+        }
     }
 
     /** The key of a tenant allowed on the path: operators speak OCTO, enterprises the /api/v1 API. */

@@ -1,6 +1,8 @@
 package ru.promtour.gateway.auth;
 
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
@@ -15,6 +17,7 @@ import ru.promtour.gateway.apikey.ApiKeys;
 import ru.promtour.gateway.apikey.TenantType;
 import ru.promtour.gateway.identity.InternalTokens;
 import ru.promtour.gateway.observability.RequestIds;
+import ru.promtour.gateway.ratelimit.EdgeRateLimits;
 import ru.promtour.gateway.web.ErrorResponses;
 
 /**
@@ -38,14 +41,16 @@ public class EdgeAuthentication implements WebFilter, Ordered {
     private final InternalTokens tokens;
     private final ErrorResponses errors;
     private final AdminKey adminKey;
+    private final EdgeRateLimits limits;
 
     public EdgeAuthentication(AccessPolicy policy, ApiKeys keys, InternalTokens tokens, ErrorResponses errors,
-                              AdminKey adminKey) {
+                              AdminKey adminKey, EdgeRateLimits limits) {
         this.policy = policy;
         this.keys = keys;
         this.tokens = tokens;
         this.errors = errors;
         this.adminKey = adminKey;
+        this.limits = limits;
     }
 
     @Override
@@ -64,20 +69,37 @@ public class EdgeAuthentication implements WebFilter, Ordered {
             return chain.filter(withoutIdentityHeaders(exchange, true));
         }
         AccessPolicy.Tenants tenants = (AccessPolicy.Tenants) access;
+        long blocked = limits.blockedSeconds(exchange);
+        if (blocked > 0) {
+            return tooManyFailures(exchange, blocked);
+        }
         String presented = bearer(request);
         if (presented == null) {
             return unauthenticated(exchange, "No API key: send it as 'Authorization: Bearer <key>'");
         }
         return resolve(presented)
-            .flatMap(identity -> {
-                if (!tenants.allowed().contains(identity.tenantType())) {
-                    return errors.write(exchange, HttpStatus.FORBIDDEN,
-                            "A " + identity.tenantType() + " key may not call " + request.getMethod() + " " + request.getPath().value());
-                }
-                exchange.getAttributes().put(Identity.ATTRIBUTE, identity);
-                return chain.filter(forwardAs(exchange, identity));
-            })
-            .switchIfEmpty(Mono.defer(() -> unauthenticated(exchange, "The API key is not valid or has been revoked")));
+            .map(Optional::of)
+            .defaultIfEmpty(Optional.empty())
+            .flatMap(identity -> identity.isPresent() ? authenticated(exchange, chain, tenants, identity.get())
+                    : unauthenticated(exchange, "The API key is not valid or has been revoked"));
+    }
+
+    private Mono<Void> authenticated(ServerWebExchange exchange, WebFilterChain chain, AccessPolicy.Tenants tenants,
+                                     Identity identity) {
+        ServerHttpRequest request = exchange.getRequest();
+        if (!tenants.allowed().contains(identity.tenantType())) {
+            return errors.write(exchange, HttpStatus.FORBIDDEN,
+                    "A " + identity.tenantType() + " key may not call " + request.getMethod() + " " + request.getPath().value());
+        }
+        exchange.getAttributes().put(Identity.ATTRIBUTE, identity);
+        if (!isAdminApi(exchange)) {
+            return chain.filter(forwardAs(exchange, identity));
+        }
+        return limits.adminCall(identity.keyId()).flatMap(retryAfter -> retryAfter == 0
+                ? chain.filter(forwardAs(exchange, identity))
+                : errors.write(exchange, HttpStatus.TOO_MANY_REQUESTS,
+                        "Too many calls to the admin API with this key; retry after " + retryAfter + " s",
+                        retryAfterHeader(retryAfter)));
     }
 
     private Mono<Identity> resolve(String presented) {
@@ -88,14 +110,33 @@ public class EdgeAuthentication implements WebFilter, Ordered {
                 key.tenantName(), key.tenantEmail()));
     }
 
-    /** OCTO answers a bad or missing key with 403 FORBIDDEN; the rest of the API with 401. */
+    /**
+     * OCTO answers a bad or missing key with 403 FORBIDDEN; the rest of the API with 401. Each such answer counts
+     * against the client's address; one too many is 429 instead, and the address is refused for the Retry-After.
+     */
     private Mono<Void> unauthenticated(ServerWebExchange exchange, String detail) {
-        HttpStatus status = ErrorResponses.isOcto(exchange) ? HttpStatus.FORBIDDEN : HttpStatus.UNAUTHORIZED;
-        return errors.write(exchange, status, detail);
+        return limits.failedAuthentication(exchange).flatMap(retryAfter -> retryAfter == 0
+                ? errors.write(exchange, ErrorResponses.isOcto(exchange) ? HttpStatus.FORBIDDEN : HttpStatus.UNAUTHORIZED, detail)
+                : tooManyFailures(exchange, retryAfter));
+    }
+
+    private Mono<Void> tooManyFailures(ServerWebExchange exchange, long retryAfter) {
+        return errors.write(exchange, HttpStatus.TOO_MANY_REQUESTS,
+                "Too many failed authentications from this address; retry after " + retryAfter + " s",
+                retryAfterHeader(retryAfter));
+    }
+
+    private static Map<String, String> retryAfterHeader(long seconds) {
+        return Map.of(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
+    }
+
+    private static boolean isAdminApi(ServerWebExchange exchange) {
+        String path = exchange.getRequest().getPath().value();
+        return path.equals("/admin") || path.startsWith("/admin/");
     }
 
     private ServerWebExchange forwardAs(ServerWebExchange exchange, Identity identity) {
-        if (exchange.getRequest().getPath().value().startsWith("/admin/")) {
+        if (isAdminApi(exchange)) {
             return withoutIdentityHeaders(exchange, false); // answered by the gateway itself
         }
         String token = tokens.tokenFor(identity);
