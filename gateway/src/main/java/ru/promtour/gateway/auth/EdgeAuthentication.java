@@ -3,11 +3,16 @@ package ru.promtour.gateway.auth;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.authority.AuthorityUtils;
+import org.springframework.security.core.context.ReactiveSecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
@@ -25,7 +30,9 @@ import ru.promtour.gateway.web.ErrorResponses;
  * resolved to a tenant (the bootstrap admin key from configuration, or an issued key by its hash),
  * checked against the {@link AccessPolicy}, and — for a request the gateway forwards — replaced by the
  * caller's internal token (signed at most {@code token-reuse} ago). Identity headers a client sends are always removed, so nothing but
- * the gateway's signature can tell a service who is calling.
+ * the gateway's signature can tell a service who is calling. On {@code /actuator/health} a key is optional; an admin's
+ * is recognised (the health components are shown to it alone). Failed authentications and the admin API are rate
+ * limited ({@link EdgeRateLimits}).
  */
 @Component
 public class EdgeAuthentication implements WebFilter, Ordered {
@@ -68,20 +75,47 @@ public class EdgeAuthentication implements WebFilter, Ordered {
         if (access instanceof AccessPolicy.Public) {
             return chain.filter(withoutIdentityHeaders(exchange, true));
         }
+        String presented = bearer(request);
+        if (access instanceof AccessPolicy.Recognised recognised) {
+            if (presented == null) {
+                return chain.filter(withoutIdentityHeaders(exchange, true));
+            }
+            return withKey(exchange, presented, identity -> recognised.recognised().contains(identity.tenantType())
+                    ? recognisedAs(exchange, chain, identity)
+                    : chain.filter(withoutIdentityHeaders(exchange, true)));
+        }
         AccessPolicy.Tenants tenants = (AccessPolicy.Tenants) access;
+        return withKey(exchange, presented, identity -> authenticated(exchange, chain, tenants, identity));
+    }
+
+    /** The caller behind the presented key, or the refusal: missing, unknown or revoked, or too many failures. */
+    private Mono<Void> withKey(ServerWebExchange exchange, String presented, Function<Identity, Mono<Void>> then) {
         long blocked = limits.blockedSeconds(exchange);
         if (blocked > 0) {
             return tooManyFailures(exchange, blocked);
         }
-        String presented = bearer(request);
         if (presented == null) {
             return unauthenticated(exchange, "No API key: send it as 'Authorization: Bearer <key>'");
         }
         return resolve(presented)
             .map(Optional::of)
             .defaultIfEmpty(Optional.empty())
-            .flatMap(identity -> identity.isPresent() ? authenticated(exchange, chain, tenants, identity.get())
+            .flatMap(identity -> identity.isPresent() ? then.apply(identity.get())
                     : unauthenticated(exchange, "The API key is not valid or has been revoked"));
+    }
+
+    /**
+     * A recognised caller of an endpoint the gateway answers itself, known to it as a Spring Security
+     * authentication with the role of its tenant type (what the actuator's {@code show-details: when-authorized}
+     * and {@code roles: ADMIN} read).
+     */
+    private Mono<Void> recognisedAs(ServerWebExchange exchange, WebFilterChain chain, Identity identity) {
+        exchange.getAttributes().put(Identity.ATTRIBUTE, identity);
+        Authentication authentication = UsernamePasswordAuthenticationToken.authenticated(
+                identity.tenantType() + ":" + identity.tenantId(), null,
+                AuthorityUtils.createAuthorityList("ROLE_" + identity.tenantType().name()));
+        return chain.filter(withoutIdentityHeaders(exchange, true))
+            .contextWrite(ReactiveSecurityContextHolder.withAuthentication(authentication));
     }
 
     private Mono<Void> authenticated(ServerWebExchange exchange, WebFilterChain chain, AccessPolicy.Tenants tenants,
@@ -136,7 +170,8 @@ public class EdgeAuthentication implements WebFilter, Ordered {
     }
 
     private ServerWebExchange forwardAs(ServerWebExchange exchange, Identity identity) {
-        if (isAdminApi(exchange)) {
+        String path = exchange.getRequest().getPath().value();
+        if (isAdminApi(exchange) || path.startsWith("/actuator/")) {
             return withoutIdentityHeaders(exchange, false); // answered by the gateway itself
         }
         String token = tokens.tokenFor(identity);
