@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import com.nimbusds.jose.crypto.ECDSAVerifier;
@@ -44,6 +45,7 @@ import ru.promtour.test.infra.ImportTestInfrastructure;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
@@ -335,6 +337,40 @@ class EdgeSecurityIT {
         client.post().uri("/admin/api-keys").header("Authorization", "Bearer " + GatewayTestSupport.ADMIN_KEY)
             .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"tenantType\":\"KING\",\"tenantId\":\"x\"}")
             .exchange().expectStatus().isBadRequest();
+    }
+
+    /** The review's finding: an ENTERPRISE key could be issued for an enterprise id nobody registered. */
+    @Test
+    void anEnterpriseKeyIsIssuedOnlyForAnEnterpriseTheCatalogKnows() throws Exception {
+        services.stubFor(get(urlEqualTo("/api/v1/enterprises/ent-ghost")).willReturn(aResponse().withStatus(404)
+            .withHeader("Content-Type", "application/problem+json").withBody("{\"status\":404}")));
+        services.stubFor(get(urlEqualTo("/api/v1/enterprises/ent-catalog-failing")).willReturn(aResponse().withStatus(500)));
+        services.stubFor(get(urlEqualTo("/api/v1/enterprises/ent-catalog-unreachable"))
+            .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+
+        issueEnterpriseKey("ent-ghost", "req-ghost").expectStatus().isEqualTo(422)
+            .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+            .expectBody().jsonPath("$.detail").value(detail -> assertThat((String) detail).contains("ent-ghost").contains("catalog"));
+        for (String unanswered : List.of("ent-catalog-failing", "ent-catalog-unreachable")) {
+            issueEnterpriseKey(unanswered, "req-" + unanswered).expectStatus().isEqualTo(503)
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.detail").value(detail -> assertThat((String) detail).contains(unanswered));
+        }
+        String listing = client.get().uri("/admin/api-keys").header("Authorization", "Bearer " + GatewayTestSupport.ADMIN_KEY)
+            .exchange().expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+        assertThat(listing).as("no key was issued blindly").doesNotContain("ent-ghost").doesNotContain("ent-catalog-");
+
+        issueEnterpriseKey("ent-registered", "req-registered").expectStatus().isCreated();
+        JWTClaimsSet asked = forwardedClaims("/api/v1/enterprises/ent-registered", "req-registered");
+        assertThat(asked.getStringClaim("tenant_type")).as("the catalog is asked as the admin").isEqualTo("ADMIN");
+        assertThat(asked.getAudience()).containsExactly("promtour-services");
+    }
+
+    private WebTestClient.ResponseSpec issueEnterpriseKey(String enterpriseId, String requestId) {
+        return client.post().uri("/admin/api-keys").header("Authorization", "Bearer " + GatewayTestSupport.ADMIN_KEY)
+            .header("X-Request-Id", requestId)
+            .bodyValue(Map.of("tenantType", "ENTERPRISE", "tenantId", enterpriseId))
+            .exchange();
     }
 
     /**
