@@ -4,7 +4,8 @@
 Idempotent; a second run changes nothing and says so:
   - enterprise: POST /api/v1/enterprises with its fixed id (admin key); 409 means it exists: skipped;
   - the enterprise's key: taken from the keys file written by bootstrap-keys.py, else issued (admin
-    POST /admin/api-keys) and added to that file in the same shape;
+    POST /admin/api-keys) and added to that file in the same shape; every enterprise is registered
+    before any key is issued, as the gateway keys only enterprises the catalog knows (422 otherwise);
   - program: identified by its title among the enterprise's programs (GET /api/v1/excursions?mine);
     created (POST) when missing, published when not yet published; an existing one is never rewritten;
   - slots: POST .../schedules from tomorrow to today + 60 days in the enterprise's zone (the catalog
@@ -133,11 +134,15 @@ def load_keys(api, admin_key, keys_file, enterprises, stats):
     return {i: e["apiKey"] for i, e in entries.items()}
 
 
-def load_enterprise(api, admin_key, key, enterprise, stats, operator_key=None):
+def register_enterprise(api, admin_key, enterprise, stats):
+    """Registers the enterprise in the catalog (409: it exists, never overwritten); before its key, which the
+    gateway issues only for a registered enterprise."""
     status, answer = api.call(admin_key, "POST", "/api/v1/enterprises", enterprise_body(enterprise))
     expect(status, answer, f"enterprise {enterprise['id']}", 201, 409)
     stats["enterprises_new" if status == 201 else "enterprises_existing"] += 1
 
+
+def load_enterprise(api, key, enterprise, stats, operator_key=None):
     status, mine = api.call(key, "GET", "/api/v1/excursions?mine&size=100")
     expect(status, mine, f"programs of {enterprise['id']}", 200)
     by_title = {p["title"]: p for p in (mine or {}).get("items", [])}
@@ -247,15 +252,22 @@ def main(argv):
     stats = dict.fromkeys(["keys", "enterprises_new", "enterprises_existing", "programs_new", "programs_existing",
                            "published", "slots_new", "slots_existing", "closed_new", "closed_existing",
                            "sold_out_new", "sold_out_existing"], 0)
-    keys = load_keys(api, admin_key, keys_file, enterprises, stats)
+    failures = []
+    registered = []
+    for enterprise in enterprises:
+        try:
+            register_enterprise(api, admin_key, enterprise, stats)
+            registered.append(enterprise)
+        except Failed as failure:
+            failures.append(str(failure))
+    keys = load_keys(api, admin_key, keys_file, registered, stats)
     operator_key = None
     if os.path.exists(keys_file):
         with open(keys_file, encoding="utf-8") as f:
             operator_key = (json.load(f).get("operator") or {}).get("apiKey")
-    failures = []
-    for enterprise in enterprises:
+    for enterprise in registered:
         try:
-            load_enterprise(api, admin_key, keys.get(enterprise["id"], "dry-run-key"), enterprise, stats,
+            load_enterprise(api, keys.get(enterprise["id"], "dry-run-key"), enterprise, stats,
                             operator_key or ("dry-run-key" if dry_run else None))
         except Failed as failure:
             failures.append(str(failure))

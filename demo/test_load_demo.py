@@ -19,6 +19,9 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 spec = importlib.util.spec_from_file_location("load_demo", os.path.join(HERE, "load-demo.py"))
 load_demo = importlib.util.module_from_spec(spec)
 spec.loader.exec_module(load_demo)
+spec = importlib.util.spec_from_file_location("bootstrap_keys", os.path.join(HERE, "bootstrap-keys.py"))
+bootstrap_keys = importlib.util.module_from_spec(spec)
+spec.loader.exec_module(bootstrap_keys)
 ADMIN = "admin-key"
 
 
@@ -27,6 +30,7 @@ class FakeGateway:
 
     def __init__(self):
         self.enterprises = {}
+        self.operators = {}
         # apiKey -> {id, tenantId, active}; "op-key" is the demo operator's, as bootstrap-keys.py writes it
         self.keys = {"op-key": {"id": "key-op", "tenantId": "op-demo", "active": True}}
         self.programs = {}      # id -> {id, enterpriseId, title, status}
@@ -52,7 +56,15 @@ class FakeGateway:
         tenant = self.keys.get(key, {}).get("tenantId")
         if method == "GET" and path == "/admin/api-keys":
             return 200, [{"id": k["id"], "active": k["active"]} for k in self.keys.values()]
+        if method == "GET" and path == "/admin/operators":
+            return 200, list(self.operators.values())
+        if method == "POST" and path == "/admin/operators":
+            operator = dict(body, id=f"op-{len(self.operators)}")
+            self.operators[operator["id"]] = operator
+            return 201, operator
         if method == "POST" and path == "/admin/api-keys":
+            if body["tenantType"] == "ENTERPRISE" and body["tenantId"] not in self.enterprises:
+                return 422, {"detail": f"tenantId {body['tenantId']} names no enterprise registered in the catalog"}
             issued = {"id": f"key-{len(self.keys) - 1}", "tenantId": body["tenantId"], "active": True}
             api_key = f"secret-{len(self.keys) - 1}"
             self.keys[api_key] = issued
@@ -221,6 +233,24 @@ class LoaderTest(unittest.TestCase):
         self.assertEqual("secret-boot", by_id[first["id"]]["apiKey"])
         self.assertEqual({e["id"] for e in self.data}, set(by_id))
         self.assertEqual(len(self.data) - 1, sum(1 for w in self.fake.writes if w == "POST /admin/api-keys"))
+
+    def test_on_a_first_start_bootstrap_keys_skips_unregistered_enterprises_and_the_loader_keys_them(self):
+        # the gateway keys only enterprises the catalog knows: none is registered before the loader runs
+        with redirect_stdout(io.StringIO()) as out:
+            bootstrap_keys.main(self.gateway, ADMIN, self.keys_file)
+        self.assertIn("not in the catalog yet", out.getvalue())
+        with open(self.keys_file, encoding="utf-8") as f:
+            written = json.load(f)
+        self.assertEqual([], written["enterprises"])
+        self.assertTrue(written["operator"]["apiKey"])
+
+        code, out, err = self.run_loader()
+
+        self.assertEqual(0, code, err)
+        with open(self.keys_file, encoding="utf-8") as f:
+            written = json.load(f)
+        self.assertEqual({e["id"] for e in self.data}, {e["enterpriseId"] for e in written["enterprises"]})
+        self.assertIn("sold-out slot booked full now", out)
 
     def test_one_slot_is_sold_out_through_octo_once_with_the_operator_key(self):
         with open(self.keys_file, "w", encoding="utf-8") as f:

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import ru.promtour.localstack.LocalStack;
 import ru.promtour.localstack.LocalStackConfig;
@@ -32,7 +33,8 @@ import static org.awaitility.Awaitility.await;
  */
 public final class Platform {
 
-    public static final String ADMIN_KEY = "e2e-admin-key-" + Long.toHexString(System.nanoTime());
+    /** Random per run, and always long enough for the gateway (at least 16 characters). */
+    public static final String ADMIN_KEY = "e2e-admin-key-" + UUID.randomUUID();
     static final String SMS_TOKEN = "e2e-sms-token";
     private static final List<String> SERVICES = List.of("catalog-service", "booking-service", "notification-service", "gateway");
     private static final String JAVA_OPTS = "-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k -Xms32m -Xmx192m "

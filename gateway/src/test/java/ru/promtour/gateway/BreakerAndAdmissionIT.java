@@ -32,6 +32,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
@@ -177,6 +178,8 @@ class BreakerAndAdmissionIT {
     void elsewhereAShedCallIsAProblemWithRetryAfter() {
         booking.stubFor(any(anyUrl()).withHeader("X-Test", equalTo("slow"))
             .willReturn(aResponse().withStatus(200).withFixedDelay(3_000).withBody("{}")));
+        // this stub plays the catalog too, which the gateway asks whether the enterprise exists before keying it
+        booking.stubFor(get(urlEqualTo("/api/v1/enterprises/ent-busy")).willReturn(aResponse().withStatus(200).withBody("{}")));
         String enterpriseKey = GatewayTestSupport.enterpriseKey(client, "ent-busy");
         WebClient web = WebClient.create("http://localhost:" + port);
         IntStream.range(0, 2).forEach(i -> inFlight.add(web.get().uri("/api/v1/bookings")

@@ -1,6 +1,7 @@
 package ru.promtour.gateway;
 
 import java.time.Duration;
+import java.util.Arrays;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.http.Fault;
@@ -13,12 +14,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DefaultDataBufferFactory;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import reactor.core.publisher.Flux;
 import ru.promtour.test.infra.ImportTestInfrastructure;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
@@ -64,6 +69,9 @@ class EdgeResilienceIT {
         registry.add("platform.services.notification", () -> "http://127.0.0.1:" + notificationPort);
     }
 
+    @LocalServerPort
+    int port;
+
     @Autowired
     WebTestClient client;
 
@@ -97,15 +105,83 @@ class EdgeResilienceIT {
     @Test
     void aBodyOverTheLimitIs413AndNeverReachesTheService() {
         String key = GatewayTestSupport.enterpriseKey(client, "ent-big");
-        byte[] big = new byte[300 * 1024];
-        java.util.Arrays.fill(big, (byte) 'a');
-        client.post().uri("/api/v1/excursions").header("Authorization", "Bearer " + key)
-            .contentType(MediaType.APPLICATION_JSON).bodyValue(big)
-            .exchange()
+        assertTooLargeProblem(postJson("/api/v1/excursions", key, bytes(300 * 1024)), "/api/v1/excursions");
+    }
+
+    /** The review's finding: only Content-Length was judged, so a chunked body of any size went through. */
+    @Test
+    void aChunkedBodyOverTheLimitIs413AndNothingOfItReachesTheService() {
+        String key = GatewayTestSupport.enterpriseKey(client, "ent-chunked");
+        assertTooLargeProblem(postJson("/api/v1/excursions/chunked-too-big", key, chunked(40, 8 * 1024)),
+                "/api/v1/excursions/chunked-too-big");
+    }
+
+    @Test
+    void onOctoABodyOverTheLimitIsAn413InTheOctoShapeChunkedOrNot() {
+        String key = GatewayTestSupport.operatorKey(client);
+        // 5 MB declared: refused from the headers alone (the body is never sent, nor read)
+        RawHttp.Response declared = RawHttp.send("127.0.0.1", port, "POST /octo/bookings/too-big HTTP/1.1\r\n"
+                + "Authorization: Bearer " + key + "\r\nContent-Type: application/json\r\nContent-Length: " + 5 * 1024 * 1024,
+                new byte[0]);
+        assertThat(declared.status()).isEqualTo(413);
+        assertThat(declared.header("Content-Type")).startsWith("application/json");
+        assertThat(declared.body()).contains("\"error\":\"BAD_REQUEST\"").contains("256 KB").doesNotContain("INTERNAL_SERVER_ERROR");
+
+        postJson("/octo/bookings/too-big", key, chunked(40, 8 * 1024))
             .expectStatus().isEqualTo(413)
+            .expectBody()
+            .jsonPath("$.error").isEqualTo("BAD_REQUEST")
+            .jsonPath("$.errorMessage").value(message -> assertThat((String) message).contains("256 KB"));
+        assertThat(booking.findAll(postRequestedFor(urlEqualTo("/octo/bookings/too-big")))).isEmpty();
+    }
+
+    @Test
+    void aChunkedBodyWithinTheLimitIsForwardedWholeWithItsLength() {
+        String key = GatewayTestSupport.enterpriseKey(client, "ent-small-chunks");
+        postJson("/api/v1/excursions/small-chunks", key, chunked(31, 8 * 1024)).expectStatus().isOk();
+        assertThat(catalog.findAll(postRequestedFor(urlEqualTo("/api/v1/excursions/small-chunks")))).singleElement().satisfies(request -> {
+            assertThat(request.getBody()).hasSize(31 * 8 * 1024).containsOnly((byte) 'a');
+            assertThat(request.getHeader("Content-Length")).isEqualTo(Integer.toString(31 * 8 * 1024));
+        });
+    }
+
+    @Test
+    void aBodyOfExactlyTheLimitPasses() {
+        String key = GatewayTestSupport.enterpriseKey(client, "ent-at-the-limit");
+        postJson("/api/v1/excursions/at-the-limit", key, bytes(256 * 1024)).expectStatus().isOk();
+        postJson("/api/v1/excursions/at-the-limit", key, chunked(32, 8 * 1024)).expectStatus().isOk();
+        assertThat(catalog.findAll(postRequestedFor(urlEqualTo("/api/v1/excursions/at-the-limit")))).hasSize(2);
+    }
+
+    /** A JSON POST: a byte[] goes with its Content-Length, a Flux of pieces chunked. */
+    @SuppressWarnings("unchecked")
+    private WebTestClient.ResponseSpec postJson(String path, String key, Object body) {
+        WebTestClient.RequestBodySpec request = client.post().uri(path).header("Authorization", "Bearer " + key)
+            .contentType(MediaType.APPLICATION_JSON);
+        return (body instanceof byte[] bytes ? request.bodyValue(bytes) : request.body((Flux<DataBuffer>) body, DataBuffer.class))
+            .exchange();
+    }
+
+    /** 413 problem+json naming the limit, and the catalog never saw the request. */
+    private void assertTooLargeProblem(WebTestClient.ResponseSpec response, String path) {
+        response.expectStatus().isEqualTo(413)
             .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
-            .expectBody().jsonPath("$.status").isEqualTo(413);
-        assertThat(catalog.findAll(postRequestedFor(urlEqualTo("/api/v1/excursions")))).isEmpty();
+            .expectBody().jsonPath("$.status").isEqualTo(413)
+            .jsonPath("$.title").isNotEmpty()
+            .jsonPath("$.instance").isEqualTo(path)
+            .jsonPath("$.detail").value(detail -> assertThat((String) detail).contains("256 KB"));
+        assertThat(catalog.findAll(postRequestedFor(urlEqualTo(path)))).isEmpty();
+    }
+
+    private static byte[] bytes(int size) {
+        byte[] bytes = new byte[size];
+        Arrays.fill(bytes, (byte) 'a');
+        return bytes;
+    }
+
+    /** A body sent in {@code count} pieces without a Content-Length: chunked transfer encoding. */
+    private static Flux<DataBuffer> chunked(int count, int size) {
+        return Flux.range(0, count).map(i -> DefaultDataBufferFactory.sharedInstance.wrap(bytes(size)));
     }
 
     @Test

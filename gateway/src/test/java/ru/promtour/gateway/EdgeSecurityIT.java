@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import com.nimbusds.jose.crypto.ECDSAVerifier;
@@ -32,15 +33,19 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.web.reactive.function.client.WebClient;
+import reactor.core.publisher.Flux;
 import ru.promtour.gateway.apikey.ApiKey;
 import ru.promtour.test.infra.ImportTestInfrastructure;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
@@ -332,6 +337,97 @@ class EdgeSecurityIT {
         client.post().uri("/admin/api-keys").header("Authorization", "Bearer " + GatewayTestSupport.ADMIN_KEY)
             .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"tenantType\":\"KING\",\"tenantId\":\"x\"}")
             .exchange().expectStatus().isBadRequest();
+    }
+
+    /** The review's finding: an ENTERPRISE key could be issued for an enterprise id nobody registered. */
+    @Test
+    void anEnterpriseKeyIsIssuedOnlyForAnEnterpriseTheCatalogKnows() throws Exception {
+        services.stubFor(get(urlEqualTo("/api/v1/enterprises/ent-ghost")).willReturn(aResponse().withStatus(404)
+            .withHeader("Content-Type", "application/problem+json").withBody("{\"status\":404}")));
+        services.stubFor(get(urlEqualTo("/api/v1/enterprises/ent-catalog-failing")).willReturn(aResponse().withStatus(500)));
+        services.stubFor(get(urlEqualTo("/api/v1/enterprises/ent-catalog-unreachable"))
+            .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+
+        issueEnterpriseKey("ent-ghost", "req-ghost").expectStatus().isEqualTo(422)
+            .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+            .expectBody().jsonPath("$.detail").value(detail -> assertThat((String) detail).contains("ent-ghost").contains("catalog"));
+        for (String unanswered : List.of("ent-catalog-failing", "ent-catalog-unreachable")) {
+            issueEnterpriseKey(unanswered, "req-" + unanswered).expectStatus().isEqualTo(503)
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.detail").value(detail -> assertThat((String) detail).contains(unanswered));
+        }
+        String listing = client.get().uri("/admin/api-keys").header("Authorization", "Bearer " + GatewayTestSupport.ADMIN_KEY)
+            .exchange().expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+        assertThat(listing).as("no key was issued blindly").doesNotContain("ent-ghost").doesNotContain("ent-catalog-");
+
+        issueEnterpriseKey("ent-registered", "req-registered").expectStatus().isCreated();
+        JWTClaimsSet asked = forwardedClaims("/api/v1/enterprises/ent-registered", "req-registered");
+        assertThat(asked.getStringClaim("tenant_type")).as("the catalog is asked as the admin").isEqualTo("ADMIN");
+        assertThat(asked.getAudience()).containsExactly("promtour-services");
+    }
+
+    private WebTestClient.ResponseSpec issueEnterpriseKey(String enterpriseId, String requestId) {
+        return client.post().uri("/admin/api-keys").header("Authorization", "Bearer " + GatewayTestSupport.ADMIN_KEY)
+            .header("X-Request-Id", requestId)
+            .bodyValue(Map.of("tenantType", "ENTERPRISE", "tenantId", enterpriseId))
+            .exchange();
+    }
+
+    /**
+     * Failed authentications count per client address (failed-authentications: burst 20, then 1/s); past them
+     * the address is refused outright for the Retry-After, whatever key it sends. Each client here is its own
+     * loopback address, as the gateway tells clients apart by address.
+     */
+    @Test
+    void manyFailedAuthenticationsFromOneAddressAre429AndOtherClientsGoOn() {
+        String guesser = "127.0.0.2";
+        String valid = GatewayTestSupport.enterpriseKey(client, "ent-behind-the-guesser");
+        RawHttp.Response refused = null;
+        RawHttp.Response validFromTheGuesser = null;
+        for (int guess = 0; guess < 80 && refused == null; guess++) {
+            RawHttp.Response answer = RawHttp.get(guesser, port, "/octo/products", "Bearer ptk_guess-" + guess);
+            if (answer.status() == 429) {
+                refused = answer;
+                validFromTheGuesser = RawHttp.get(guesser, port, "/api/v1/excursions", "Bearer " + valid);
+            }
+            else {
+                assertThat(answer.status()).as("guess %d: %s", guess, answer.body()).isEqualTo(403);
+            }
+        }
+        assertThat(refused).as("80 failed authentications in a row were never refused").isNotNull();
+        assertThat(refused.header("Retry-After")).matches("[1-9][0-9]*");
+        assertThat(refused.body()).contains("\"error\":\"TOO_MANY_REQUESTS\"").contains("failed authentications");
+        assertThat(validFromTheGuesser.status()).as("refused outright, before the key is looked at").isEqualTo(429);
+        assertThat(validFromTheGuesser.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(validFromTheGuesser.header("Retry-After")).matches("[1-9][0-9]*");
+
+        assertThat(RawHttp.get("127.0.0.3", port, "/api/v1/excursions", "Bearer ptk_one-mistake").status())
+            .as("another address still gets its 401").isEqualTo(401);
+        client.get().uri("/api/v1/excursions").header("Authorization", "Bearer " + valid).exchange().expectStatus().isOk();
+    }
+
+    /** The admin API per admin key (admin: burst 100, then 10/s); each key here is its own bucket. */
+    @Test
+    void theAdminApiIsRateLimitedPerAdminKeyAndAModestBurstPasses() {
+        String everyday = (String) GatewayTestSupport.issueKey(client, "ADMIN", "ops-everyday").get("apiKey");
+        for (int i = 0; i < 30; i++) {
+            client.get().uri("/admin/operators").header("Authorization", "Bearer " + everyday)
+                .exchange().expectStatus().isOk();
+        }
+        String runaway = (String) GatewayTestSupport.issueKey(client, "ADMIN", "ops-runaway-script").get("apiKey");
+        // a runaway script: 400 calls, 16 at a time (fast whatever this machine's latency, so the refill cannot keep up)
+        List<ResponseEntity<String>> answers = Flux.range(0, 400)
+            .flatMap(i -> WebClient.create("http://localhost:" + port).get().uri("/admin/operators")
+                .header("Authorization", "Bearer " + runaway)
+                .exchangeToMono(response -> response.toEntity(String.class)), 16)
+            .collectList().block(Duration.ofSeconds(60));
+        assertThat(answers).extracting(answer -> answer.getStatusCode().value()).containsOnly(200, 429).contains(429);
+        ResponseEntity<String> refused = answers.stream().filter(answer -> answer.getStatusCode().value() == 429).findFirst().orElseThrow();
+        assertThat(refused.getHeaders().getFirst("Retry-After")).matches("[1-9][0-9]*");
+        assertThat(refused.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(refused.getBody()).contains("\"status\":429").contains("admin API");
+        client.get().uri("/admin/operators").header("Authorization", "Bearer " + everyday)
+            .exchange().expectStatus().isOk();
     }
 
     private WebTestClient.ResponseSpec octoProducts(String key) {

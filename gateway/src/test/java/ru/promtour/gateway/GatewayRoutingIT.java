@@ -16,6 +16,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import ru.promtour.test.infra.ImportTestInfrastructure;
+import ru.promtour.test.web.TestHttp;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
@@ -54,16 +55,19 @@ class GatewayRoutingIT {
     @Autowired
     WebTestClient client;
 
-    String operatorKey;
-    String enterpriseKey;
+    /** Issued once for the class, which keeps its admin calls well within the admin API's rate limit. */
+    static String operatorKey;
+    static String enterpriseKey;
 
     /** Each backend answers with its own name, so a test sees where a request went. */
     @BeforeEach
     void stubBackends() {
         catalog.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200).withBody("catalog")));
         booking.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200).withBody("booking")));
-        operatorKey = GatewayTestSupport.operatorKey(client);
-        enterpriseKey = GatewayTestSupport.enterpriseKey(client, "ent-routing");
+        if (operatorKey == null) {
+            operatorKey = GatewayTestSupport.operatorKey(client);
+            enterpriseKey = GatewayTestSupport.enterpriseKey(client, "ent-routing");
+        }
     }
 
     /** The key of a tenant allowed on the path: operators speak OCTO, enterprises the /api/v1 API. */
@@ -142,8 +146,34 @@ class GatewayRoutingIT {
     }
 
     @Test
-    void keepsTheActuatorContractWithMongoHealth() {
-        assertActuatorContract("http://localhost:" + port, "mongo");
+    void keepsTheActuatorContractWithMongoHealthForTheAdmin() {
+        assertActuatorContract(TestHttp.localhost(port).withToken(GatewayTestSupport.ADMIN_KEY), "mongo");
+    }
+
+    /**
+     * The review's finding: health details and metrics were anyone's on 8080. The status stays public, in the
+     * body the compose healthcheck greps for ('"status":"UP"}' at the end) and ./run.sh reads.
+     */
+    @Test
+    void healthStatusIsPublicItsComponentsAndTheMetricsAreTheAdminsAlone() {
+        TestHttp anonymous = TestHttp.localhost(port);
+        TestHttp.Response health = anonymous.get("/actuator/health").assertStatus(200);
+        assertThat(health.body()).endsWith("\"status\":\"UP\"}").doesNotContain("components").doesNotContain("mongo");
+        assertThat(anonymous.get("/actuator/health/readiness").assertStatus(200).body()).contains("\"status\":\"UP\"");
+        assertThat(anonymous.withToken(enterpriseKey).get("/actuator/health").assertStatus(200).body())
+            .as("an enterprise key is no admin's").doesNotContain("components");
+        assertThat(anonymous.withToken(GatewayTestSupport.ADMIN_KEY).get("/actuator/health").assertStatus(200).json()
+            .path("components").path("mongo").path("status").asString()).isEqualTo("UP");
+        anonymous.withToken("ptk_not-a-real-key").get("/actuator/health").assertStatus(401);
+
+        TestHttp.Response metrics = anonymous.get("/actuator/prometheus").assertStatus(401);
+        assertThat(metrics.contentType()).startsWith("application/problem+json");
+        assertThat(metrics.body()).doesNotContain("jvm_memory_used_bytes");
+        anonymous.get("/actuator/prometheus/").assertStatus(401);
+        anonymous.withToken(enterpriseKey).get("/actuator/prometheus").assertStatus(403);
+        assertThat(anonymous.withToken(GatewayTestSupport.ADMIN_KEY).get("/actuator/prometheus").assertStatus(200).body())
+            .contains("jvm_memory_used_bytes");
+        anonymous.get("/actuator/info").assertStatus(200);
     }
 
     private static WireMockExtension backend() {

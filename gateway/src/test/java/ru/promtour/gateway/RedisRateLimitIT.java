@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.http.MediaType;
@@ -55,6 +56,9 @@ class RedisRateLimitIT {
         registry.add("platform.services.notification", services::baseUrl);
     }
 
+    @LocalServerPort
+    int port;
+
     @Autowired
     WebTestClient client;
 
@@ -85,6 +89,23 @@ class RedisRateLimitIT {
         assertThat(redisTemplate.keys("request_rate_limiter.*").collectList().block())
             .as("token buckets are kept in Redis, where every gateway instance sees them")
             .isNotEmpty();
+    }
+
+    @Test
+    void failedAuthenticationsAreCountedInRedisToo() {
+        RawHttp.Response refused = null;
+        for (int guess = 0; guess < 80 && refused == null; guess++) {
+            RawHttp.Response answer = RawHttp.get("127.0.0.4", port, "/api/v1/bookings", "Bearer ptk_guess-" + guess);
+            if (answer.status() == 429) {
+                refused = answer;
+            }
+            else {
+                assertThat(answer.status()).isEqualTo(401);
+            }
+        }
+        assertThat(refused).as("80 failed authentications in a row were never refused").isNotNull();
+        assertThat(refused.header("Retry-After")).isEqualTo("1");
+        assertThat(refused.body()).contains("\"status\":429");
     }
 
     private WebTestClient.ResponseSpec bookings(String key) {

@@ -9,6 +9,8 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.data.domain.Sort;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -20,8 +22,11 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import ru.promtour.gateway.auth.Identity;
+import ru.promtour.gateway.observability.RequestIds;
 import ru.promtour.gateway.tenant.Operator;
 import ru.promtour.gateway.tenant.OperatorRepository;
 
@@ -30,14 +35,18 @@ import ru.promtour.gateway.tenant.OperatorRepository;
 @RequestMapping("/admin/api-keys")
 class ApiKeyController {
 
+    private static final Logger log = LoggerFactory.getLogger(ApiKeyController.class);
+
     private final ApiKeys keys;
     private final ApiKeyRepository repository;
     private final OperatorRepository operators;
+    private final CatalogEnterprises enterprises;
 
-    ApiKeyController(ApiKeys keys, ApiKeyRepository repository, OperatorRepository operators) {
+    ApiKeyController(ApiKeys keys, ApiKeyRepository repository, OperatorRepository operators, CatalogEnterprises enterprises) {
         this.keys = keys;
         this.repository = repository;
         this.operators = operators;
+        this.enterprises = enterprises;
     }
 
     record IssueKey(
@@ -58,8 +67,9 @@ class ApiKeyController {
     }
 
     @PostMapping
-    Mono<ResponseEntity<IssuedKeyView>> issue(@Valid @RequestBody IssueKey request) {
-        return operatorOf(request)
+    Mono<ResponseEntity<IssuedKeyView>> issue(@Valid @RequestBody IssueKey request, ServerWebExchange exchange) {
+        return registeredEnterprise(request, exchange)
+            .then(operatorOf(request))
             .map(Optional::of)
             .defaultIfEmpty(Optional.empty())
             .flatMap(operator -> keys.issue(request.tenantType(), request.tenantId(),
@@ -82,9 +92,24 @@ class ApiKeyController {
     }
 
     /**
-     * Operators are registered here, so an OPERATOR key must name one. Enterprises live in the catalog,
-     * which the gateway does not call: an ENTERPRISE key's tenant id is taken as given.
+     * Enterprises live in the catalog: an ENTERPRISE key must name one registered there (422 otherwise). When the
+     * catalog cannot tell, no key is issued blindly: 503.
      */
+    private Mono<Void> registeredEnterprise(IssueKey request, ServerWebExchange exchange) {
+        if (request.tenantType() != TenantType.ENTERPRISE) {
+            return Mono.empty();
+        }
+        return enterprises.exists(request.tenantId(), Identity.of(exchange), RequestIds.of(exchange))
+            .onErrorMap(CatalogEnterprises.Unanswered.class, ex -> {
+                log.warn("No ENTERPRISE key for {}: the catalog could not confirm it ({})", request.tenantId(), ex.getMessage());
+                return new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE, "The catalog cannot confirm that enterprise "
+                        + request.tenantId() + " is registered right now, so no key is issued; try again shortly", ex);
+            })
+            .flatMap(exists -> exists ? Mono.<Void>empty() : Mono.error(new ResponseStatusException(HttpStatus.UNPROCESSABLE_CONTENT,
+                    "tenantId " + request.tenantId() + " names no enterprise registered in the catalog")));
+    }
+
+    /** Operators are registered here, so an OPERATOR key must name one. */
     private Mono<Operator> operatorOf(IssueKey request) {
         if (request.tenantType() != TenantType.OPERATOR) {
             return Mono.empty();

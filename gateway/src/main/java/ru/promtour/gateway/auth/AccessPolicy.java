@@ -24,7 +24,7 @@ import static ru.promtour.gateway.apikey.TenantType.OPERATOR;
 public class AccessPolicy {
 
     /** What a path requires. */
-    public sealed interface Access permits Public, Unguarded, Tenants {
+    public sealed interface Access permits Public, Unguarded, Tenants, Recognised {
     }
 
     /** Open to anyone; any credentials sent are dropped. */
@@ -39,6 +39,13 @@ public class AccessPolicy {
     public record Tenants(Set<TenantType> allowed) implements Access {
     }
 
+    /**
+     * Open to anyone, answered by the gateway itself; a key, when sent, must be valid, and a caller of these
+     * tenant types is recognised (sees more, e.g. the health components).
+     */
+    public record Recognised(Set<TenantType> recognised) implements Access {
+    }
+
     private record Rule(HttpMethod method, PathPattern pattern, Access access) {
         boolean matches(HttpMethod requestMethod, PathContainer path) {
             return (method == null || method.equals(requestMethod)) && pattern.matches(path);
@@ -49,6 +56,9 @@ public class AccessPolicy {
 
     private final List<Rule> rules = List.of(
             rule(null, "/api/v1/catalog/**", new Public()),
+            // status UP/DOWN for every probe; the components (what the platform runs on) only for the admin
+            rule(null, "/actuator/health/**", new Recognised(EnumSet.of(ADMIN))),
+            rule(null, "/actuator/prometheus/**", tenants(ADMIN)),
             rule(HttpMethod.POST, "/api/v1/enterprises", tenants(ADMIN)),
             rule(null, "/api/v1/enterprises/**", tenants(ENTERPRISE, ADMIN)),
             rule(null, "/api/v1/excursions/**", tenants(ENTERPRISE, ADMIN)),

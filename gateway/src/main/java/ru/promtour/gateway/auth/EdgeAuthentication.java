@@ -1,13 +1,18 @@
 package ru.promtour.gateway.auth;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.authority.AuthorityUtils;
+import org.springframework.security.core.context.ReactiveSecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
@@ -15,9 +20,9 @@ import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
 import ru.promtour.gateway.apikey.ApiKeys;
 import ru.promtour.gateway.apikey.TenantType;
-import ru.promtour.gateway.config.EdgeSecurityProperties;
 import ru.promtour.gateway.identity.InternalTokens;
 import ru.promtour.gateway.observability.RequestIds;
+import ru.promtour.gateway.ratelimit.EdgeRateLimits;
 import ru.promtour.gateway.web.ErrorResponses;
 
 /**
@@ -25,7 +30,9 @@ import ru.promtour.gateway.web.ErrorResponses;
  * resolved to a tenant (the bootstrap admin key from configuration, or an issued key by its hash),
  * checked against the {@link AccessPolicy}, and — for a request the gateway forwards — replaced by the
  * caller's internal token (signed at most {@code token-reuse} ago). Identity headers a client sends are always removed, so nothing but
- * the gateway's signature can tell a service who is calling.
+ * the gateway's signature can tell a service who is calling. On {@code /actuator/health} a key is optional; an admin's
+ * is recognised (the health components are shown to it alone). Failed authentications and the admin API are rate
+ * limited ({@link EdgeRateLimits}).
  */
 @Component
 public class EdgeAuthentication implements WebFilter, Ordered {
@@ -40,17 +47,17 @@ public class EdgeAuthentication implements WebFilter, Ordered {
     private final ApiKeys keys;
     private final InternalTokens tokens;
     private final ErrorResponses errors;
-    private final byte[] adminKeyHash;
+    private final AdminKey adminKey;
+    private final EdgeRateLimits limits;
 
     public EdgeAuthentication(AccessPolicy policy, ApiKeys keys, InternalTokens tokens, ErrorResponses errors,
-                              EdgeSecurityProperties properties) {
+                              AdminKey adminKey, EdgeRateLimits limits) {
         this.policy = policy;
         this.keys = keys;
         this.tokens = tokens;
         this.errors = errors;
-        String admin = properties.adminApiKey();
-        this.adminKeyHash = admin == null || admin.isBlank() ? null
-                : ApiKeys.hash(admin).getBytes(StandardCharsets.US_ASCII);
+        this.adminKey = adminKey;
+        this.limits = limits;
     }
 
     @Override
@@ -68,40 +75,103 @@ public class EdgeAuthentication implements WebFilter, Ordered {
         if (access instanceof AccessPolicy.Public) {
             return chain.filter(withoutIdentityHeaders(exchange, true));
         }
-        AccessPolicy.Tenants tenants = (AccessPolicy.Tenants) access;
         String presented = bearer(request);
+        if (access instanceof AccessPolicy.Recognised recognised) {
+            if (presented == null) {
+                return chain.filter(withoutIdentityHeaders(exchange, true));
+            }
+            return withKey(exchange, presented, identity -> recognised.recognised().contains(identity.tenantType())
+                    ? recognisedAs(exchange, chain, identity)
+                    : chain.filter(withoutIdentityHeaders(exchange, true)));
+        }
+        AccessPolicy.Tenants tenants = (AccessPolicy.Tenants) access;
+        return withKey(exchange, presented, identity -> authenticated(exchange, chain, tenants, identity));
+    }
+
+    /** The caller behind the presented key, or the refusal: missing, unknown or revoked, or too many failures. */
+    private Mono<Void> withKey(ServerWebExchange exchange, String presented, Function<Identity, Mono<Void>> then) {
+        long blocked = limits.blockedSeconds(exchange);
+        if (blocked > 0) {
+            return tooManyFailures(exchange, blocked);
+        }
         if (presented == null) {
             return unauthenticated(exchange, "No API key: send it as 'Authorization: Bearer <key>'");
         }
         return resolve(presented)
-            .flatMap(identity -> {
-                if (!tenants.allowed().contains(identity.tenantType())) {
-                    return errors.write(exchange, HttpStatus.FORBIDDEN,
-                            "A " + identity.tenantType() + " key may not call " + request.getMethod() + " " + request.getPath().value());
-                }
-                exchange.getAttributes().put(Identity.ATTRIBUTE, identity);
-                return chain.filter(forwardAs(exchange, identity));
-            })
-            .switchIfEmpty(Mono.defer(() -> unauthenticated(exchange, "The API key is not valid or has been revoked")));
+            .map(Optional::of)
+            .defaultIfEmpty(Optional.empty())
+            .flatMap(identity -> identity.isPresent() ? then.apply(identity.get())
+                    : unauthenticated(exchange, "The API key is not valid or has been revoked"));
+    }
+
+    /**
+     * A recognised caller of an endpoint the gateway answers itself, known to it as a Spring Security
+     * authentication with the role of its tenant type (what the actuator's {@code show-details: when-authorized}
+     * and {@code roles: ADMIN} read).
+     */
+    private Mono<Void> recognisedAs(ServerWebExchange exchange, WebFilterChain chain, Identity identity) {
+        exchange.getAttributes().put(Identity.ATTRIBUTE, identity);
+        Authentication authentication = UsernamePasswordAuthenticationToken.authenticated(
+                identity.tenantType() + ":" + identity.tenantId(), null,
+                AuthorityUtils.createAuthorityList("ROLE_" + identity.tenantType().name()));
+        return chain.filter(withoutIdentityHeaders(exchange, true))
+            .contextWrite(ReactiveSecurityContextHolder.withAuthentication(authentication));
+    }
+
+    private Mono<Void> authenticated(ServerWebExchange exchange, WebFilterChain chain, AccessPolicy.Tenants tenants,
+                                     Identity identity) {
+        ServerHttpRequest request = exchange.getRequest();
+        if (!tenants.allowed().contains(identity.tenantType())) {
+            return errors.write(exchange, HttpStatus.FORBIDDEN,
+                    "A " + identity.tenantType() + " key may not call " + request.getMethod() + " " + request.getPath().value());
+        }
+        exchange.getAttributes().put(Identity.ATTRIBUTE, identity);
+        if (!isAdminApi(exchange)) {
+            return chain.filter(forwardAs(exchange, identity));
+        }
+        return limits.adminCall(identity.keyId()).flatMap(retryAfter -> retryAfter == 0
+                ? chain.filter(forwardAs(exchange, identity))
+                : errors.write(exchange, HttpStatus.TOO_MANY_REQUESTS,
+                        "Too many calls to the admin API with this key; retry after " + retryAfter + " s",
+                        retryAfterHeader(retryAfter)));
     }
 
     private Mono<Identity> resolve(String presented) {
-        if (adminKeyHash != null && MessageDigest.isEqual(adminKeyHash,
-                ApiKeys.hash(presented).getBytes(StandardCharsets.US_ASCII))) {
+        if (adminKey.matches(presented)) {
             return Mono.just(new Identity(TenantType.ADMIN, "admin", "bootstrap-admin"));
         }
         return keys.authenticate(presented).map(key -> new Identity(key.tenantType(), key.tenantId(), key.id(),
                 key.tenantName(), key.tenantEmail()));
     }
 
-    /** OCTO answers a bad or missing key with 403 FORBIDDEN; the rest of the API with 401. */
+    /**
+     * OCTO answers a bad or missing key with 403 FORBIDDEN; the rest of the API with 401. Each such answer counts
+     * against the client's address; one too many is 429 instead, and the address is refused for the Retry-After.
+     */
     private Mono<Void> unauthenticated(ServerWebExchange exchange, String detail) {
-        HttpStatus status = ErrorResponses.isOcto(exchange) ? HttpStatus.FORBIDDEN : HttpStatus.UNAUTHORIZED;
-        return errors.write(exchange, status, detail);
+        return limits.failedAuthentication(exchange).flatMap(retryAfter -> retryAfter == 0
+                ? errors.write(exchange, ErrorResponses.isOcto(exchange) ? HttpStatus.FORBIDDEN : HttpStatus.UNAUTHORIZED, detail)
+                : tooManyFailures(exchange, retryAfter));
+    }
+
+    private Mono<Void> tooManyFailures(ServerWebExchange exchange, long retryAfter) {
+        return errors.write(exchange, HttpStatus.TOO_MANY_REQUESTS,
+                "Too many failed authentications from this address; retry after " + retryAfter + " s",
+                retryAfterHeader(retryAfter));
+    }
+
+    private static Map<String, String> retryAfterHeader(long seconds) {
+        return Map.of(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
+    }
+
+    private static boolean isAdminApi(ServerWebExchange exchange) {
+        String path = exchange.getRequest().getPath().value();
+        return path.equals("/admin") || path.startsWith("/admin/");
     }
 
     private ServerWebExchange forwardAs(ServerWebExchange exchange, Identity identity) {
-        if (exchange.getRequest().getPath().value().startsWith("/admin/")) {
+        String path = exchange.getRequest().getPath().value();
+        if (isAdminApi(exchange) || path.startsWith("/actuator/")) {
             return withoutIdentityHeaders(exchange, false); // answered by the gateway itself
         }
         String token = tokens.tokenFor(identity);

@@ -6,7 +6,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * @param adminApiKey   the bootstrap admin key ({@code ADMIN_API_KEY}); required in the docker profile
+ * @param adminApiKey   the bootstrap admin key ({@code ADMIN_API_KEY}); required in every profile, at least 16
+ *                      characters and no placeholder (checked at start by {@link ru.promtour.gateway.auth.AdminKey})
  * @param tokenLifetime how long an internal identity token is valid
  * @param tokenReuse    how long a minted token is forwarded again for the same caller before a new one is
  *                      signed; shorter than the lifetime, so a forwarded token always has

@@ -2,8 +2,6 @@ package ru.promtour.gateway.config;
 
 import java.time.Clock;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -14,8 +12,6 @@ import ru.promtour.gateway.identity.SigningKeyStore;
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(EdgeSecurityProperties.class)
 class GatewayConfiguration {
-
-    private static final Logger log = LoggerFactory.getLogger(GatewayConfiguration.class);
 
     @Bean
     Clock clock() {
@@ -30,9 +26,6 @@ class GatewayConfiguration {
     /** Loaded once at start (creating the key on the very first start), before any request is served. */
     @Bean
     InternalTokens internalTokens(SigningKeyStore store, EdgeSecurityProperties properties, Clock clock) {
-        if (properties.adminApiKey() == null || properties.adminApiKey().isBlank()) {
-            log.warn("ADMIN_API_KEY is not set: the admin API is reachable only with issued ADMIN keys");
-        }
         return new InternalTokens(store.current().block(java.time.Duration.ofSeconds(30)), properties.tokenLifetime(),
                 properties.tokenReuse(), properties.apiKeyCache().maxSize(), clock);
     }

@@ -1,7 +1,5 @@
 package ru.promtour.gateway.ratelimit;
 
-import java.net.InetSocketAddress;
-
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.cloud.gateway.filter.ratelimit.KeyResolver;
@@ -29,8 +27,7 @@ class RateLimitConfiguration {
             if (identity != null) {
                 return Mono.just("key:" + identity.keyId());
             }
-            InetSocketAddress remote = exchange.getRequest().getRemoteAddress();
-            return Mono.just("ip:" + (remote != null ? remote.getAddress().getHostAddress() : "unknown"));
+            return Mono.just("ip:" + EdgeRateLimits.clientAddress(exchange));
         };
     }
 

@@ -14,16 +14,15 @@ import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
 
 /**
- * Gateway filters such as {@code RequestRateLimiter} (429) and {@code RequestSize} (413) refuse a
- * request by completing an empty response. This gives those refusals a body in the caller's shape
- * (OCTO or problem+json) that says why, keeping their headers ({@code Retry-After}).
+ * Gateway filters such as {@code RequestRateLimiter} (429) refuse a request by completing an empty
+ * response. This gives those refusals a body in the caller's shape (OCTO or problem+json) that says why,
+ * keeping their headers ({@code Retry-After}). (Bodies over the limit are refused by {@link RequestBodyLimit}.)
  */
 @Component
 class EmptyErrorBodies implements WebFilter, Ordered {
 
     private static final Map<Integer, String> REASONS = Map.of(
-            429, "Too many requests for this API key on this route; retry after the number of seconds in Retry-After",
-            413, "The request body is larger than the gateway accepts");
+            429, "Too many requests for this API key on this route; retry after the number of seconds in Retry-After");
 
     private final ErrorResponses errors;
 
@@ -46,10 +45,7 @@ class EmptyErrorBodies implements WebFilter, Ordered {
                 if (status != null && REASONS.containsKey(status.value()) && !isCommitted()) {
                     HttpHeaders headers = getHeaders();
                     String retryAfter = headers.getFirst(HttpHeaders.RETRY_AFTER);
-                    String detail = status.value() == 413 && headers.getFirst("errorMessage") != null
-                            ? headers.getFirst("errorMessage") : REASONS.get(status.value());
-                    headers.remove("errorMessage");
-                    return errors.write(exchange, HttpStatus.valueOf(status.value()), detail,
+                    return errors.write(exchange, HttpStatus.valueOf(status.value()), REASONS.get(status.value()),
                             retryAfter != null ? Map.of(HttpHeaders.RETRY_AFTER, retryAfter) : Map.of());
                 }
                 return super.setComplete();

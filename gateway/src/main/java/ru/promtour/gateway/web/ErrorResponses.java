@@ -81,14 +81,18 @@ public class ErrorResponses {
         return write(exchange, status, detail, Map.of());
     }
 
-    /** OCTO error codes are strings; these are the spec's where it has one. */
+    /**
+     * OCTO error codes are strings; these are the spec's where it has one. By number, not by constant: some
+     * numbers have two constants ({@code HttpStatus.valueOf(413)} is {@code CONTENT_TOO_LARGE}, not the
+     * deprecated {@code PAYLOAD_TOO_LARGE}), and a 413 used to fall through to {@code INTERNAL_SERVER_ERROR}.
+     */
     static String octoCode(HttpStatus status) {
-        return switch (status) {
-            case UNAUTHORIZED -> "UNAUTHORIZED";
-            case FORBIDDEN -> "FORBIDDEN";
-            case BAD_REQUEST, PAYLOAD_TOO_LARGE -> "BAD_REQUEST";
-            case UNPROCESSABLE_CONTENT -> "UNPROCESSABLE_ENTITY";
-            case TOO_MANY_REQUESTS -> "TOO_MANY_REQUESTS";
+        return switch (status.value()) {
+            case 401 -> "UNAUTHORIZED";
+            case 403 -> "FORBIDDEN";
+            case 400, 413 -> "BAD_REQUEST";
+            case 422 -> "UNPROCESSABLE_ENTITY";
+            case 429 -> "TOO_MANY_REQUESTS";
             default -> "INTERNAL_SERVER_ERROR";
         };
     }

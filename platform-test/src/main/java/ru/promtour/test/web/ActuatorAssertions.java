@@ -15,7 +15,14 @@ public final class ActuatorAssertions {
 
     /** Asserts the actuator contract of the application listening at {@code baseUrl}. */
     public static void assertActuatorContract(String baseUrl, String... healthComponents) {
-        TestHttp http = TestHttp.at(baseUrl);
+        assertActuatorContract(TestHttp.at(baseUrl), healthComponents);
+    }
+
+    /**
+     * The same through {@code http}, e.g. with the credentials an application asks for before it shows health
+     * components and metrics (the gateway: an admin key).
+     */
+    public static void assertActuatorContract(TestHttp http, String... healthComponents) {
         TestHttp.Response health = http.get("/actuator/health");
         assertThat(health.status()).as("health status code: %s", health.body()).isEqualTo(200);
         JsonNode body = health.json();

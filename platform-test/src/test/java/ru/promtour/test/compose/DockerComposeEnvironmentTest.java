@@ -53,10 +53,49 @@ class DockerComposeEnvironmentTest {
         }
     }
 
+    /**
+     * A platform that stays down after one crash (or after the Docker daemon restarts) is an outage nobody
+     * chose: every long-running container has a restart policy. One-shot jobs (what another service waits
+     * for with {@code service_completed_successfully}) must not be restarted once they are done.
+     */
+    @Test
     @SuppressWarnings("unchecked")
-    private Map<String, Map<String, Object>> platformServices() throws IOException {
+    void everyLongRunningContainerRestartsAndOneShotJobsDoNot() throws IOException {
+        Map<String, Map<String, Object>> all = allServices();
+        List<String> oneShot = new ArrayList<>();
+        all.values().forEach(definition -> {
+            if (definition.get("depends_on") instanceof Map<?, ?> dependencies) {
+                dependencies.forEach((name, condition) -> {
+                    if (condition instanceof Map<?, ?> c && "service_completed_successfully".equals(c.get("condition"))) {
+                        oneShot.add((String) name);
+                    }
+                });
+            }
+        });
+        assertThat(oneShot).as("the topic job").contains("kafka-init");
+
+        List<String> missing = new ArrayList<>();
+        all.forEach((name, definition) -> {
+            Object restart = definition.get("restart");
+            if (oneShot.contains(name)) {
+                assertThat(restart).as("%s is a one-shot job", name).isNotIn("always", "unless-stopped");
+            }
+            else if (restart == null || !String.valueOf(restart).matches("always|unless-stopped|on-failure(:[1-9][0-9]*)?")) {
+                missing.add(name + ": " + restart);
+            }
+        });
+        assertThat(missing).as("long-running services without a restart policy").isEmpty();
+        assertThat(all).containsKeys("kafka", "mongo", "redis", "mailpit", "gateway");
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Map<String, Object>> allServices() throws IOException {
         Map<String, Object> compose = new Yaml().load(Files.readString(root.resolve("docker-compose.yml")));
-        Map<String, Map<String, Object>> all = (Map<String, Map<String, Object>>) compose.get("services");
+        return (Map<String, Map<String, Object>>) compose.get("services");
+    }
+
+    private Map<String, Map<String, Object>> platformServices() throws IOException {
+        Map<String, Map<String, Object>> all = allServices();
         Map<String, Map<String, Object>> built = new java.util.TreeMap<>();
         all.forEach((name, definition) -> {
             if (definition.containsKey("build")) {
