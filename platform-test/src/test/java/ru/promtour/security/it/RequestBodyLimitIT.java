@@ -27,12 +27,9 @@ class RequestBodyLimitIT extends SecuredAppSupport {
 
     @Test
     void aChunkedBodyOverTheLimitIs413ProblemJsonNamingTheLimit() throws Exception {
-        HttpResponse<String> response = post("/api/v1/other/body", TestTokens.enterprise("ent-1"), LIMIT + 40_000, true);
+        JsonNode body = refused(post("/api/v1/other/body", TestTokens.enterprise("ent-1"), LIMIT + 40_000, true),
+                "application/problem+json");
 
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(413);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-                type -> assertThat(type).startsWith("application/problem+json"));
-        JsonNode body = TestHttp.JSON.readTree(response.body());
         assertThat(body.path("status").asInt()).isEqualTo(413);
         assertThat(body.path("detail").asString()).contains("256 KB").contains(Integer.toString(LIMIT));
         assertThat(body.path("instance").asString()).isEqualTo("/api/v1/other/body");
@@ -40,12 +37,8 @@ class RequestBodyLimitIT extends SecuredAppSupport {
 
     @Test
     void aChunkedBodyOverTheLimitOnOctoIs413InTheOctoErrorShape() throws Exception {
-        HttpResponse<String> response = post("/octo/body", TestTokens.operator("op-1"), LIMIT + 1, true);
+        JsonNode body = refused(post("/octo/body", TestTokens.operator("op-1"), LIMIT + 1, true), "application/json");
 
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(413);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-                type -> assertThat(type).startsWith("application/json"));
-        JsonNode body = TestHttp.JSON.readTree(response.body());
         assertThat(body.path("error").asString()).isEqualTo("BAD_REQUEST");
         assertThat(body.path("errorMessage").asString()).contains("256 KB");
         assertThat(body.has("status")).as("no problem+json fields in an OCTO error").isFalse();
@@ -53,10 +46,9 @@ class RequestBodyLimitIT extends SecuredAppSupport {
 
     @Test
     void aDeclaredContentLengthOverTheLimitIs413BeforeTheTokenIsChecked() throws Exception {
-        HttpResponse<String> response = post("/api/v1/other/body", null, LIMIT + 40_000, false);
+        JsonNode body = refused(post("/api/v1/other/body", null, LIMIT + 40_000, false), "application/problem+json");
 
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(413);
-        assertThat(TestHttp.JSON.readTree(response.body()).path("detail").asString()).contains("256 KB");
+        assertThat(body.path("detail").asString()).contains("256 KB");
     }
 
     @Test
@@ -72,6 +64,13 @@ class RequestBodyLimitIT extends SecuredAppSupport {
         TestHttp.Response octo = http().withToken(TestTokens.operator("op-1")).post("/octo/body", "{\"a\":1}");
         assertThat(octo.status()).as(octo.body()).isEqualTo(200);
         assertThat(octo.json().path("bytes").asInt()).isEqualTo(7);
+    }
+
+    /** Checks a 413 of the content type; its body. */
+    private static JsonNode refused(HttpResponse<String> response, String contentType) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(413);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith(contentType));
+        return TestHttp.JSON.readTree(response.body());
     }
 
     /** POSTs {@code size} bytes, chunked (no Content-Length) or with a Content-Length. */
