@@ -1,6 +1,7 @@
 package ru.promtour.catalog.config;
 
 import java.time.Duration;
+import java.time.Period;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -16,9 +17,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                         answer before it answers 202 with the pending request
  * @param changePoll       while waiting, how often the slot document is read again, so an answer consumed by
  *                         another instance is seen too (this instance's own listener signals at once)
+ * @param slotHorizon      how far ahead a slot may start (a single slot's {@code localStart}, a schedule's {@code to}),
+ *                         counted from today in the enterprise's zone; default two years
  */
 @ConfigurationProperties("catalog")
 public record CatalogProperties(@DefaultValue("366") int scheduleMaxDays, @DefaultValue("2000") int scheduleMaxSlots,
                                 @DefaultValue("366") int listMaxDays, @DefaultValue("20") int writeRetries,
-                                @DefaultValue("5s") Duration changeWait, @DefaultValue("300ms") Duration changePoll) {
+                                @DefaultValue("5s") Duration changeWait, @DefaultValue("300ms") Duration changePoll,
+                                @DefaultValue("P2Y") Period slotHorizon) {
 }

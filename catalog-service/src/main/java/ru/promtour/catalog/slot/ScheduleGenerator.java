@@ -5,12 +5,15 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
+import java.time.Period;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+
+import ru.promtour.catalog.shared.InvalidInputException;
 
 /**
  * Turns a weekly pattern in the enterprise's local time into start instants.
@@ -50,5 +53,16 @@ public final class ScheduleGenerator {
             }
         }
         return List.copyOf(starts);
+    }
+
+    /**
+     * Refuses (400 naming {@code field}) a slot date more than {@code horizon} after {@code today}: enterprises plan
+     * a season or two ahead, and a slot in year 9999 is a typo that would sit in every listing and index forever.
+     */
+    public static void requireWithinHorizon(String field, LocalDate date, LocalDate today, Period horizon) {
+        LocalDate latest = today.plus(horizon);
+        if (date.isAfter(latest)) {
+            throw new InvalidInputException(field, "must be at most " + horizon + " ahead (on or before " + latest + ")");
+        }
     }
 }

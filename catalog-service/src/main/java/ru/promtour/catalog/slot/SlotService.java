@@ -83,6 +83,8 @@ public class SlotService {
         if (!start.isAfter(clock.instant())) {
             throw new InvalidInputException("localStart", "must be in the future (in " + zone + ")");
         }
+        ScheduleGenerator.requireWithinHorizon("localStart", localStart.toLocalDate(), LocalDate.now(clock.withZone(zone)),
+                properties.slotHorizon());
         Slot slot = insert(excursion, start, zone, capacity);
         if (slot == null) {
             throw new ConflictException("A slot of this excursion already starts at " + localStart + " (" + zone + ")");
@@ -105,6 +107,7 @@ public class SlotService {
         }
         Excursion excursion = excursions.get(excursionId);
         ZoneId zone = enterprises.require(excursion.enterpriseId()).zone();
+        ScheduleGenerator.requireWithinHorizon("to", to, LocalDate.now(clock.withZone(zone)), properties.slotHorizon());
         List<Instant> starts = ScheduleGenerator.starts(days, times, from, to, zone, clock.instant());
         if (starts.size() > properties.scheduleMaxSlots()) {
             throw new InvalidInputException("times", "the schedule would create " + starts.size()

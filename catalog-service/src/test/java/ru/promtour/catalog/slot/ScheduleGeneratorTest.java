@@ -5,13 +5,20 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
+import java.time.Period;
 import java.time.ZoneId;
 import java.util.EnumSet;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.core.env.StandardEnvironment;
+import ru.promtour.catalog.config.CatalogProperties;
+import ru.promtour.catalog.shared.InvalidInputException;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatNoException;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ScheduleGeneratorTest {
 
@@ -66,5 +73,20 @@ class ScheduleGeneratorTest {
 
         assertThat(starts).containsExactly(Instant.parse("2026-12-07T07:00:00Z"), Instant.parse("2026-12-09T02:00:00Z"),
                 Instant.parse("2026-12-09T07:00:00Z"));
+    }
+
+    @Test
+    void slotsStartAtMostTwoYearsAheadByDefault() {
+        Period horizon = Binder.get(new StandardEnvironment()).bindOrCreate("catalog", CatalogProperties.class).slotHorizon();
+        LocalDate today = LocalDate.of(2026, 12, 4);
+
+        assertThat(horizon).isEqualTo(Period.ofYears(2));
+        assertThatNoException().isThrownBy(() -> ScheduleGenerator.requireWithinHorizon("to", LocalDate.of(2028, 12, 4), today, horizon));
+        for (LocalDate tooFar : List.of(LocalDate.of(2028, 12, 5), LocalDate.of(9999, 12, 31))) {
+            assertThatThrownBy(() -> ScheduleGenerator.requireWithinHorizon("localStart", tooFar, today, horizon))
+                    .isInstanceOf(InvalidInputException.class)
+                    .satisfies(ex -> assertThat(((InvalidInputException) ex).problems().get(0).field()).isEqualTo("localStart"))
+                    .hasMessageContaining("2028-12-04");
+        }
     }
 }

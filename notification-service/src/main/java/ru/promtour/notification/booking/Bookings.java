@@ -1,8 +1,10 @@
 package ru.promtour.notification.booking;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.dao.DuplicateKeyException;
@@ -82,6 +84,16 @@ public class Bookings implements SmartInitializingSingleton {
 
     public Optional<BookingView> find(String bookingId) {
         return Optional.ofNullable(mongo.findById(bookingId, BookingView.class));
+    }
+
+    /**
+     * The booking id booking-service gives an operator's booking: a name-based UUID (v3) of the operator id and the
+     * OCTO {@code uuid} the operator chose, so a reserve replayed with the same uuid finds the same booking (its
+     * {@code OperatorBookings.bookingId}). The events carry only the booking id; this lets an operator, who holds the
+     * uuid, look its booking up without it.
+     */
+    public static String octoBookingId(String operatorId, String uuid) {
+        return UUID.nameUUIDFromBytes((operatorId + "\n" + uuid).getBytes(StandardCharsets.UTF_8)).toString();
     }
 
     /** Confirmed bookings whose day-before reminder is due and whose visit has not started. */

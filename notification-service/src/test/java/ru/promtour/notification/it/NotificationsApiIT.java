@@ -1,5 +1,6 @@
 package ru.promtour.notification.it;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -55,6 +56,25 @@ class NotificationsApiIT {
             assertThat(list.findValuesAsString("recipient")).containsExactlyInAnyOrder("m***@school42.example", "+7902***1234",
                     "b***@baikal-tour.example", "e***@irkutsk-hpp.example");
             assertThat(response.body()).doesNotContain("m.ivanova@").doesNotContain("+79025551234").doesNotContain("\"text\"");
+        }
+    }
+
+    @Test
+    void anOperatorFindsItsBookingsMessagesByTheOctoUuidItBookedWith() {
+        String uuid = UUID.randomUUID().toString();
+        // booking-service's id of op-3b9e's booking with this uuid (OperatorBookings.bookingId)
+        String bookingId = UUID.nameUUIDFromBytes(("op-3b9e\n" + uuid).getBytes(StandardCharsets.UTF_8)).toString();
+        Booking booking = confirmed(new Booking(bookingId, "slot-" + UUID.randomUUID()));
+
+        TestHttp.Response byUuid = get("/api/v1/notifications?bookingId=" + uuid, TestTokens.operator("op-3b9e"));
+        TestHttp.Response byId = get("/api/v1/notifications?bookingId=" + booking.bookingId(), TestTokens.operator("op-3b9e"));
+
+        assertThat(byUuid.status()).as(byUuid.body()).isEqualTo(200);
+        assertThat(byUuid.json().size()).isEqualTo(4);
+        assertThat(byUuid.body()).isEqualTo(byId.body());
+        // the uuid means nothing to anyone else: another operator's, the enterprise's or the admin's lookup is a 404
+        for (String token : List.of(TestTokens.operator("op-other"), TestTokens.enterprise("ent-irkutsk-hpp"), TestTokens.admin())) {
+            assertThat(get("/api/v1/notifications?bookingId=" + uuid, token).status()).isEqualTo(404);
         }
     }
 
@@ -120,7 +140,10 @@ class NotificationsApiIT {
     }
 
     private Booking confirmed() {
-        Booking booking = Booking.fresh();
+        return confirmed(Booking.fresh());
+    }
+
+    private Booking confirmed(Booking booking) {
         BookingEvent event = Events.JSON.readValue(booking.json("booking.BookingConfirmed.v1"), Events.TYPES.get("booking.BookingConfirmed.v1"));
         notifications.handle(UUID.randomUUID().toString(), "booking.BookingConfirmed.v1", event, Instant.now());
         return booking;

@@ -10,6 +10,7 @@ import org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoCon
 import org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration;
 import org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration;
 import org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -28,6 +29,7 @@ import ru.promtour.security.web.AuthorizationRulesCustomizer;
 import ru.promtour.security.web.PlatformAccessDeniedHandler;
 import ru.promtour.security.web.PlatformAuthenticationEntryPoint;
 import ru.promtour.security.web.PlatformHttpSecurity;
+import ru.promtour.security.web.RequestBodyLimitFilter;
 
 /**
  * Makes a servlet service a resource server that trusts only the gateway's internal JWT: a
@@ -36,6 +38,7 @@ import ru.promtour.security.web.PlatformHttpSecurity;
  * ({@link CachingJwtDecoder}), tenant roles, the shared path rules, method security for
  * {@code @PreAuthorize}, and 401/403 bodies in the caller's API shape. Runs before Boot's
  * security auto-configurations so their defaults (generated user, form login, default chain) back off.
+ * A servlet filter ({@link RequestBodyLimitFilter}) bounds every request body, chunked or not.
  * <p>
  * A service changes it by declaring: {@link AuthorizationRulesCustomizer} beans (extra or stricter
  * rules), its own {@link SecurityFilterChain} with a {@code securityMatcher} and a higher precedence
@@ -56,6 +59,12 @@ public class PlatformSecurityAutoConfiguration {
 
     /** Order of the platform chain: after any chain a service declares for a subset of paths. */
     public static final int FILTER_CHAIN_ORDER = Ordered.LOWEST_PRECEDENCE - 10;
+
+    /**
+     * Order of the {@link RequestBodyLimitFilter} among the servlet filters: before Spring Security's (-100), after
+     * Boot's character encoding and observation filters and a service's early header filters (+100).
+     */
+    public static final int REQUEST_BODY_LIMIT_ORDER = Ordered.HIGHEST_PRECEDENCE + 200;
 
     @Bean
     @ConditionalOnMissingBean(JwtDecoder.class)
@@ -102,6 +111,19 @@ public class PlatformSecurityAutoConfiguration {
     SecurityFilterChain platformSecurityFilterChain(HttpSecurity http, PlatformHttpSecurity platform) throws Exception {
         platform.applyDefaults(http).authorizeHttpRequests(platform::authorize);
         return http.build();
+    }
+
+    /**
+     * The request body limit ({@code max-request-body}), before the security chain: an oversized body is refused
+     * before it is read or a token is checked.
+     */
+    @Bean
+    @ConditionalOnMissingBean(name = "requestBodyLimitFilter")
+    FilterRegistrationBean<RequestBodyLimitFilter> requestBodyLimitFilter(PlatformSecurityProperties properties) {
+        FilterRegistrationBean<RequestBodyLimitFilter> registration =
+                new FilterRegistrationBean<>(new RequestBodyLimitFilter(properties.maxRequestBody()));
+        registration.setOrder(REQUEST_BODY_LIMIT_ORDER);
+        return registration;
     }
 
     @Bean

@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 import ru.promtour.security.token.InternalTokenClaims;
 
 /**
@@ -21,6 +22,8 @@ import ru.promtour.security.token.InternalTokenClaims;
  *                    that need no token
  * @param tokenCacheSize how many verified tokens are kept until their {@code exp}, so a token the gateway
  *                    reuses is verified once ({@code 0}: verify every request)
+ * @param maxRequestBody the largest request body the service reads, whatever the framing (a larger
+ *                    {@code Content-Length} or chunked body is a 413); default 256KB, the gateway's limit
  */
 @ConfigurationProperties("platform.security")
 public record PlatformSecurityProperties(
@@ -29,7 +32,8 @@ public record PlatformSecurityProperties(
         @DefaultValue(InternalTokenClaims.AUDIENCE) String audience,
         @DefaultValue("10s") Duration clockSkew,
         List<String> publicPaths,
-        Integer tokenCacheSize) {
+        Integer tokenCacheSize,
+        DataSize maxRequestBody) {
 
     /** The JWKS address used when neither the property nor {@code GATEWAY_JWKS_URI} is set. */
     public static final String DEFAULT_JWK_SET_URI = "http://localhost:8080/.well-known/jwks.json";
@@ -39,6 +43,9 @@ public record PlatformSecurityProperties(
      * minute, so the live tokens number about the active keys; a verified token costs a few KB.
      */
     public static final int DEFAULT_TOKEN_CACHE_SIZE = 1_000;
+
+    /** Default {@code max-request-body}: the gateway's {@code RequestSize} limit. */
+    public static final DataSize DEFAULT_MAX_REQUEST_BODY = DataSize.ofKilobytes(256);
 
     public PlatformSecurityProperties {
         jwkSetUri = jwkSetUri == null || jwkSetUri.isBlank() ? DEFAULT_JWK_SET_URI : jwkSetUri;
@@ -50,10 +57,14 @@ public record PlatformSecurityProperties(
         if (tokenCacheSize < 0) {
             throw new IllegalArgumentException("platform.security.token-cache-size must not be negative");
         }
+        maxRequestBody = maxRequestBody == null ? DEFAULT_MAX_REQUEST_BODY : maxRequestBody;
+        if (maxRequestBody.toBytes() < 1) {
+            throw new IllegalArgumentException("platform.security.max-request-body must be positive");
+        }
     }
 
     /** The defaults, for code and tests that build a decoder without Spring's binder. */
     public static PlatformSecurityProperties defaults() {
-        return new PlatformSecurityProperties(null, null, null, null, null, null);
+        return new PlatformSecurityProperties(null, null, null, null, null, null, null);
     }
 }

@@ -8,6 +8,7 @@ import org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSec
 import org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
@@ -15,6 +16,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import ru.promtour.security.tenant.CurrentTenant;
 import ru.promtour.security.token.CachingJwtDecoder;
 import ru.promtour.security.web.PlatformHttpSecurity;
+import ru.promtour.security.web.RequestBodyLimitFilter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -39,6 +41,16 @@ class PlatformSecurityAutoConfigurationTest {
             assertThat(context).hasSingleBean(CurrentTenant.class);
             assertThat(context).hasSingleBean(PlatformHttpSecurity.class);
             assertThat(context).as("no generated password user").doesNotHaveBean(UserDetailsService.class);
+            assertThat(context).hasBean("requestBodyLimitFilter");
+        });
+    }
+
+    @Test
+    void theRequestBodyLimitFilterTakesTheConfiguredLimit() {
+        web.withPropertyValues("platform.security.max-request-body=64KB").run(context -> {
+            FilterRegistrationBean<?> registration = context.getBean("requestBodyLimitFilter", FilterRegistrationBean.class);
+            assertThat(((RequestBodyLimitFilter) registration.getFilter()).limit()).isEqualTo(64 * 1024);
+            assertThat(registration.getOrder()).isLessThan(-100);
         });
     }
 

@@ -8,6 +8,7 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.StandardEnvironment;
+import org.springframework.util.unit.DataSize;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -45,6 +46,12 @@ class PlatformSecurityPropertiesTest {
         PlatformSecurityProperties properties = bind(Map.of("platform.security.public-paths", "/api/v1/catalog/**,/x"));
 
         assertThat(properties.publicPaths()).containsExactly("/api/v1/catalog/**", "/x");
+    }
+
+    @Test
+    void theRequestBodyLimitIsTheGatewaysUnlessSet() {
+        assertThat(bind(Map.of()).maxRequestBody()).isEqualTo(DataSize.ofKilobytes(256));
+        assertThat(bind(Map.of("platform.security.max-request-body", "1MB")).maxRequestBody()).isEqualTo(DataSize.ofMegabytes(1));
     }
 
     @Test

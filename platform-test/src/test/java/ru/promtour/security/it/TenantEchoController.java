@@ -9,6 +9,7 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import ru.promtour.security.tenant.CurrentTenant;
 import ru.promtour.security.tenant.Tenant;
@@ -33,6 +34,12 @@ class TenantEchoController {
     @PostMapping("/api/v1/notifications")
     Map<String, Object> post(@AuthenticationPrincipal Tenant tenant, HttpServletRequest request) {
         return echo(tenant, request);
+    }
+
+    /** How many bytes of body arrived (the request body limit's tests). */
+    @PostMapping({"/api/v1/other/body", "/octo/body"})
+    Map<String, Object> body(@RequestBody byte[] body) {
+        return Map.of("bytes", body.length);
     }
 
     @GetMapping("/api/v1/notifications/admin-only")

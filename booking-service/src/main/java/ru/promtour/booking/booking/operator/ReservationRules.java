@@ -1,7 +1,11 @@
 package ru.promtour.booking.booking.operator;
 
+import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.Period;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -31,7 +35,22 @@ final class ReservationRules {
     /** The contracts' bound on units per booking. */
     static final int MAX_UNITS = 1000;
     private static final Pattern LOCALE = Pattern.compile("^[a-z]{2}([-_][A-Za-z]{2})?$");
+    /**
+     * A person's name: Cyrillic and Latin letters (with combining accents), spaces, hyphens, apostrophes
+     * ({@code '} and {@code ’}) and dots, with at least one letter; no digits, no control characters.
+     */
+    static final Pattern NAME = Pattern.compile("^(?=.*[\\p{IsCyrillic}\\p{IsLatin}])(?:[\\p{IsCyrillic}\\p{IsLatin}]\\p{Mn}*|[ .'\u2019-])+$");
+    /** An identity document's number: Cyrillic and Latin letters, digits, spaces and hyphens. */
+    static final Pattern DOCUMENT_NUMBER = Pattern.compile("^[\\p{IsCyrillic}\\p{IsLatin}0-9 -]+$");
+    /** A phone number in E.164, as the notification service's SMS sender accepts it. */
+    static final Pattern E164 = Pattern.compile("^\\+[1-9][0-9]{7,14}$");
+    private static final Pattern EMAIL = Pattern.compile("^[^@\\s\\p{Cntrl}]+@[^@\\s\\p{Cntrl}]+$");
+    /** The oldest visitor we believe in. */
+    static final int MAX_AGE_YEARS = 120;
+    /** The date in the earliest time zone (UTC+14): a birth date after it is in the future everywhere. */
+    private static final ZoneOffset EARLIEST_ZONE = ZoneOffset.ofHours(14);
     private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm (xxx)");
+    private static final String NAME_RULE = "may contain only letters (Cyrillic or Latin), spaces, hyphens, apostrophes and dots";
 
     private ReservationRules() {
     }
@@ -110,8 +129,15 @@ final class ReservationRules {
         return items;
     }
 
-    /** A visitor's document is one we know, and a birth date fits the unit's age range (checked on the day it is given). */
+    /**
+     * A visitor's document is one we know with a plausible number, a birth date is neither in the future nor more
+     * than {@value #MAX_AGE_YEARS} years ago, and it fits the unit's age range (checked on the day it is given).
+     */
     static void visitor(String field, Visitor v, Program.Unit unit) {
+        visitor(field, v, unit, Clock.systemUTC());
+    }
+
+    static void visitor(String field, Visitor v, Program.Unit unit, Clock clock) {
         if (v == null) {
             return;
         }
@@ -120,8 +146,17 @@ final class ReservationRules {
             throw BookingRefusal.badRequest(field + ".documentType must be PASSPORT or BIRTH_CERTIFICATE");
         }
         checkLength(field + ".documentNumber", v.documentNumber(), 40);
+        requireFormat(field + ".documentNumber", v.documentNumber(), DOCUMENT_NUMBER,
+                "may contain only letters, digits, spaces and hyphens");
         if (v.birthDate() != null) {
-            int age = java.time.Period.between(v.birthDate(), java.time.LocalDate.now(java.time.ZoneOffset.UTC)).getYears();
+            LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
+            if (v.birthDate().isAfter(LocalDate.now(clock.withZone(EARLIEST_ZONE)))) {
+                throw BookingRefusal.badRequest(field + ".birthDate must not be in the future");
+            }
+            if (v.birthDate().isBefore(today.minusYears(MAX_AGE_YEARS))) {
+                throw BookingRefusal.badRequest(field + ".birthDate must not be more than " + MAX_AGE_YEARS + " years ago");
+            }
+            int age = Math.max(0, Period.between(v.birthDate(), today).getYears());
             if ((unit.minAge() != null && age < unit.minAge()) || (unit.maxAge() != null && age > unit.maxAge())) {
                 throw BookingRefusal.unprocessable("Validation failed: " + field + ".birthDate gives age " + age
                         + ", outside the unit " + unit.id() + " (" + (unit.minAge() == null ? "" : unit.minAge()) + "–"
@@ -145,9 +180,12 @@ final class ReservationRules {
         checkLength(field + ".phoneNumber", c.phoneNumber(), 40);
         checkLength(field + ".country", c.country(), 100);
         checkLength(field + ".notes", c.notes(), 1000);
-        if (c.emailAddress() != null && !c.emailAddress().isBlank() && !c.emailAddress().matches("^[^@\\s]+@[^@\\s]+$")) {
-            throw BookingRefusal.badRequest(field + ".emailAddress is not an email address");
-        }
+        requireFormat(field + ".fullName", c.fullName(), NAME, NAME_RULE);
+        requireFormat(field + ".firstName", c.firstName(), NAME, NAME_RULE);
+        requireFormat(field + ".lastName", c.lastName(), NAME, NAME_RULE);
+        requireFormat(field + ".emailAddress", c.emailAddress(), EMAIL, "is not an email address");
+        requireFormat(field + ".phoneNumber", c.phoneNumber(), E164,
+                "must be an E.164 number: + and 8 to 15 digits, no spaces, e.g. +79161234567");
         if (c.locale() != null && !LOCALE.matcher(c.locale()).matches()) {
             throw BookingRefusal.badRequest(field + ".locales[0] must be a language tag such as ru or ru-RU");
         }
@@ -180,6 +218,17 @@ final class ReservationRules {
         }
         catch (IllegalArgumentException ex) {
             return false;
+        }
+    }
+
+    /**
+     * Refuses (BAD_REQUEST, naming the field) a value that does not match {@code pattern}; an absent one (null, empty or
+     * only spaces) is left to the checks of required fields. Tabs, line breaks and other control characters count.
+     */
+    private static void requireFormat(String field, String value, Pattern pattern, String rule) {
+        boolean absent = value == null || value.chars().allMatch(ch -> ch == ' ');
+        if (!absent && !pattern.matcher(value).matches()) {
+            throw BookingRefusal.badRequest(field + " " + rule);
         }
     }
 

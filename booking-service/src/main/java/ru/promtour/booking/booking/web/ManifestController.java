@@ -62,7 +62,7 @@ class ManifestController {
         if ("csv".equals(format)) {
             return ok.contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
                     .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"manifest-" + slotId + ".csv\"")
-                    .body(csv(view));
+                    .body(ManifestCsv.of(view));
         }
         return ok.contentType(MediaType.APPLICATION_JSON).body(view);
     }
@@ -87,29 +87,5 @@ class ManifestController {
         String documents = m.program().rules() == null ? "NONE" : m.program().rules().documents();
         return new ManifestView(m.slot().id(), m.slot().excursionId(), m.program().title().ru(), m.slot().start(),
                 m.slot().timeZone(), documents, m.deadline(), groups.size(), visitors, groups);
-    }
-
-    /** One row per visitor (RFC 4180 quoting), the group's columns repeated. */
-    private static String csv(ManifestView v) {
-        StringBuilder out = new StringBuilder(
-                "supplierReference,status,complete,leader,leaderPhone,unitId,type,fullName,birthDate,documentType,documentNumber\r\n");
-        for (GroupView g : v.bookings()) {
-            for (VisitorView p : g.visitors()) {
-                out.append(String.join(",", cell(g.supplierReference()), cell(g.status()), cell(String.valueOf(g.complete())),
-                        cell(g.leader()), cell(g.leaderPhone()), cell(p.unitId()), cell(p.type()), cell(p.fullName()),
-                        cell(p.birthDate() == null ? null : p.birthDate().toString()), cell(p.documentType()),
-                        cell(p.documentNumber()))).append("\r\n");
-            }
-        }
-        return out.toString();
-    }
-
-    private static String cell(String value) {
-        if (value == null) {
-            return "";
-        }
-        // a leading = + - @ would be a formula in a spreadsheet: quote it as text
-        String safe = value.matches("^[=+\\-@].*") ? "'" + value : value;
-        return "\"" + safe.replace("\"", "\"\"") + "\"";
     }
 }

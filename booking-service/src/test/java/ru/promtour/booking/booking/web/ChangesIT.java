@@ -110,7 +110,7 @@ class ChangesIT extends BookingIT {
         String id = confirmed(p, slotId, uuid, 4);
 
         Answer shrunk = operator.patch("/octo/bookings/" + uuid, "{\"unitItems\":[" + items(3) + "],"
-                + "\"contact\":{\"fullName\":\"Сидоров Иван\",\"emailAddress\":\"i@school.ru\",\"phoneNumber\":\"+7\",\"locales\":[\"ru\"]}}");
+                + "\"contact\":{\"fullName\":\"Сидоров Иван\",\"emailAddress\":\"i@school.ru\",\"phoneNumber\":\"+79025551234\",\"locales\":[\"ru\"]}}");
 
         assertThat(shrunk.status()).as(shrunk.toString()).isEqualTo(200);
         assertThat(shrunk.json().path("unitItems")).hasSize(3);

@@ -89,11 +89,11 @@ class LifecycleIT extends BookingIT {
         held(p, slotId, uuid, 1);
 
         assertConfirmRefused(uuid, null, "contact");
-        assertConfirmRefused(uuid, "{\"contact\":{\"emailAddress\":\"a@b.ru\",\"phoneNumber\":\"+7\",\"locales\":[\"ru\"]}}", "contact.fullName");
-        assertConfirmRefused(uuid, "{\"contact\":{\"fullName\":\"A\",\"phoneNumber\":\"+7\",\"locales\":[\"ru\"]}}", "contact.emailAddress");
+        assertConfirmRefused(uuid, "{\"contact\":{\"emailAddress\":\"a@b.ru\",\"phoneNumber\":\"+79025551234\",\"locales\":[\"ru\"]}}", "contact.fullName");
+        assertConfirmRefused(uuid, "{\"contact\":{\"fullName\":\"A\",\"phoneNumber\":\"+79025551234\",\"locales\":[\"ru\"]}}", "contact.emailAddress");
         assertConfirmRefused(uuid, "{\"contact\":{\"fullName\":\"A\",\"emailAddress\":\"a@b.ru\",\"locales\":[\"ru\"]}}", "contact.phoneNumber");
-        assertConfirmRefused(uuid, "{\"contact\":{\"fullName\":\"A\",\"emailAddress\":\"a@b.ru\",\"phoneNumber\":\"+7\"}}", "contact.locales");
-        assertConfirmRefused(uuid, "{\"contact\":{\"fullName\":\"A\",\"emailAddress\":\"nope\",\"phoneNumber\":\"+7\",\"locales\":[\"ru\"]}}", "contact.emailAddress");
+        assertConfirmRefused(uuid, "{\"contact\":{\"fullName\":\"A\",\"emailAddress\":\"a@b.ru\",\"phoneNumber\":\"+79025551234\"}}", "contact.locales");
+        assertConfirmRefused(uuid, "{\"contact\":{\"fullName\":\"A\",\"emailAddress\":\"nope\",\"phoneNumber\":\"+79025551234\",\"locales\":[\"ru\"]}}", "contact.emailAddress");
         assertConfirmRefused(uuid, CatalogData.CONTACT.replace("}}", "},\"unitItems\":[{\"unitId\":\"adult\"},{\"unitId\":\"adult\"}]}"), "unitItems");
         assertThat(operator.get("/octo/bookings/" + uuid).text("status")).isEqualTo("ON_HOLD");
     }

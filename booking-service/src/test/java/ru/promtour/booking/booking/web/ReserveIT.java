@@ -184,6 +184,41 @@ class ReserveIT extends BookingIT {
     }
 
     @Test
+    void namesDocumentNumbersPhonesAndBirthDatesAreCheckedNamingTheField() {
+        Program p = Program.instant("Europe/Moscow");
+        String slotId = slot(p, Duration.ofDays(10), 40);
+        String good = CatalogData.reserve(uuid(), p, slotId, 1, 0, 0);
+        String leader = "\"contact\":{\"fullName\":\"%s\",\"phoneNumber\":\"%s\"},\"unitItems\"";
+        String visitor = "{\"unitId\":\"adult\",\"contact\":{\"fullName\":\"%s\",\"phoneNumber\":\"%s\"},"
+                + "\"visitor\":{\"documentType\":\"PASSPORT\",\"documentNumber\":\"%s\",\"birthDate\":\"%s\"}}";
+
+        String[][] refused = {
+            {good.replace("\"unitItems\"", leader.formatted("=HYPERLINK(\\\"http://x\\\")", "+79025551234")), "contact.fullName"},
+            {good.replace("\"unitItems\"", leader.formatted("Иванова Мария", "8 (902) 555-12-34")), "contact.phoneNumber"},
+            {good.replace("{\"unitId\":\"adult\"}", visitor.formatted("Петров\\nПётр", "+79025551234", "2514 123456", "1980-05-01")),
+                "unitItems[0].contact.fullName"},
+            {good.replace("{\"unitId\":\"adult\"}", visitor.formatted("Петров Пётр", "+7", "2514 123456", "1980-05-01")),
+                "unitItems[0].contact.phoneNumber"},
+            {good.replace("{\"unitId\":\"adult\"}", visitor.formatted("Петров Пётр", "+79025551234", "\\t=cmd", "1980-05-01")),
+                "unitItems[0].visitor.documentNumber"},
+            {good.replace("{\"unitId\":\"adult\"}", visitor.formatted("Петров Пётр", "+79025551234", "2514 123456", "9999-01-01")),
+                "unitItems[0].visitor.birthDate"},
+            {good.replace("{\"unitId\":\"adult\"}", visitor.formatted("Петров Пётр", "+79025551234", "2514 123456", "1850-01-01")),
+                "unitItems[0].visitor.birthDate"}};
+        for (String[] bad : refused) {
+            Answer answer = assertRefused(bad[0], "BAD_REQUEST", null, null);
+            assertThat(answer.text("errorMessage")).as(bad[0]).startsWith(bad[1] + " ");
+        }
+        assertThat(mongo.count(query(where("operatorId").is(operatorId)), Booking.COLLECTION)).isZero();
+
+        String fine = good.replace("\"unitItems\"", leader.formatted("Anne-Marie O’Neil", "+79025551234"))
+                .replace("{\"unitId\":\"adult\"}", visitor.formatted("Салтыков-Щедрин М. Е.", "+4930123456", "IV-СТ 123456", "1980-05-01"));
+        Answer ok = reserve(fine);
+        assertThat(ok.status()).as(ok.toString()).isEqualTo(200);
+        assertThat(ok.json().path("unitItems").path(0).path("visitor").path("documentNumber").asString()).isEqualTo("IV-СТ 123456");
+    }
+
+    @Test
     void aClosedSlotTakesNoBookings() {
         Program p = Program.instant("Europe/Moscow");
         String slotId = slot(p, Duration.ofDays(10), 40);

@@ -2,6 +2,7 @@ package ru.promtour.catalog.slot.ledger;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.Period;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -48,7 +49,7 @@ class SlotChangeRequestsTest {
     private final ChangeWaiters waiters = new ChangeWaiters();
     private final SlotChangeRequests requests = new SlotChangeRequests(mongo, slots,
             new SlotEvents(JsonMapper.builder().build()), relay, waiters,
-            new CatalogProperties(366, 2000, 366, 3, Duration.ofMillis(200), Duration.ofMillis(20)));
+            new CatalogProperties(366, 2000, 366, 3, Duration.ofMillis(200), Duration.ofMillis(20), Period.ofYears(2)));
     private final List<Slot> reads = new ArrayList<>();
 
     private static Slot slot(SlotStatus status, int capacity, int held, List<PendingChange> pending,

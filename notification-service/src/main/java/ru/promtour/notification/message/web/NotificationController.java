@@ -1,6 +1,7 @@
 package ru.promtour.notification.message.web;
 
 import java.util.List;
+import java.util.Optional;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
@@ -21,6 +22,7 @@ import ru.promtour.notification.message.MessageQueue;
 import ru.promtour.security.tenant.CurrentTenant;
 import ru.promtour.security.tenant.NotFoundForTenantException;
 import ru.promtour.security.tenant.Tenant;
+import ru.promtour.security.tenant.TenantType;
 
 /**
  * The delivery log over HTTP. A booking's messages are visible to its operator, its enterprise and the
@@ -45,16 +47,25 @@ class NotificationController {
         this.tenant = tenant;
     }
 
-    /** A booking's messages, oldest first, recipients masked. */
+    /**
+     * A booking's messages, oldest first, recipients masked. {@code bookingId} is booking-service's booking id, or, for
+     * an operator, the OCTO {@code uuid} it booked with (what an operator holds).
+     */
     @GetMapping
-    List<MessageView> list(@RequestParam @NotBlank @Pattern(regexp = ID, message = "must be a booking id (letters, digits, . _ : -, at most 100)")
+    List<MessageView> list(@RequestParam @NotBlank @Pattern(regexp = ID, message = "must be a booking id or an OCTO uuid (letters, digits, . _ : -, at most 100)")
                            String bookingId) {
-        BookingView booking = bookings.find(bookingId).orElseThrow(NotFoundForTenantException::new);
         Tenant caller = tenant.get();
-        if (!caller.isAdmin() && !caller.isOperator(booking.operatorId()) && !caller.isEnterprise(booking.enterpriseId())) {
-            throw new NotFoundForTenantException();
-        }
-        return messages.findByBooking(bookingId).stream().map(MessageView::of).toList();
+        BookingView booking = visible(bookingId, caller)
+                .or(() -> caller.type() == TenantType.OPERATOR
+                        ? visible(Bookings.octoBookingId(caller.id(), bookingId), caller) : Optional.<BookingView>empty())
+                .orElseThrow(NotFoundForTenantException::new);
+        return messages.findByBooking(booking.id()).stream().map(MessageView::of).toList();
+    }
+
+    /** The booking, if the caller may see it: its operator, its enterprise or the admin. */
+    private Optional<BookingView> visible(String bookingId, Tenant caller) {
+        return bookings.find(bookingId).filter(booking -> caller.isAdmin() || caller.isOperator(booking.operatorId())
+                || caller.isEnterprise(booking.enterpriseId()));
     }
 
     /** Puts a FAILED or SENT message back in the queue with a fresh retry budget: 202, or 409 while it is queued or sending. */
