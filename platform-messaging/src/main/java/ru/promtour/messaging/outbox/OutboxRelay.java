@@ -166,11 +166,6 @@ public class OutboxRelay implements AutoCloseable {
         }
     }
 
-    /** Removes the events acknowledged so far from their outboxes now (normally a timer does, every few ms). */
-    public void flushSent() {
-        sentEvents.flush();
-    }
-
     /** Removes what was acknowledged before the application stops. */
     @Override
     public void close() {
@@ -273,9 +268,13 @@ public class OutboxRelay implements AutoCloseable {
      * @param storedId the {@code _id} exactly as stored
      */
     protected void markSent(String collection, Object storedId, List<String> eventIds) {
-        Bson pull = Updates.pullByFilter(new Document(Outbox.FIELD,
+        mongo.execute(collection, coll -> coll.updateOne(Filters.eq("_id", storedId), pullOf(eventIds)));
+    }
+
+    /** The update that removes exactly these events from an outbox, leaving events appended meanwhile. */
+    static Bson pullOf(List<String> eventIds) {
+        return Updates.pullByFilter(new Document(Outbox.FIELD,
                 new Document(OutboxEvent.F_ID, new Document("$in", eventIds))));
-        mongo.execute(collection, coll -> coll.updateOne(Filters.eq("_id", storedId), pull));
     }
 
     @SuppressWarnings("unchecked")

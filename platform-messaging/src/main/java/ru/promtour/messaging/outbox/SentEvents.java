@@ -14,7 +14,6 @@ import java.util.concurrent.TimeUnit;
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.UpdateOneModel;
-import com.mongodb.client.model.Updates;
 import com.mongodb.client.model.WriteModel;
 import org.bson.Document;
 import org.slf4j.Logger;
@@ -67,8 +66,7 @@ final class SentEvents implements AutoCloseable {
         byCollection.forEach((collection, byId) -> {
             List<WriteModel<Document>> pulls = new ArrayList<>(byId.size());
             byId.forEach((id, eventIds) -> pulls.add(new UpdateOneModel<>(Filters.eq("_id", id),
-                    Updates.pullByFilter(new Document(Outbox.FIELD,
-                            new Document(OutboxEvent.F_ID, new Document("$in", eventIds)))))));
+                    OutboxRelay.pullOf(eventIds))));
             try {
                 mongo.execute(collection, coll -> coll.bulkWrite(pulls, new BulkWriteOptions().ordered(false)));
             }
