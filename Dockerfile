@@ -10,7 +10,8 @@ RUN --mount=type=cache,target=/root/.m2 ./mvnw -B -q -DskipTests package -pl ${M
 
 FROM eclipse-temurin:17.0.17_10-jre-jammy
 ARG MODULE
-RUN useradd --system --uid 10001 app
+RUN useradd --system --uid 10001 app \
+    && install -d -o app -m 700 /var/lib/promtour/gateway-keys
 WORKDIR /app
 COPY --from=build /src/${MODULE}/target/${MODULE}.jar /app/app.jar
 USER app

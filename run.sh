@@ -377,7 +377,10 @@ launch() {
             </dev/null >"$log" 2>&1 9>&- &
     else
         read -r -a opts <<<"${JAVA_OPTS:-$DEFAULT_JAVA_OPTS}"
-        (SERVER_PORT="${PORT[$name]}" exec "$JAVA" "${opts[@]}" "${archive[@]}" -jar "$(jar_path "$name")") \
+        # the gateway's signing keys: files only the gateway reads, the first one created on the first start
+        local keys=""
+        [[ $name == gateway ]] && keys="${GATEWAY_SIGNING_KEYS_DIR:-$DATA_DIR/gateway-keys}"
+        (SERVER_PORT="${PORT[$name]}" GATEWAY_SIGNING_KEYS_DIR="$keys" exec "$JAVA" "${opts[@]}" "${archive[@]}" -jar "$(jar_path "$name")") \
             </dev/null >"$log" 2>&1 9>&- &
     fi
     local pid=$!

@@ -40,7 +40,7 @@ CP="$ROOT/load-tests/target/test-classes:$(cat "$ROOT/load-tests/target/classpat
 rm -rf "$BENCH" && mkdir -p "$BENCH/results"
 [[ ${REUSE:-0} == 1 ]] && KEEP=1
 # shellcheck disable=SC2086  # BENCH_OPTS is a list of options
-bench() { java -Xmx1g --add-opens java.base/java.lang=ALL-UNNAMED -Dbench.dir="$BENCH" -Dbench.pids="$ROOT/.run/pids" $BENCH_OPTS -cp "$CP" "$@"; }
+bench() { java -Xmx1g --add-opens java.base/java.lang=ALL-UNNAMED -Dbench.dir="$BENCH" -Dbench.pids="$ROOT/.run/pids" -Dbench.signingKeys="$DATA/gateway-keys" $BENCH_OPTS -cp "$CP" "$@"; }
 
 # Starts ./run.sh in the background on a new empty data folder; waits for "Platform healthy in X s".
 RUN_PID=""

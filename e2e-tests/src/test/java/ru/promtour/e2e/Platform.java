@@ -121,6 +121,7 @@ public final class Platform {
         env.put("MONGODB_URI", stack.mongoConnectionString());
         env.put("GATEWAY_JWKS_URI", gatewayUrl() + "/.well-known/jwks.json");
         env.put("ADMIN_API_KEY", ADMIN_KEY);
+        env.put("GATEWAY_SIGNING_KEYS_DIR", stack.config().dataDir().resolve("gateway-keys").toString());
         env.put("CATALOG_SERVICE_URL", directUrl("catalog-service"));
         env.put("BOOKING_SERVICE_URL", directUrl("booking-service"));
         env.put("NOTIFICATION_SERVICE_URL", directUrl("notification-service"));

@@ -9,6 +9,7 @@ import java.util.Map;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import com.jayway.jsonpath.JsonPath;
 import com.nimbusds.jose.crypto.ECDSAVerifier;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.ECKey;
@@ -288,6 +289,8 @@ class EdgeSecurityIT {
         "GET,  /admin/api-keys,             ADMIN,      allowed",
         "GET,  /admin/api-keys,             OPERATOR,   denied",
         "GET,  /admin/operators,            ENTERPRISE, denied",
+        "GET,  /admin/signing-keys,         OPERATOR,   denied",
+        "POST, /admin/signing-keys,         ENTERPRISE, denied",
         "GET,  /api/v1/catalog/excursions,  OPERATOR,   allowed",
         "GET,  /api/v1/catalog/excursions,  ENTERPRISE, allowed",
     })
@@ -428,6 +431,27 @@ class EdgeSecurityIT {
         assertThat(refused.getBody()).contains("\"status\":429").contains("admin API");
         client.get().uri("/admin/operators").header("Authorization", "Bearer " + everyday)
             .exchange().expectStatus().isOk();
+    }
+
+    /** The private halves never leave the key directory; a rotation publishes the new key before it signs. */
+    @Test
+    void theAdminRotatesTheSigningKeyAndTheNewKeyIsPublishedBeforeItSigns() throws Exception {
+        URL jwks = new URL("http://localhost:" + port + "/.well-known/jwks.json");
+        int published = JWKSet.load(jwks).getKeys().size();
+
+        String created = client.post().uri("/admin/signing-keys").header("Authorization", "Bearer " + GatewayTestSupport.ADMIN_KEY)
+            .exchange().expectStatus().isCreated()
+            .expectBody(String.class).returnResult().getResponseBody();
+        String kid = JsonPath.read(created, "$.kid");
+        assertThat((String) JsonPath.read(created, "$.state")).isEqualTo("PENDING");
+
+        JWKSet after = JWKSet.load(jwks);
+        assertThat(after.getKeys()).hasSize(published + 1);
+        assertThat(after.getKeyByKeyId(kid)).isNotNull().satisfies(key -> assertThat(key.isPrivate()).isFalse());
+        String listing = client.get().uri("/admin/signing-keys").header("Authorization", "Bearer " + GatewayTestSupport.ADMIN_KEY)
+            .exchange().expectStatus().isOk()
+            .expectBody(String.class).returnResult().getResponseBody();
+        assertThat(listing).contains(kid).contains("ACTIVE").doesNotContain("\"d\"");
     }
 
     private WebTestClient.ResponseSpec octoProducts(String key) {

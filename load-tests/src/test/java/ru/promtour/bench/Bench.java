@@ -24,6 +24,8 @@ final class Bench {
     static final String MESSAGES = property("bench.messages", "http://localhost:8025");
     static final String MONGO = property("bench.mongo", "mongodb://localhost:27017");
     static final String KAFKA = property("bench.kafka", "localhost:9092");
+    /** The gateway's signing key directory ({@code ./run.sh}: {@code <data folder>/gateway-keys}). */
+    static final Path SIGNING_KEYS = Path.of(property("bench.signingKeys", ".data/gateway-keys"));
     static final String ADMIN_KEY = property("bench.adminKey", "dev-admin-key-change-me");
     static final Path DIR = Path.of(property("bench.dir", "target/bench"));
 

@@ -35,7 +35,7 @@ public class RaceSimulation extends Simulation {
         for (int i = 0; i < slots.size(); i++) {
             String name = String.format("race %02d", i + 1);
             phases.add(name);
-            chain.add(scenario(name).exec(Reserve.reserve(name, program, List.of(slots.get(i)), operatorKey))
+            chain.add(scenario(name).exec(Reserve.reserve(name, program, List.of(slots.get(i)), () -> operatorKey))
                     .injectOpen(atOnceUsers(users))
                     .protocols(Simulations.protocol(Bench.GATEWAY)));
         }

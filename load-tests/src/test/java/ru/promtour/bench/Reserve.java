@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -41,12 +42,12 @@ final class Reserve {
      * {@code POST /octo/bookings} on a random slot of {@code slots}; OK only when the answer is {@code ON_HOLD},
      * i.e. the catalog held the seat over Kafka within booking-service's wait. Every answer is counted by kind.
      */
-    static ChainBuilder reserve(String phase, JsonNode program, List<String> slots, String bearer) {
+    static ChainBuilder reserve(String phase, JsonNode program, List<String> slots, Supplier<String> bearer) {
         String productId = program.path("productId").asText();
         String unitId = program.path("unitId").asText();
         return exec(session -> session.remove("status").remove("body").remove("rt").remove("retryAfter"))
                 .exec(http(phase).post("/octo/bookings")
-                        .header("Authorization", "Bearer " + bearer)
+                        .header("Authorization", session -> "Bearer " + bearer.get())
                         .header("Content-Type", "application/json")
                         .body(StringBody(session -> body(productId, slots.get(ThreadLocalRandom.current().nextInt(slots.size())), unitId)))
                         .check(status().saveAs("status"), responseTimeInMillis().saveAs("rt"), bodyString().saveAs("body"),

@@ -3,6 +3,7 @@ package ru.promtour.bench;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Supplier;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.gatling.javaapi.core.PopulationBuilder;
@@ -32,12 +33,12 @@ public class ReserveRatesSimulation extends Simulation {
         HttpProtocolBuilder gateway = Simulations.protocol(Bench.GATEWAY);
 
         List<PopulationBuilder> chain = new ArrayList<>();
-        chain.add(phase(WARM_UP, program, slots, operatorKey, 50, Math.max(5, seconds / 2), gateway));
+        chain.add(phase(WARM_UP, program, slots, () -> operatorKey, 50, Math.max(5, seconds / 2), gateway));
         int[] rates = Arrays.stream(Bench.property("bench.rates", "50,200,500").split(",")).mapToInt(Integer::parseInt).toArray();
         for (int rate : rates) {
-            chain.add(phase("gateway " + rate + " req/s", program, slots, operatorKey, rate, seconds, gateway));
+            chain.add(phase("gateway " + rate + " req/s", program, slots, () -> operatorKey, rate, seconds, gateway));
         }
-        String token = DirectToken.forOperator(setup.path("operatorId").asText(), setup.path("operatorName").asText(),
+        Supplier<String> token = DirectToken.fresh(setup.path("operatorId").asText(), setup.path("operatorName").asText(),
                 setup.path("operatorEmail").asText());
         HttpProtocolBuilder direct = Simulations.protocol(Bench.BOOKING_DIRECT);
         for (int rate : rates) {
@@ -46,7 +47,7 @@ public class ReserveRatesSimulation extends Simulation {
         setUp(Simulations.oneAfterAnother(phases, chain));
     }
 
-    private PopulationBuilder phase(String name, JsonNode program, List<String> slots, String bearer, int rate, int seconds,
+    private PopulationBuilder phase(String name, JsonNode program, List<String> slots, Supplier<String> bearer, int rate, int seconds,
                                     HttpProtocolBuilder protocol) {
         phases.add(name);
         return scenario(name).exec(Reserve.reserve(name, program, slots, bearer))

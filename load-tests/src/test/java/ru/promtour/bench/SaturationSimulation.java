@@ -41,7 +41,7 @@ public class SaturationSimulation extends Simulation {
 
     /** {@code users} clients, each sending its next reserve through the gateway as soon as the last is answered. */
     static PopulationBuilder closed(String name, JsonNode program, List<String> slots, String operatorKey, int users, int seconds) {
-        return scenario(name).exec(Reserve.reserve(name, program, slots, operatorKey))
+        return scenario(name).exec(Reserve.reserve(name, program, slots, () -> operatorKey))
                 .injectClosed(constantConcurrentUsers(users).during(seconds))
                 .protocols(Simulations.protocol(Bench.GATEWAY));
     }

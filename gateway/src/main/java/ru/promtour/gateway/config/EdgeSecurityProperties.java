@@ -13,18 +13,29 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                      signed; shorter than the lifetime, so a forwarded token always has
  *                      {@code tokenLifetime - tokenReuse} left
  * @param apiKeyCache   the cache of verified API keys
+ * @param signingKeys   where the internal token signing keys live and how they rotate
  */
 @ConfigurationProperties("platform.security")
 public record EdgeSecurityProperties(
         String adminApiKey,
         @DefaultValue("60s") Duration tokenLifetime,
         @DefaultValue("40s") Duration tokenReuse,
-        @DefaultValue ApiKeyCache apiKeyCache) {
+        @DefaultValue ApiKeyCache apiKeyCache,
+        @DefaultValue SigningKeys signingKeys) {
 
     public EdgeSecurityProperties {
         if (tokenReuse.compareTo(tokenLifetime) >= 0) {
             throw new IllegalArgumentException("platform.security.token-reuse (" + tokenReuse
                     + ") must be shorter than platform.security.token-lifetime (" + tokenLifetime + ")");
+        }
+        if (signingKeys.retention().compareTo(tokenLifetime) <= 0) {
+            throw new IllegalArgumentException("platform.security.signing-keys.retention (" + signingKeys.retention()
+                    + ") must be longer than platform.security.token-lifetime (" + tokenLifetime
+                    + "): a token signed with a replaced key must stay verifiable until it expires");
+        }
+        if (signingKeys.activationDelay().compareTo(signingKeys.reloadInterval()) <= 0) {
+            throw new IllegalArgumentException("platform.security.signing-keys.activation-delay must be longer than "
+                    + "its reload-interval: every gateway instance publishes a new key before any signs with it");
         }
     }
 
@@ -37,9 +48,22 @@ public record EdgeSecurityProperties(
     public record ApiKeyCache(@DefaultValue("4s") Duration ttl, @DefaultValue("10000") long maxSize) {
     }
 
+    /**
+     * @param directory       the directory of key files, readable by the gateway only (a mounted secret or volume);
+     *                        created with a first key when empty
+     * @param activationDelay how long a new key is published before it signs (longer than the reload interval)
+     * @param retention       how long a replaced key stays published (longer than a token's lifetime)
+     * @param reloadInterval  how often each instance re-reads the directory
+     */
+    public record SigningKeys(@DefaultValue(".data/gateway-keys") java.nio.file.Path directory,
+                              @DefaultValue("2m") Duration activationDelay,
+                              @DefaultValue("10m") Duration retention,
+                              @DefaultValue("30s") Duration reloadInterval) {
+    }
+
     @Override
     public String toString() {
         return "EdgeSecurityProperties[adminApiKey=" + (adminApiKey == null || adminApiKey.isBlank() ? "unset" : "***")
-                + ", tokenLifetime=" + tokenLifetime + ", tokenReuse=" + tokenReuse + ", apiKeyCache=" + apiKeyCache + "]";
+                + ", tokenLifetime=" + tokenLifetime + ", tokenReuse=" + tokenReuse + ", apiKeyCache=" + apiKeyCache + ", signingKeys=" + signingKeys + "]";
     }
 }

@@ -7,6 +7,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -35,8 +36,9 @@ public class InternalTokens {
     public static final String ISSUER = "promtour-gateway";
     public static final String AUDIENCE = "promtour-services";
 
-    private final ECKey key;
-    private final ECDSASigner signer;
+    private final SigningKeyRing keys;
+    /** The signer of each key that signed here (one or two while a rotation is under way). */
+    private final Map<String, ECDSASigner> signers = new ConcurrentHashMap<>();
     private final Duration lifetime;
     private final Duration reuse;
     private final Clock clock;
@@ -56,21 +58,27 @@ public class InternalTokens {
      * @param reuse      how long a token is forwarded again for the same caller; shorter than the lifetime
      * @param maxCallers how many callers' tokens are kept at most
      */
-    public InternalTokens(ECKey key, Duration lifetime, Duration reuse, long maxCallers, Clock clock) {
+    public InternalTokens(SigningKeyRing keys, Duration lifetime, Duration reuse, long maxCallers, Clock clock) {
         if (reuse.compareTo(lifetime) >= 0) {
             throw new IllegalArgumentException("a token must be reused for less than its lifetime");
         }
-        this.key = key;
+        this.keys = keys;
         this.lifetime = lifetime;
         this.reuse = reuse;
         this.clock = clock;
         this.minted = Caffeine.newBuilder().maximumSize(maxCallers).expireAfterWrite(lifetime).build();
-        try {
-            this.signer = new ECDSASigner(key);
-        }
-        catch (JOSEException ex) {
-            throw new IllegalStateException("Unusable signing key " + key.getKeyID(), ex);
-        }
+        signer(keys.signingKey());
+    }
+
+    private ECDSASigner signer(ECKey key) {
+        return signers.computeIfAbsent(key.getKeyID(), kid -> {
+            try {
+                return new ECDSASigner(key);
+            }
+            catch (JOSEException ex) {
+                throw new IllegalStateException("Unusable signing key " + kid, ex);
+            }
+        });
     }
 
     /**
@@ -105,9 +113,10 @@ public class InternalTokens {
             builder.claim("tenant_email", identity.email());
         }
         JWTClaimsSet claims = builder.build();
+        ECKey key = keys.signingKey();
         SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(key.getKeyID()).build(), claims);
         try {
-            jwt.sign(signer);
+            jwt.sign(signer(key));
         }
         catch (JOSEException ex) {
             throw new IllegalStateException("Signing the internal token failed", ex);
@@ -115,8 +124,8 @@ public class InternalTokens {
         return jwt.serialize();
     }
 
-    /** The public half, as the JWK Set the services fetch. */
+    /** The public halves of every published key, as the JWK Set the services fetch. */
     public Map<String, Object> publicKeySet() {
-        return new JWKSet(key.toPublicJWK()).toJSONObject();
+        return new JWKSet(List.copyOf(keys.publishedKeys())).toJSONObject();
     }
 }

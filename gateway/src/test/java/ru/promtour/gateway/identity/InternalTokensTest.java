@@ -25,7 +25,7 @@ class InternalTokensTest {
 
     private final ECKey key = newKey();
     private final MutableClock clock = MutableClock.fixedAt(T0);
-    private final InternalTokens tokens = new InternalTokens(key, LIFETIME, REUSE, 100, clock);
+    private final InternalTokens tokens = new InternalTokens(SigningKeyRing.of(key), LIFETIME, REUSE, 100, clock);
 
     private final Identity operator = new Identity(TenantType.OPERATOR, "op-1", "key-1", "Байкал-Тур", "booking@baikal-tour.example");
     private final Identity enterprise = new Identity(TenantType.ENTERPRISE, "ent-1", "key-2");

@@ -73,7 +73,7 @@ public class PlatformSecurityAutoConfiguration {
             .jwsAlgorithm(SignatureAlgorithm.ES256)
             .build();
         decoder.setJwtValidator(InternalTokenValidators.create(
-                properties.issuer(), properties.audience(), properties.clockSkew()));
+                properties.issuer(), properties.audience(), properties.clockSkew(), properties.maxTokenLifetime()));
         // the gateway reuses a token per API key: verify it once, not on every request (CachingJwtDecoder)
         return properties.tokenCacheSize() == 0 ? decoder : new CachingJwtDecoder(decoder, properties.tokenCacheSize());
     }

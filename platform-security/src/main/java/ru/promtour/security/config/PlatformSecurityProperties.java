@@ -7,6 +7,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
 import ru.promtour.security.token.InternalTokenClaims;
+import ru.promtour.security.token.InternalTokenValidators;
 
 /**
  * Settings of the internal-token check, prefix {@code platform.security}. A service normally sets
@@ -22,6 +23,7 @@ import ru.promtour.security.token.InternalTokenClaims;
  *                    that need no token
  * @param tokenCacheSize how many verified tokens are kept until their {@code exp}, so a token the gateway
  *                    reuses is verified once ({@code 0}: verify every request)
+ * @param maxTokenLifetime the longest {@code exp - iat} a token may have (the gateway's live 60 s); default 5m
  * @param maxRequestBody the largest request body the service reads, whatever the framing (a larger
  *                    {@code Content-Length} or chunked body is a 413); default 256KB, the gateway's limit
  */
@@ -33,6 +35,7 @@ public record PlatformSecurityProperties(
         @DefaultValue("10s") Duration clockSkew,
         List<String> publicPaths,
         Integer tokenCacheSize,
+        Duration maxTokenLifetime,
         DataSize maxRequestBody) {
 
     /** The JWKS address used when neither the property nor {@code GATEWAY_JWKS_URI} is set. */
@@ -57,6 +60,10 @@ public record PlatformSecurityProperties(
         if (tokenCacheSize < 0) {
             throw new IllegalArgumentException("platform.security.token-cache-size must not be negative");
         }
+        maxTokenLifetime = maxTokenLifetime == null ? InternalTokenValidators.DEFAULT_MAX_LIFETIME : maxTokenLifetime;
+        if (maxTokenLifetime.isNegative() || maxTokenLifetime.isZero()) {
+            throw new IllegalArgumentException("platform.security.max-token-lifetime must be positive");
+        }
         maxRequestBody = maxRequestBody == null ? DEFAULT_MAX_REQUEST_BODY : maxRequestBody;
         if (maxRequestBody.toBytes() < 1) {
             throw new IllegalArgumentException("platform.security.max-request-body must be positive");
@@ -65,6 +72,6 @@ public record PlatformSecurityProperties(
 
     /** The defaults, for code and tests that build a decoder without Spring's binder. */
     public static PlatformSecurityProperties defaults() {
-        return new PlatformSecurityProperties(null, null, null, null, null, null, null);
+        return new PlatformSecurityProperties(null, null, null, null, null, null, null, null);
     }
 }

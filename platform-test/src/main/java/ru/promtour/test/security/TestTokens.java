@@ -150,7 +150,7 @@ public final class TestTokens {
             .jwsAlgorithm(SignatureAlgorithm.ES256)
             .build();
         decoder.setJwtValidator(InternalTokenValidators.create(
-                properties.issuer(), properties.audience(), properties.clockSkew()));
+                properties.issuer(), properties.audience(), properties.clockSkew(), properties.maxTokenLifetime()));
         return decoder;
     }
 

@@ -35,7 +35,8 @@ class CachingJwtDecoderTest {
             .jwsAlgorithm(SignatureAlgorithm.ES256)
             .build();
         real.setJwtValidator(InternalTokenValidators.create(
-                InternalTokenClaims.ISSUER, InternalTokenClaims.AUDIENCE, Duration.ofSeconds(10), clock));
+                InternalTokenClaims.ISSUER, InternalTokenClaims.AUDIENCE, Duration.ofSeconds(10),
+                InternalTokenValidators.DEFAULT_MAX_LIFETIME, clock));
         return token -> {
             verifications.incrementAndGet();
             return real.decode(token);

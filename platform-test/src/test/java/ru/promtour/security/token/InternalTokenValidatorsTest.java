@@ -65,6 +65,25 @@ class InternalTokenValidatorsTest {
     }
 
     @Test
+    void aTokenLivingLongerThanTheCeilingIsRejected() {
+        Instant now = Instant.now();
+        String hours = TestTokens.token(TenantType.ADMIN, "admin").issuedAt(now).expiresAt(now.plusSeconds(2 * 3600)).sign();
+
+        assertRejected(hours, "lives longer than PT5M");
+        decoder.decode(TestTokens.token(TenantType.ADMIN, "admin").issuedAt(now).expiresAt(now.plusSeconds(300)).sign());
+    }
+
+    @Test
+    void aTokenIssuedInTheFutureOrWithoutIatIsRejected() {
+        Instant later = Instant.now().plusSeconds(3600);
+
+        assertRejected(TestTokens.token(TenantType.ADMIN, "admin").issuedAt(later).expiresAt(later.plusSeconds(60)).sign(),
+                "iat is in the future");
+        // Spring reads a missing iat as exp - 1 s: a minute's token without iat is "issued" in the future
+        assertRejected(TestTokens.token(TenantType.ADMIN, "admin").without("iat").sign(), "iat is in the future");
+    }
+
+    @Test
     void anotherIssuerIsRejected() {
         assertRejected(TestTokens.wrongIssuer(TenantType.OPERATOR, "op-1"), "iss");
     }

@@ -4,8 +4,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
@@ -86,6 +90,35 @@ class DockerComposeEnvironmentTest {
         });
         assertThat(missing).as("long-running services without a restart policy").isEmpty();
         assertThat(all).containsKeys("kafka", "mongo", "redis", "mailpit", "gateway");
+    }
+
+    /**
+     * One Mongo server, one user per application allowed its own database only (the init script creates them): a
+     * compromised service reads no other's data. Every application connects as its own user to its own database.
+     */
+    @Test
+    void everyPlatformServiceConnectsToMongoAsItsOwnUserToItsOwnDatabase() throws IOException {
+        String initScript = Files.readString(root.resolve("docker/mongo-init/10-service-users.js"));
+        Map<String, Object> mongo = allServices().get("mongo");
+        assertThat(mongo.get("volumes").toString()).contains("./docker/mongo-init:/docker-entrypoint-initdb.d");
+        assertThat(environment(mongo)).containsKey("MONGO_INITDB_ROOT_PASSWORD");
+
+        Pattern uri = Pattern.compile("mongodb://([a-z]+):\\$\\{([A-Z_]+):\\?[^}]*}@mongo:27017/([a-z]+)\\?replicaSet=rs0&authSource=([a-z]+)");
+        Set<String> users = new HashSet<>();
+        for (Map.Entry<String, Map<String, Object>> service : platformServices().entrySet()) {
+            String value = String.valueOf(environment(service.getValue()).get("MONGODB_URI"));
+            Matcher m = uri.matcher(value);
+            assertThat(m.matches()).as("%s: MONGODB_URI %s names a user, its password variable and a database", service.getKey(), value).isTrue();
+            String user = m.group(1);
+            assertThat(m.group(3)).as("%s uses its own database", service.getKey()).isEqualTo(user);
+            assertThat(m.group(4)).isEqualTo(user);
+            assertThat(users.add(user)).as("%s shares its user", service.getKey()).isTrue();
+            assertThat(initScript).contains(user + ": '" + m.group(2) + "'");
+            assertThat(environment(mongo)).as("the init script reads %s", m.group(2)).containsKey(m.group(2));
+            String config = applicationConfig(moduleOf(service.getValue()));
+            assertThat(config).as("%s's default database", service.getKey()).contains("${MONGODB_DATABASE:" + user + "}");
+        }
+        assertThat(users).containsExactlyInAnyOrder("gateway", "catalog", "booking", "notification");
     }
 
     @SuppressWarnings("unchecked")
