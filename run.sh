@@ -24,6 +24,8 @@
 #   JAVA_OPTS            JVM options of the services (default: $DEFAULT_JAVA_OPTS below)
 #   LOCAL_STACK_JAVA_OPTS  JVM options of the local stack (default: $DEFAULT_LOCAL_STACK_JAVA_OPTS)
 #   ADMIN_API_KEY        admin API key of the gateway (default: dev-admin-key-change-me; printed)
+#   GATEWAY_ADDRESS      the address the gateway listens on (default 0.0.0.0; the services listen on 127.0.0.1 only)
+#   GATEWAY_SIGNING_KEYS_DIR  the gateway's signing key directory (default: <data folder>/gateway-keys)
 #   SKIP_BUILD=1         never build, even when a jar is missing or stale
 #   LOAD_DEMO=0          do not create the demo keys and data after start (the benchmarks run on their own tenants)
 #   STARTUP_TIMEOUT      seconds the services get to become healthy (default 90)
@@ -378,9 +380,10 @@ launch() {
     else
         read -r -a opts <<<"${JAVA_OPTS:-$DEFAULT_JAVA_OPTS}"
         # the gateway's signing keys: files only the gateway reads, the first one created on the first start
-        local keys=""
-        [[ $name == gateway ]] && keys="${GATEWAY_SIGNING_KEYS_DIR:-$DATA_DIR/gateway-keys}"
-        (SERVER_PORT="${PORT[$name]}" GATEWAY_SIGNING_KEYS_DIR="$keys" exec "$JAVA" "${opts[@]}" "${archive[@]}" -jar "$(jar_path "$name")") \
+        # the services listen on this host only: every client comes through the gateway
+        local keys="" address=127.0.0.1
+        [[ $name == gateway ]] && keys="${GATEWAY_SIGNING_KEYS_DIR:-$DATA_DIR/gateway-keys}" && address="${GATEWAY_ADDRESS:-0.0.0.0}"
+        (SERVER_PORT="${PORT[$name]}" SERVER_ADDRESS="$address" GATEWAY_SIGNING_KEYS_DIR="$keys" exec "$JAVA" "${opts[@]}" "${archive[@]}" -jar "$(jar_path "$name")") \
             </dev/null >"$log" 2>&1 9>&- &
     fi
     local pid=$!

@@ -128,11 +128,16 @@ public final class KafkaBroker implements AutoCloseable {
 
     /** Creates the topics that do not exist yet; existing ones are left as they are. */
     public void createTopics(Collection<String> names, int partitions) {
+        createTopics(names, partitions, Map.of());
+    }
+
+    /** Creates the topics that do not exist yet with these topic configs; existing ones are left as they are. */
+    public void createTopics(Collection<String> names, int partitions, Map<String, String> configs) {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()))) {
             Set<String> existing = admin.listTopics().names().get();
             Set<NewTopic> missing = names.stream()
                 .filter(name -> !existing.contains(name))
-                .map(name -> new NewTopic(name, partitions, (short) 1))
+                .map(name -> new NewTopic(name, partitions, (short) 1).configs(configs))
                 .collect(Collectors.toSet());
             if (!missing.isEmpty()) {
                 admin.createTopics(missing).all().get();

@@ -16,13 +16,15 @@ import java.util.TreeMap;
 /**
  * The platform's Kafka topics, read from {@code topics.txt} next to this class: the one place a new
  * topic is added. Each topic comes with its dead-letter topic {@code <topic>-dlt} (the Spring Kafka 4
- * naming), which needs fewer partitions because it only carries poison records.
+ * naming), which needs fewer partitions because it only carries poison records, and keeps them
+ * {@link #DLT_RETENTION_MS} (14 days: time to inspect and replay, and no longer, as they may hold personal data).
  */
 public record PlatformTopics(Map<String, Integer> partitionsByTopic) {
 
     public static final int DEFAULT_PARTITIONS = 6;
     public static final int DLT_PARTITIONS = 3;
     public static final String DLT_SUFFIX = "-dlt";
+    public static final long DLT_RETENTION_MS = 14L * 24 * 60 * 60 * 1000;
 
     /** The topics of {@code topics.txt}, each followed by its dead-letter topic. */
     public static PlatformTopics load() {
@@ -62,8 +64,16 @@ public record PlatformTopics(Map<String, Integer> partitionsByTopic) {
     /** Creates the missing topics on {@code broker}; existing ones stay as they are. */
     public void createOn(KafkaBroker broker) {
         Map<Integer, List<String>> byPartitions = new TreeMap<>();
-        partitionsByTopic.forEach((topic, partitions) ->
-                byPartitions.computeIfAbsent(partitions, p -> new ArrayList<>()).add(topic));
+        partitionsByTopic.forEach((topic, partitions) -> {
+            if (!topic.endsWith(DLT_SUFFIX)) {
+                byPartitions.computeIfAbsent(partitions, p -> new ArrayList<>()).add(topic);
+            }
+        });
         byPartitions.forEach((partitions, topics) -> broker.createTopics(topics, partitions));
+        broker.createTopics(deadLetterTopics(), DLT_PARTITIONS, Map.of("retention.ms", String.valueOf(DLT_RETENTION_MS)));
+    }
+
+    List<String> deadLetterTopics() {
+        return names().stream().filter(name -> name.endsWith(DLT_SUFFIX)).toList();
     }
 }

@@ -24,7 +24,9 @@ import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.config.ConfigResource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -79,6 +81,13 @@ class LocalStackTest {
                     "booking.bookings.v1-dlt", "booking.seats.v1-dlt")).allTopicNames().get(10, TimeUnit.SECONDS);
 
             topics.forEach((name, topic) -> assertThat(topic.partitions()).as(name).hasSize(name.endsWith("-dlt") ? 3 : 6));
+
+            // dead letters may hold personal data: kept 14 days, the other topics Kafka's default
+            List<ConfigResource> resources = List.of(new ConfigResource(ConfigResource.Type.TOPIC, "booking.bookings.v1-dlt"),
+                    new ConfigResource(ConfigResource.Type.TOPIC, "booking.bookings.v1"));
+            Map<ConfigResource, Config> configs = admin.describeConfigs(resources).all().get(10, TimeUnit.SECONDS);
+            assertThat(configs.get(resources.get(0)).get("retention.ms").value()).isEqualTo(String.valueOf(14L * 24 * 3600 * 1000));
+            assertThat(configs.get(resources.get(1)).get("retention.ms").isDefault()).isTrue();
         }
     }
 

@@ -191,10 +191,16 @@ public record Booking(@Id String id,
         return b.build();
     }
 
-    /** Visitors' names, contacts and documents go; the places, the leader and the history stay. */
+    /**
+     * Visitors' names, contacts and documents go, and so do the group leader's name, e-mail, phone and the notes
+     * (free text an operator may have filled with names); the places, the locale and the history stay.
+     */
     public Booking personalDataRemoved(Instant now) {
         Draft b = new Draft(this, now);
         b.unitItems = unitItems().stream().map(UnitItem::anonymous).toList();
+        b.contact = contact == null ? null
+                : new Contact(null, null, null, null, null, contact.locales(), null, contact.country(), null);
+        b.notes = null;
         b.personalDataRemovedAt = now;
         return b.build();
     }

@@ -113,7 +113,12 @@ class ManifestIT extends BookingIT {
         JsonNode item = operator.get("/octo/bookings/" + kept).json().path("unitItems").path(0);
         assertThat(item.path("contact").path("fullName").isNull()).isTrue();
         assertThat(item.path("visitor").isNull()).isTrue();
-        assertThat(operator.get("/octo/bookings/" + kept).json().path("status").asString()).isEqualTo("CONFIRMED");
+        JsonNode scrubbed = operator.get("/octo/bookings/" + kept).json();
+        assertThat(scrubbed.path("status").asString()).isEqualTo("CONFIRMED");
+        assertThat(scrubbed.path("contact").path("fullName").isNull()).as("the group leader's name goes too").isTrue();
+        assertThat(scrubbed.path("contact").path("emailAddress").isNull()).isTrue();
+        assertThat(scrubbed.path("contact").path("phoneNumber").isNull()).isTrue();
+        assertThat(scrubbed.path("notes").isNull()).isTrue();
     }
 
     private void cancelAsBarrier(String uuid, String id) {
