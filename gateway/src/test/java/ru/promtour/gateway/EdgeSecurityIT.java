@@ -166,17 +166,17 @@ class EdgeSecurityIT {
     }
 
     @ParameterizedTest
-    @CsvSource({"''", "ptk_not-a-real-key"})
-    void octoRefusesAMissingOrUnknownKeyWithTheOctoForbiddenError(String key) {
+    @CsvSource({"'', 401, UNAUTHORIZED", "ptk_not-a-real-key, 403, FORBIDDEN"})
+    void octoRefusesAMissingKeyAsUnauthorizedAndAnUnknownOneAsForbidden(String key, int status, String error) {
         WebTestClient.RequestHeadersSpec<?> request = client.get().uri("/octo/products");
         if (!key.isEmpty()) {
             request = request.header("Authorization", "Bearer " + key);
         }
         request.exchange()
-            .expectStatus().isForbidden()
+            .expectStatus().isEqualTo(status)
             .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_JSON)
             .expectBody()
-            .jsonPath("$.error").isEqualTo("FORBIDDEN")
+            .jsonPath("$.error").isEqualTo(error)
             .jsonPath("$.errorMessage").isNotEmpty();
     }
 

@@ -39,4 +39,10 @@ public record Contact(String fullName, String firstName, String lastName, String
     public String locale() {
         return locales == null || locales.isEmpty() ? null : locales.get(0);
     }
+
+    /** This contact, with {@code [locale]} as its locales when it names none. */
+    public Contact withDefaultLocale(String locale) {
+        return locale() != null ? this
+                : new Contact(fullName, firstName, lastName, emailAddress, phoneNumber, List.of(locale), postalCode, country, notes);
+    }
 }

@@ -94,12 +94,12 @@ public class OctoCatalog {
         Checked checked = check(request);
         List<String> ids = request.availabilityIds();
         List<Slot> found;
+        if (checked.from() != null && ids != null && !ids.isEmpty()) {
+            // OCTO: one of localDate, localDateStart/localDateEnd or availabilityIds, never dates and ids together
+            throw OctoException.badRequest("give either localDate, localDateStart/localDateEnd or availabilityIds, not dates and ids together");
+        }
         if (checked.from() != null) {
             found = slotsOn(checked);
-            if (ids != null && !ids.isEmpty()) {
-                Set<String> wanted = Set.copyOf(ids);
-                found = found.stream().filter(s -> wanted.contains(s.id())).toList();
-            }
         }
         else if (ids != null && !ids.isEmpty()) {
             found = slots.byIds(checked.product().id(), new LinkedHashSet<>(ids));

@@ -301,6 +301,8 @@ class OctoIT {
                 arguments("/octo/availability", "{" + base + ",\"localDate\":\"2099-03-01\",\"currency\":\"USD\"}", "BAD_REQUEST", "ErrorBadRequest"),
                 arguments("/octo/availability", "{" + base + ",\"availabilityIds\":[\"\"]}", "BAD_REQUEST", "ErrorBadRequest"),
                 arguments("/octo/availability", "{" + base + ",\"availabilityIds\":\"slot-1\"}", "BAD_REQUEST", "ErrorBadRequest"),
+                arguments("/octo/availability", "{" + base + ",\"localDate\":\"2099-03-01\",\"availabilityIds\":[\"slot-1\"]}", "BAD_REQUEST", "ErrorBadRequest"),
+                arguments("/octo/availability", "{" + base + ",\"localDateStart\":\"2099-03-01\",\"localDateEnd\":\"2099-03-02\",\"availabilityIds\":[\"slot-1\"]}", "BAD_REQUEST", "ErrorBadRequest"),
                 arguments("/octo/availability", "{not json", "BAD_REQUEST", "ErrorBadRequest"),
                 arguments("/octo/availability", "", "BAD_REQUEST", "ErrorBadRequest"),
                 arguments("/octo/availability", "[]", "BAD_REQUEST", "ErrorBadRequest"),

@@ -95,13 +95,13 @@ public class EdgeAuthentication implements WebFilter, Ordered {
             return tooManyFailures(exchange, blocked);
         }
         if (presented == null) {
-            return unauthenticated(exchange, "No API key: send it as 'Authorization: Bearer <key>'");
+            return unauthenticated(exchange, HttpStatus.UNAUTHORIZED, "No API key: send it as 'Authorization: Bearer <key>'");
         }
         return resolve(presented)
             .map(Optional::of)
             .defaultIfEmpty(Optional.empty())
             .flatMap(identity -> identity.isPresent() ? then.apply(identity.get())
-                    : unauthenticated(exchange, "The API key is not valid or has been revoked"));
+                    : unauthenticated(exchange, HttpStatus.FORBIDDEN, "The API key is not valid or has been revoked"));
     }
 
     /**
@@ -145,12 +145,16 @@ public class EdgeAuthentication implements WebFilter, Ordered {
     }
 
     /**
-     * OCTO answers a bad or missing key with 403 FORBIDDEN; the rest of the API with 401. Each such answer counts
-     * against the client's address; one too many is 429 instead, and the address is refused for the Retry-After.
+     * OCTO's two codes as its spec words them: no key is 401 UNAUTHORIZED ("you didn't send the API Key"), an
+     * unknown or revoked one 403 FORBIDDEN ("an API Key that was invalid or has been revoked"); the rest of the API
+     * answers 401 for both. Each such answer counts against the client's address; one too many is 429 instead, and
+     * the address is refused for the Retry-After.
+     *
+     * @param octoStatus the status on {@code /octo/**}
      */
-    private Mono<Void> unauthenticated(ServerWebExchange exchange, String detail) {
+    private Mono<Void> unauthenticated(ServerWebExchange exchange, HttpStatus octoStatus, String detail) {
         return limits.failedAuthentication(exchange).flatMap(retryAfter -> retryAfter == 0
-                ? errors.write(exchange, ErrorResponses.isOcto(exchange) ? HttpStatus.FORBIDDEN : HttpStatus.UNAUTHORIZED, detail)
+                ? errors.write(exchange, ErrorResponses.isOcto(exchange) ? octoStatus : HttpStatus.UNAUTHORIZED, detail)
                 : tooManyFailures(exchange, retryAfter));
     }
 

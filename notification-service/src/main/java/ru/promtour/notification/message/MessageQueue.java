@@ -51,7 +51,7 @@ public class MessageQueue {
                 }
                 Locale locale = MessageRenderer.localeOf(contact.locale());
                 queued += email(intent, contact.emailAddress(), locale, contact.fullName());
-                if (intent.template().hasSms() && contact.phoneNumber() != null && !contact.phoneNumber().isBlank()) {
+                if (intent.template().hasSms()) {
                     queued += sms(intent, contact.phoneNumber(), locale, contact.fullName());
                 }
             }
@@ -87,28 +87,38 @@ public class MessageQueue {
                 recipient.isEmpty() ? "not a valid email address" : null);
     }
 
+    /** The phone is optional (OCTO): without one the SMS is logged SKIPPED, so the log says why none went out. */
     private int sms(Intent intent, String phone, Locale locale, String name) {
-        Optional<String> recipient = Recipients.phone(phone);
         Rendered rendered = renderer.sms(intent.template(), locale, intent.visit(), name, intent.details());
+        if (phone == null || phone.isBlank()) {
+            return insert(intent, Channel.SMS, "", locale, rendered, MessageStatus.SKIPPED, "no phone number");
+        }
+        Optional<String> recipient = Recipients.phone(phone);
         return insert(intent, Channel.SMS, recipient.orElse(phone.trim()), locale, rendered,
                 recipient.isEmpty() ? "not a phone number in E.164 format" : null);
     }
 
     /** An address that can never work is logged as FAILED at once: visible in the log, never retried. */
     private int insert(Intent intent, Channel channel, String recipient, Locale locale, Rendered rendered, String invalid) {
+        return insert(intent, channel, recipient, locale, rendered,
+                invalid == null ? MessageStatus.QUEUED : MessageStatus.FAILED, invalid);
+    }
+
+    /** Logs the message; only a QUEUED one counts as queued (the others are never sent). */
+    private int insert(Intent intent, Channel channel, String recipient, Locale locale, Rendered rendered,
+                       MessageStatus status, String reason) {
         Instant now = clock.instant();
         Visit visit = intent.visit();
         Message message = new Message(UUID.randomUUID().toString(), key(intent.eventId(), channel, recipient),
                 intent.eventId(), intent.eventType(), intent.bookingId(),
                 visit.operator() == null ? null : visit.operator().id(), visit.enterprise().id(), intent.role(), channel,
                 recipient, locale.getLanguage(), intent.template().fileName(), rendered.subject(), rendered.text(),
-                rendered.html(), invalid == null ? MessageStatus.QUEUED : MessageStatus.FAILED, 0, now, null, null,
-                invalid, now, now, null, 0);
+                rendered.html(), status, 0, now, null, null, reason, now, now, null, 0);
         boolean inserted = messages.insert(message);
         if (!inserted) {
             log.debug("Message {} exists already (redelivered event)", message.key());
         }
-        return inserted && invalid == null ? 1 : 0;
+        return inserted && status == MessageStatus.QUEUED ? 1 : 0;
     }
 
     /** The idempotency key: one message per event, channel and recipient. */

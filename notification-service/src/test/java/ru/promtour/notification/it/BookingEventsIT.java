@@ -17,6 +17,7 @@ import ru.promtour.notification.booking.Bookings;
 import ru.promtour.notification.message.Channel;
 import ru.promtour.notification.message.Message;
 import ru.promtour.notification.message.MessageLog;
+import ru.promtour.notification.message.MessageStatus;
 import ru.promtour.notification.message.Role;
 import ru.promtour.notification.testdata.BookingKafka;
 import ru.promtour.notification.testdata.BookingKafka.Booking;
@@ -71,6 +72,23 @@ class BookingEventsIT {
             assertThat(view.status()).isEqualTo(BookingStatus.CONFIRMED);
             assertThat(view.operatorId()).isEqualTo("op-3b9e");
         }));
+    }
+
+    @Test
+    void aGroupLeaderWithoutPhoneGetsNoSmsAndTheLogSaysWhy() {
+        Booking booking = Booking.fresh();
+        kafka.send("booking.BookingConfirmed.v1", booking, booking.json("booking.BookingConfirmed.v1")
+                .replace("\"phoneNumber\": \"+79025551234\"", "\"phoneNumber\": null"));
+
+        List<Message> messages = awaitMessages(booking, 4);
+        assertThat(messages).filteredOn(m -> m.channel() == Channel.SMS).singleElement().satisfies(sms -> {
+            assertThat(sms.role()).isEqualTo(Role.GROUP_LEADER);
+            assertThat(sms.status()).isEqualTo(MessageStatus.SKIPPED);
+            assertThat(sms.lastError()).isEqualTo("no phone number");
+            assertThat(sms.recipient()).isEmpty();
+        });
+        assertThat(messages).filteredOn(m -> m.channel() == Channel.EMAIL).extracting(Message::status)
+                .containsOnly(MessageStatus.QUEUED).hasSize(3);
     }
 
     @Test

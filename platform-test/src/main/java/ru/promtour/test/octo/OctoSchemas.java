@@ -1,6 +1,13 @@
 package ru.promtour.test.octo;
 
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
@@ -9,12 +16,16 @@ import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import com.networknt.schema.oas.OpenApi30;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
 import ru.promtour.test.contracts.Contracts;
 
 /**
@@ -22,14 +33,20 @@ import ru.promtour.test.contracts.Contracts;
  * {@code contracts/octo/openapi.yaml} (a copy of the published OpenAPI 3.0 document, so CI needs nothing
  * outside the repository). {@code assertMatches("Product", json)} checks required fields, types, enums and
  * nested references exactly as the spec states them.
+ * <p>
+ * One reading of the spec differs from the validator's: OCTO writes {@code nullable: true} beside an
+ * {@code allOf: [$ref]} (a booking's {@code voucher}, {@code cancellation}, {@code availability}, a unit item's
+ * {@code ticket}) and answers {@code null} there in its own examples, while OpenAPI 3.0.3 lets {@code nullable}
+ * widen only the sibling {@code type}, so the referenced object schema would refuse the null. The document the
+ * validator reads is the spec with each such schema made "null, or what it says" ({@link #nullableComposites});
+ * a non-null value is still checked against the whole referenced schema.
  */
 public final class OctoSchemas {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final JsonSchemaFactory FACTORY = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V4,
-            builder -> builder.metaSchema(OpenApi30.getInstance())
-                    .defaultMetaSchemaIri(OpenApi30.getInstance().getIri()));
+    private static final List<String> COMPOSITES = List.of("allOf", "anyOf", "oneOf", "$ref");
     private static final ConcurrentMap<String, JsonSchema> CACHE = new ConcurrentHashMap<>();
+    private static volatile JsonSchemaFactory factory;
 
     private OctoSchemas() {
     }
@@ -59,10 +76,64 @@ public final class OctoSchemas {
 
     /** The violations of {@code json} against the named component schema, empty when it conforms. */
     public static Set<String> violations(String name, String json) {
-        JsonSchema schema = CACHE.computeIfAbsent(name, n -> FACTORY.getSchema(
+        JsonSchema schema = CACHE.computeIfAbsent(name, n -> factory().getSchema(
                 SchemaLocation.of(spec().toUri() + "#/components/schemas/" + n)));
         return schema.validate(read(json)).stream().map(ValidationMessage::getMessage)
                 .collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    /** The factory reads the spec, with its nullable composites made nullable, from memory under the file's own URI. */
+    private static JsonSchemaFactory factory() {
+        if (factory == null) {
+            synchronized (OctoSchemas.class) {
+                if (factory == null) {
+                    String document = nullableComposites(load(spec())).toString();
+                    factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V4,
+                            builder -> builder.metaSchema(OpenApi30.getInstance())
+                                    .defaultMetaSchemaIri(OpenApi30.getInstance().getIri())
+                                    .schemaLoaders(loaders -> loaders.schemas(Map.of(spec().toUri().toString(), document))));
+                }
+            }
+        }
+        return factory;
+    }
+
+    /**
+     * Every schema of the tree that says {@code nullable: true} beside {@code allOf}, {@code anyOf}, {@code oneOf}
+     * or {@code $ref} becomes {@code {"anyOf": [{"enum": [null]}, <the schema>]}}, deepest first.
+     */
+    static JsonNode nullableComposites(JsonNode node) {
+        if (node instanceof ArrayNode array) {
+            for (int i = 0; i < array.size(); i++) {
+                array.set(i, nullableComposites(array.get(i)));
+            }
+            return array;
+        }
+        if (!(node instanceof ObjectNode object)) {
+            return node;
+        }
+        List<String> names = object.properties().stream().map(Map.Entry::getKey).toList();
+        names.forEach(name -> object.set(name, nullableComposites(object.get(name))));
+        if (!object.path("nullable").asBoolean() || COMPOSITES.stream().noneMatch(object::has)) {
+            return object;
+        }
+        ObjectNode either = JSON.createObjectNode();
+        ArrayNode anyOf = either.putArray("anyOf");
+        anyOf.addObject().putArray("enum").addNull();
+        anyOf.add(object);
+        return either;
+    }
+
+    private static JsonNode load(Path yaml) {
+        try (Reader reader = Files.newBufferedReader(yaml, StandardCharsets.UTF_8)) {
+            LoaderOptions options = new LoaderOptions();
+            options.setCodePointLimit(64 * 1024 * 1024);
+            Object tree = new Yaml(options).load(reader);
+            return JSON.valueToTree(tree);
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
     }
 
     private static JsonNode read(String json) {

@@ -30,4 +30,23 @@ class OctoSchemasTest {
                 "{\"id\":\"s\",\"name\":\"n\",\"endpoint\":\"https://x\",\"contact\":{\"website\":null,\"email\":null,\"telephone\":null,\"address\":null}}"))
                 .isEmpty();
     }
+
+    @Test
+    void aNullableAllOfAcceptsNullAndStillChecksAnObject() {
+        String ticketless = "{\"uuid\":\"u\",\"resellerReference\":null,\"supplierReference\":null,\"unitId\":\"adult\","
+                + "\"status\":\"ON_HOLD\",\"utcRedeemedAt\":null,\"contact\":%s,\"ticket\":%s}";
+        String contact = "{\"fullName\":null,\"firstName\":null,\"lastName\":null,\"emailAddress\":null,"
+                + "\"phoneNumber\":null,\"locales\":[],\"postalCode\":null,\"country\":null,\"notes\":null}";
+        assertThat(OctoSchemas.violations("UnitItem", ticketless.formatted(contact, "null"))).isEmpty();
+        assertThat(OctoSchemas.violations("UnitItem", ticketless.formatted(contact,
+                "{\"redemptionMethod\":\"MANIFEST\",\"utcRedeemedAt\":null,\"deliveryOptions\":"
+                        + "[{\"deliveryFormat\":\"QRCODE\",\"deliveryValue\":\"PT-ABC123\"}]}"))).isEmpty();
+        assertThat(OctoSchemas.violations("UnitItem", ticketless.formatted(contact,
+                "{\"redemptionMethod\":\"SCAN\",\"utcRedeemedAt\":null,\"deliveryOptions\":[]}")))
+                .anyMatch(v -> v.contains("redemptionMethod"));
+        assertThat(OctoSchemas.violations("UnitItem", ticketless.formatted(contact, "{}")))
+                .anyMatch(v -> v.contains("deliveryOptions"));
+        // contact is an allOf without nullable: null stays refused
+        assertThat(OctoSchemas.violations("UnitItem", ticketless.formatted("null", "null"))).isNotEmpty();
+    }
 }

@@ -28,6 +28,7 @@ import ru.promtour.booking.booking.BookingRefusal.Code;
 import ru.promtour.booking.booking.BookingStatus;
 import ru.promtour.booking.booking.BookingStore;
 import ru.promtour.booking.booking.Cancellation;
+import ru.promtour.booking.booking.Contact;
 import ru.promtour.booking.booking.Overloaded;
 import ru.promtour.booking.booking.ReserveCommand;
 import ru.promtour.booking.booking.ReserveCommand.UnitItemInput;
@@ -62,6 +63,8 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 public class OperatorBookings {
 
     private static final Logger log = LoggerFactory.getLogger(OperatorBookings.class);
+    /** The {@code locale} of every product (catalog): the group leader's language when the contact names none. */
+    static final String PRODUCT_LOCALE = "ru";
 
     private final BookingChanges changes;
     private final BookingStore store;
@@ -229,8 +232,15 @@ public class OperatorBookings {
         if (command == null) {
             throw BookingRefusal.badRequest("A JSON body with contact is required");
         }
+        boolean visitors = command.unitItems() != null && !command.unitItems().isEmpty();
+        if (visitors) {
+            // OCTO's order: the unit items (INVALID_UNIT_ID naming the unit) before the contact
+            Booking current = owned(operatorId, uuid);
+            visitors(current.unitItems(), command.unitItems(), false, changes.program(current));
+        }
         ReservationRules.contact("contact", command.contact(), true);
         BookingRefusal.checkLength("resellerReference", command.resellerReference(), 100);
+        Contact contact = command.contact().withDefaultLocale(PRODUCT_LOCALE);
         Booking after = refusingExpired(() -> changes.change(() -> owned(operatorId, uuid), b -> {
             if (b.status() == BookingStatus.CONFIRMED || (b.status() == BookingStatus.PENDING && b.awaitingApproval())) {
                 return null;
@@ -238,10 +248,10 @@ public class OperatorBookings {
             Instant now = changes.now();
             refuseUnlessHeld(b, now, "confirm");
             List<UnitItem> items = b.unitItems();
-            if (command.unitItems() != null && !command.unitItems().isEmpty()) {
+            if (visitors) {
                 items = visitors(b.unitItems(), command.unitItems(), false, changes.program(b));
             }
-            Booking changed = b.confirmed(now, command.contact(), items, command.resellerReference(), b.onRequest());
+            Booking changed = b.confirmed(now, contact, items, command.resellerReference(), b.onRequest());
             return new BookingChanges.Change(changed, b.onRequest() ? events.pendingApproval(changed, now)
                     : events.confirmed(changed, now));
         }));
@@ -336,17 +346,24 @@ public class OperatorBookings {
         return after;
     }
 
+    /**
+     * A booking stays on its product, option and availability: an unknown id (or one of another product) is named
+     * with its INVALID_* code, a real other product or availability is a move the platform does not make, so
+     * UNPROCESSABLE_ENTITY (cancel and book again).
+     */
     private void checkUpdatable(Booking b, UpdateCommand c) {
         if (c.productId() != null && !c.productId().equals(b.productId())) {
-            throw new BookingRefusal(Code.INVALID_PRODUCT_ID, "A booking cannot move to another product; cancel it "
-                    + "and book again", c.productId());
+            product(c.productId());
+            throw BookingRefusal.unprocessable("A booking cannot move to another product; cancel it and book again");
         }
         if (c.optionId() != null && !c.optionId().equals(b.optionId())) {
-            throw new BookingRefusal(Code.INVALID_OPTION_ID, "The optionId was missing or invalid", c.optionId());
+            throw new BookingRefusal(Code.INVALID_OPTION_ID, "The optionId was missing or invalid (the only option is "
+                    + Booking.OPTION_ID + ")", c.optionId());
         }
         if (c.availabilityId() != null && !c.availabilityId().equals(b.slotId())) {
-            throw new BookingRefusal(Code.INVALID_AVAILABILITY_ID, "A booking cannot move to another availability; "
-                    + "cancel it and book again", c.availabilityId());
+            availability(c.availabilityId(), b.productId());
+            throw BookingRefusal.unprocessable("A booking cannot move to another availability (date or time); cancel "
+                    + "it and book again");
         }
         if (!cancellable(b)) {
             throw BookingRefusal.unprocessable("A booking that is " + b.status()

@@ -103,7 +103,8 @@ final class ReservationRules {
     /** Unit items typed from the program; an unknown or missing unit id is INVALID_UNIT_ID. */
     static List<UnitItem> unitItems(List<UnitItemInput> inputs, Program p, String field) {
         if (inputs == null || inputs.isEmpty()) {
-            throw BookingRefusal.badRequest(field + ": at least one unit item is required");
+            // well-formed but not bookable, like too few units: OCTO's UNPROCESSABLE_ENTITY, not BAD_REQUEST
+            throw BookingRefusal.unprocessable("Validation failed: " + field + " needs at least one unit item");
         }
         if (inputs.size() > MAX_UNITS) {
             throw BookingRefusal.unprocessable("Validation failed: a booking takes at most " + p.maxUnits() + " units");
@@ -165,11 +166,15 @@ final class ReservationRules {
         }
     }
 
-    /** A contact's fields fit the contracts; {@code complete} asks for name, email, phone and locale (confirm). */
+    /**
+     * A contact's fields fit the contracts; {@code complete} asks for a name and an email (confirm: the products'
+     * {@code requiredContactFields}). The phone is optional as in OCTO (no phone, no SMS); so is the locale, which
+     * confirm defaults to the products' {@code locale}.
+     */
     static void contact(String field, Contact c, boolean complete) {
         if (c == null) {
             if (complete) {
-                throw BookingRefusal.badRequest(field + " is required: fullName, emailAddress, phoneNumber and locales");
+                throw BookingRefusal.badRequest(field + " is required: fullName (or firstName and lastName) and emailAddress");
             }
             return;
         }
@@ -195,12 +200,6 @@ final class ReservationRules {
             }
             if (blank(c.emailAddress())) {
                 throw BookingRefusal.badRequest(field + ".emailAddress is required");
-            }
-            if (blank(c.phoneNumber())) {
-                throw BookingRefusal.badRequest(field + ".phoneNumber is required");
-            }
-            if (c.locale() == null) {
-                throw BookingRefusal.badRequest(field + ".locales is required (the group leader's language, e.g. [\"ru\"])");
             }
         }
     }

@@ -88,6 +88,22 @@ class ReservationRulesTest {
                 List.of("Russian"), null, null, null), true)).hasMessageContaining("contact.locales");
     }
 
+    @Test
+    void aGroupLeaderNeedsANameAndAnEmailButNoPhoneNorLocale() {
+        ReservationRules.contact("contact", new Contact(null, "Мария", "Иванова", "a@b.ru", null, null, null, null, null), true);
+        assertThatThrownBy(() -> ReservationRules.contact("contact", new Contact("A", null, null, null, "+79025551234",
+                List.of("ru"), null, null, null), true)).hasMessageContaining("contact.emailAddress");
+    }
+
+    @Test
+    void missingOrEmptyUnitItemsAreUnprocessableAsOctoSays() {
+        for (List<ReserveCommand.UnitItemInput> none : java.util.Arrays.asList(null, List.<ReserveCommand.UnitItemInput>of())) {
+            assertThatThrownBy(() -> ReservationRules.unitItems(none, SCHOOL, "unitItems"))
+                    .satisfies(ex -> assertThat(((BookingRefusal) ex).code()).isEqualTo(BookingRefusal.Code.UNPROCESSABLE_ENTITY))
+                    .hasMessageContaining("unitItems");
+        }
+    }
+
     private static Contact named(String fullName, String firstName, String lastName, String phone) {
         return new Contact(fullName, firstName, lastName, null, phone, null, null, null, null);
     }

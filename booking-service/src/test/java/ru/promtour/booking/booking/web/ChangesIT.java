@@ -12,8 +12,8 @@ import ru.promtour.booking.testdata.BookingIT;
 import ru.promtour.booking.testdata.CatalogData;
 import ru.promtour.booking.testdata.CatalogData.Program;
 import ru.promtour.booking.testdata.FakeCatalog;
-import ru.promtour.booking.testdata.OctoShape;
 import ru.promtour.test.contracts.Contracts;
+import ru.promtour.test.octo.OctoSchemas;
 import ru.promtour.test.security.TestTokens;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -82,7 +82,7 @@ class ChangesIT extends BookingIT {
         Answer grown = operator.patch("/octo/bookings/" + uuid, "{\"unitItems\":[" + items(4) + "]}");
 
         assertThat(grown.status()).as(grown.toString()).isEqualTo(200);
-        OctoShape.assertBooking(grown.body());
+        OctoSchemas.assertMatches("Booking", grown.body());
         assertThat(grown.json().path("unitItems")).hasSize(4);
         assertThat(grown.text("status")).isEqualTo("CONFIRMED");
         FakeCatalog.Event resize = await().atMost(Duration.ofSeconds(20)).until(() -> catalog.of(id).stream()
@@ -122,7 +122,38 @@ class ChangesIT extends BookingIT {
                 .isEqualTo("INVALID_AVAILABILITY_ID");
         assertThat(operator.patch("/octo/bookings/" + uuid, "{\"unitItems\":[{\"unitId\":\"senior\"}]}").text("error"))
                 .isEqualTo("INVALID_UNIT_ID");
-        assertThat(operator.patch("/octo/bookings/" + uuid, "{\"unitItems\":[]}").text("error")).isEqualTo("BAD_REQUEST");
+        assertThat(operator.patch("/octo/bookings/" + uuid, "{\"unitItems\":[]}").text("error")).isEqualTo("UNPROCESSABLE_ENTITY");
+    }
+
+    @Test
+    void aBookingStaysOnItsProductOptionAndAvailabilityNamingUnknownIdsAsOctoDoes() {
+        Program p = Program.instant("Asia/Irkutsk");
+        Program other = Program.instant("Asia/Irkutsk");
+        String uuid = uuid();
+        String slotId = slot(p, Duration.ofDays(10), 40);
+        confirmed(p, slotId, uuid, 2);
+        String laterSlot = slot(p, Duration.ofDays(11), 40);
+        String otherSlot = slot(other, Duration.ofDays(10), 40);
+
+        assertUpdateRefused(uuid, "{\"availabilityId\":\"" + laterSlot + "\"}", "UNPROCESSABLE_ENTITY", null, null);
+        assertUpdateRefused(uuid, "{\"availabilityId\":\"" + otherSlot + "\"}", "INVALID_AVAILABILITY_ID", "availabilityId", otherSlot);
+        assertUpdateRefused(uuid, "{\"productId\":\"" + other.excursionId() + "\"}", "UNPROCESSABLE_ENTITY", null, null);
+        assertUpdateRefused(uuid, "{\"productId\":\"exc-nope\"}", "INVALID_PRODUCT_ID", "productId", "exc-nope");
+        assertUpdateRefused(uuid, "{\"optionId\":\"VIP\"}", "INVALID_OPTION_ID", "optionId", "VIP");
+        Answer same = operator.patch("/octo/bookings/" + uuid, "{\"productId\":\"" + p.excursionId()
+                + "\",\"optionId\":\"DEFAULT\",\"availabilityId\":\"" + slotId + "\",\"notes\":\"Без изменений даты\"}");
+        assertThat(same.status()).as(same.toString()).isEqualTo(200);
+        assertThat(same.text("availabilityId")).isEqualTo(slotId);
+        assertThat(same.text("notes")).isEqualTo("Без изменений даты");
+    }
+
+    private void assertUpdateRefused(String uuid, String body, String code, String field, String value) {
+        Answer answer = operator.patch("/octo/bookings/" + uuid, body);
+        assertThat(answer.status()).as(answer.toString()).isEqualTo(400);
+        assertThat(answer.text("error")).as(answer.toString()).isEqualTo(code);
+        if (field != null) {
+            assertThat(answer.text(field)).isEqualTo(value);
+        }
     }
 
     @Test

@@ -11,8 +11,8 @@ import ru.promtour.booking.testdata.BookingIT;
 import ru.promtour.booking.testdata.CatalogData;
 import ru.promtour.booking.testdata.CatalogData.Program;
 import ru.promtour.booking.testdata.FakeCatalog;
-import ru.promtour.booking.testdata.OctoShape;
 import ru.promtour.test.contracts.Contracts;
+import ru.promtour.test.octo.OctoSchemas;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -41,7 +41,7 @@ class LifecycleIT extends BookingIT {
                 .replace("}}", "},\"resellerReference\":\"SCH-42-2026\",\"unitItems\":[{\"unitId\":\"adult\",\"contact\":{\"fullName\":\"Пётр Петров\"}},{\"unitId\":\"adult\"}]}"));
 
         assertThat(confirmed.status()).as(confirmed.toString()).isEqualTo(200);
-        OctoShape.assertBooking(confirmed.body());
+        OctoSchemas.assertMatches("Booking", confirmed.body());
         assertThat(confirmed.text("status")).isEqualTo("CONFIRMED");
         assertThat(confirmed.json().path("utcExpiresAt").isNull()).isTrue();
         assertThat(confirmed.json().path("utcConfirmedAt").isNull()).isFalse();
@@ -91,10 +91,52 @@ class LifecycleIT extends BookingIT {
         assertConfirmRefused(uuid, null, "contact");
         assertConfirmRefused(uuid, "{\"contact\":{\"emailAddress\":\"a@b.ru\",\"phoneNumber\":\"+79025551234\",\"locales\":[\"ru\"]}}", "contact.fullName");
         assertConfirmRefused(uuid, "{\"contact\":{\"fullName\":\"A\",\"phoneNumber\":\"+79025551234\",\"locales\":[\"ru\"]}}", "contact.emailAddress");
-        assertConfirmRefused(uuid, "{\"contact\":{\"fullName\":\"A\",\"emailAddress\":\"a@b.ru\",\"locales\":[\"ru\"]}}", "contact.phoneNumber");
-        assertConfirmRefused(uuid, "{\"contact\":{\"fullName\":\"A\",\"emailAddress\":\"a@b.ru\",\"phoneNumber\":\"+79025551234\"}}", "contact.locales");
         assertConfirmRefused(uuid, "{\"contact\":{\"fullName\":\"A\",\"emailAddress\":\"nope\",\"phoneNumber\":\"+79025551234\",\"locales\":[\"ru\"]}}", "contact.emailAddress");
         assertConfirmRefused(uuid, CatalogData.CONTACT.replace("}}", "},\"unitItems\":[{\"unitId\":\"adult\"},{\"unitId\":\"adult\"}]}"), "unitItems");
+        assertThat(operator.get("/octo/bookings/" + uuid).text("status")).isEqualTo("ON_HOLD");
+    }
+
+    /** One adult held on a new Moscow slot ten days ahead. */
+    private record Hold(String uuid, String id) {
+    }
+
+    private Hold oneAdultHeld() {
+        Program p = Program.instant("Europe/Moscow");
+        String uuid = uuid();
+        return new Hold(uuid, held(p, slot(p, Duration.ofDays(10), 40), uuid, 1));
+    }
+
+    @Test
+    void confirmTakesAContactWithoutPhoneOrLocaleAsOctoLeavesThemOptional() {
+        Hold hold = oneAdultHeld();
+        String uuid = hold.uuid();
+        String id = hold.id();
+
+        Answer confirmed = operator.post("/octo/bookings/" + uuid + "/confirm",
+                "{\"contact\":{\"firstName\":\"Мария\",\"lastName\":\"Иванова\",\"emailAddress\":\"a@b.ru\"}}");
+
+        assertThat(confirmed.status()).as(confirmed.toString()).isEqualTo(200);
+        OctoSchemas.assertMatches("Booking", confirmed.body());
+        assertThat(confirmed.text("status")).isEqualTo("CONFIRMED");
+        assertThat(confirmed.json().path("contact").path("phoneNumber").isNull()).isTrue();
+        assertThat(confirmed.json().path("contact").path("locales").path(0).asString()).as("the product's locale").isEqualTo("ru");
+        FakeCatalog.Event event = catalog.await(id, "booking.BookingConfirmed.v1");
+        Contracts.assertMatchesSchema(event.type(), event.body().toString());
+        assertThat(event.body().path("visit").path("contact").path("phoneNumber").isNull()).isTrue();
+        assertThat(event.body().path("visit").path("contact").path("fullName").asString()).isEqualTo("Мария Иванова");
+        cancelAndAwait(uuid, id);
+    }
+
+    @Test
+    void confirmChecksTheUnitItemsBeforeTheContactNamingAnUnknownUnit() {
+        String uuid = oneAdultHeld().uuid();
+
+        Answer refused = operator.post("/octo/bookings/" + uuid + "/confirm", "{\"unitItems\":[{\"unitId\":\"senior\"}]}");
+
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(400);
+        assertThat(refused.text("error")).isEqualTo("INVALID_UNIT_ID");
+        assertThat(refused.text("unitId")).isEqualTo("senior");
+        OctoSchemas.assertMatches("ErrorInvalidUnitID", refused.body());
         assertThat(operator.get("/octo/bookings/" + uuid).text("status")).isEqualTo("ON_HOLD");
     }
 
@@ -191,7 +233,7 @@ class LifecycleIT extends BookingIT {
         Answer cancelled = operator.post("/octo/bookings/" + uuid + "/cancel", "{\"reason\":\"class quarantined\"}");
 
         assertThat(cancelled.status()).as(cancelled.toString()).isEqualTo(200);
-        OctoShape.assertBooking(cancelled.body());
+        OctoSchemas.assertMatches("Booking", cancelled.body());
         assertThat(cancelled.text("status")).isEqualTo("CANCELLED");
         assertThat(cancelled.json().path("cancellable").asBoolean()).isFalse();
         assertThat(cancelled.json().path("cancellation").path("reason").asString()).isEqualTo("class quarantined");

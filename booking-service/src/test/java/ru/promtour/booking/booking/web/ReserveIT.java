@@ -16,8 +16,8 @@ import ru.promtour.booking.testdata.BookingIT;
 import ru.promtour.booking.testdata.CatalogData;
 import ru.promtour.booking.testdata.CatalogData.Program;
 import ru.promtour.booking.testdata.FakeCatalog;
-import ru.promtour.booking.testdata.OctoShape;
 import ru.promtour.test.contracts.Contracts;
+import ru.promtour.test.octo.OctoSchemas;
 import ru.promtour.test.security.TestTokens;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -39,12 +39,22 @@ class ReserveIT extends BookingIT {
 
         assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
         assertThat(answer.octoCapabilities()).isNotNull();
-        OctoShape.assertBooking(answer.body());
+        OctoSchemas.assertMatches("Booking", answer.body());
         assertThat(answer.text("status")).isEqualTo("ON_HOLD");
         assertThat(answer.text("uuid")).isEqualTo(uuid);
         assertThat(answer.text("availabilityId")).isEqualTo(slotId);
         assertThat(answer.text("supplierReference")).matches("PT-[0-9A-Z]{6}");
         assertThat(answer.json().path("unitItems")).hasSize(2);
+        // VOUCHER is the delivery method: the voucher is there from the hold on, a QR code of the supplier reference
+        assertThat(answer.json().path("deliveryMethods")).extracting(n -> n.asString()).containsExactly("VOUCHER");
+        assertThat(answer.json().path("voucher").path("redemptionMethod").asString()).isEqualTo("MANIFEST");
+        assertThat(answer.json().path("voucher").path("deliveryOptions").path(0).path("deliveryFormat").asString()).isEqualTo("QRCODE");
+        assertThat(answer.json().path("voucher").path("deliveryOptions").path(0).path("deliveryValue").asString())
+                .isEqualTo(answer.text("supplierReference"));
+        assertThat(answer.json().path("unitItems").path(0).path("ticket").isNull()).as("no per-unit tickets").isTrue();
+        // UTC times: seconds or exactly three fraction digits, the same in the answer and in a later GET
+        assertThat(answer.text("utcCreatedAt")).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(\\.\\d{3})?Z");
+        assertThat(operator.get("/octo/bookings/" + uuid).text("utcCreatedAt")).isEqualTo(answer.text("utcCreatedAt"));
         assertThat(Instant.parse(answer.text("utcExpiresAt")))
                 .isCloseTo(Instant.now().plus(Duration.ofMinutes(30)), within(Duration.ofSeconds(30)));
         String bookingId = answer.text("id");
@@ -170,7 +180,9 @@ class ReserveIT extends BookingIT {
         assertRefused(good.replace(slotId, "slot-nope"), "INVALID_AVAILABILITY_ID", "availabilityId", "slot-nope");
         assertRefused(good.replace(slotId, otherSlot), "INVALID_AVAILABILITY_ID", "availabilityId", otherSlot);
         assertRefused(good.replaceFirst("\"adult\"", "\"senior\""), "INVALID_UNIT_ID", "unitId", "senior");
-        assertRefused(CatalogData.reserve(uuid(), p, slotId, 0, 0, 0), "BAD_REQUEST", null, null);
+        // OCTO: a well-formed reserve without units is UNPROCESSABLE_ENTITY, not BAD_REQUEST
+        assertRefused(CatalogData.reserve(uuid(), p, slotId, 0, 0, 0), "UNPROCESSABLE_ENTITY", null, null);
+        assertRefused(good.replaceFirst(",\"unitItems\":\\[.*]", ""), "UNPROCESSABLE_ENTITY", null, null);
         assertRefused(good.replace("\"uuid\":\"", "\"uuid\":\"not-a-uuid-"), "BAD_REQUEST", null, null);
         assertRefused(good.replace("\"unitItems\"", "\"expirationMinutes\":0,\"unitItems\""), "BAD_REQUEST", null, null);
         assertRefused(good.replace("\"unitItems\"", "\"expirationMinutes\":\"soon\",\"unitItems\""), "BAD_REQUEST", null, null);
@@ -279,7 +291,7 @@ class ReserveIT extends BookingIT {
         assertThat(operator.get("/octo/bookings?resellerReference=SCH-42").json()).hasSize(1);
         assertThat(operator.get("/octo/bookings?localDate=" + localDate).json()).hasSize(1);
         assertThat(operator.get("/octo/bookings?localDateStart=" + localDate + "&localDateEnd=" + localDate).json()).hasSize(1);
-        OctoShape.assertEachBooking(operator.get("/octo/bookings?localDate=" + localDate).body());
+        OctoSchemas.assertEachMatches("Booking", operator.get("/octo/bookings?localDate=" + localDate).body());
         assertThat(operator.get("/octo/bookings/").text("error")).isEqualTo("BAD_REQUEST");
         assertThat(operator.get("/octo/bookings?localDate=tomorrow").text("error")).isEqualTo("BAD_REQUEST");
     }

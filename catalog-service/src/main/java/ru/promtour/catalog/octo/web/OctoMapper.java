@@ -23,8 +23,11 @@ final class OctoMapper {
     private static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("HH:mm");
     /** Start times carry no opening hours (OCTO examples: {@code []}). */
     private static final List<OctoJson.OpeningHours> NO_OPENING_HOURS = List.of();
-    /** The group contact a booking needs: who leads the group and how to reach them. */
-    private static final List<String> GROUP_CONTACT = List.of("firstName", "lastName", "emailAddress", "phoneNumber");
+    /**
+     * What a confirm needs of the group leader: a name and an email. The phone is optional (without one the leader
+     * gets no SMS), as the booking service accepts it.
+     */
+    private static final List<String> GROUP_CONTACT = List.of("firstName", "lastName", "emailAddress");
     private static final List<String> VISITOR_NAMES = List.of("firstName", "lastName");
     private static final Set<UnitType> GROWN_UPS = Set.of(UnitType.ADULT, UnitType.ACCOMPANYING_ADULT, UnitType.SENIOR);
     private static final int MAX_AGE = 120;

@@ -8,7 +8,8 @@ import ru.promtour.booking.booking.Visitor;
 
 /**
  * OCTO's {@code Booking} (contracts/octo/openapi.yaml): every required property is present, nullable ones as
- * {@code null}. Tickets and vouchers are not issued: visitors are checked against the manifest. Unit items
+ * {@code null}. The one delivery method is a VOUCHER for the whole group (no per-unit tickets): visitors are
+ * checked against the enterprise's manifest, which lists the booking under its supplier reference. Unit items
  * carry PromTour's {@code visitor} (identity document for secure sites) back to the operator who sent it.
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
@@ -17,7 +18,7 @@ record OctoBooking(String id, String uuid, boolean testMode, String resellerRefe
                    Instant utcExpiresAt, Instant utcRedeemedAt, Instant utcConfirmedAt, String productId,
                    String optionId, boolean cancellable, Cancellation cancellation, boolean freesale,
                    String availabilityId, Availability availability, Contact contact, String notes,
-                   List<String> deliveryMethods, Object voucher, List<UnitItem> unitItems) {
+                   List<String> deliveryMethods, Ticket voucher, List<UnitItem> unitItems) {
 
     @JsonInclude(JsonInclude.Include.ALWAYS)
     public record Cancellation(String refund, String reason, Instant utcCancelledAt) {
@@ -30,7 +31,7 @@ record OctoBooking(String id, String uuid, boolean testMode, String resellerRefe
 
     @JsonInclude(JsonInclude.Include.ALWAYS)
     public record UnitItem(String uuid, String resellerReference, String supplierReference, String unitId,
-                           String status, Instant utcRedeemedAt, Contact contact, Object ticket,
+                           String status, Instant utcRedeemedAt, Contact contact, Ticket ticket,
                            Visitor visitor) {
     }
 
@@ -38,5 +39,14 @@ record OctoBooking(String id, String uuid, boolean testMode, String resellerRefe
     public record Availability(String id, String localDateTimeStart, String localDateTimeEnd, Instant utcCutoffAt,
                                boolean allDay, boolean available, String status, Integer vacancies, Integer capacity,
                                Integer maxUnits, List<Object> openingHours) {
+    }
+
+    /** OCTO's {@code Ticket}: the shape of the booking's {@code voucher} (and of a unit item's {@code ticket}). */
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record Ticket(String redemptionMethod, Instant utcRedeemedAt, List<DeliveryOption> deliveryOptions) {
+    }
+
+    /** OCTO's {@code DeliveryOption}: a format and the value behind it (the code's text, or a URL). */
+    public record DeliveryOption(String deliveryFormat, String deliveryValue) {
     }
 }

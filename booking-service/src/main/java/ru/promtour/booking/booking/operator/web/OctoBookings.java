@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -19,11 +20,21 @@ import ru.promtour.booking.catalog.Program;
 import ru.promtour.booking.catalog.SlotView;
 import ru.promtour.seats.Bookability;
 
-/** Renders a booking in OCTO's shape. */
+/**
+ * Renders a booking in OCTO's shape. Instants are cut to milliseconds: the clock ticks in microseconds but the
+ * store keeps milliseconds, so a reserve's answer and a later GET of the same booking show the same times, and
+ * every UTC time has seconds or exactly three fraction digits.
+ */
 @Component
 class OctoBookings {
 
     private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssxxx");
+    /** What the catalog's products announce ({@code octo.delivery-methods}): one voucher for the group. */
+    static final List<String> DELIVERY_METHODS = List.of("VOUCHER");
+    /** Visitors are checked against the manifest at the gate (the products' {@code redemptionMethod}). */
+    static final String REDEMPTION_METHOD = "MANIFEST";
+    /** The products' {@code deliveryFormats}: the voucher is a QR code of the supplier reference. */
+    static final String DELIVERY_FORMAT = "QRCODE";
 
     private final OperatorBookings bookings;
     private final CatalogProjection projection;
@@ -38,7 +49,7 @@ class OctoBookings {
     OctoBooking of(Booking b) {
         OctoBooking.Cancellation cancellation = b.cancellation() == null ? null
                 : new OctoBooking.Cancellation(b.cancellation().refund(), b.cancellation().reason(),
-                        b.cancellation().utcCancelledAt());
+                        utc(b.cancellation().utcCancelledAt()));
         List<OctoBooking.UnitItem> items = new ArrayList<>();
         for (int i = 0; i < b.unitItems().size(); i++) {
             UnitItem item = b.unitItems().get(i);
@@ -47,9 +58,24 @@ class OctoBookings {
                     contact(item.contact()), null, item.visitor()));
         }
         return new OctoBooking(b.id(), b.uuid(), false, b.resellerReference(), b.supplierReference(),
-                b.status().name(), b.utcCreatedAt(), b.utcUpdatedAt(), b.utcExpiresAt(), null, b.utcConfirmedAt(),
-                b.productId(), b.optionId(), bookings.cancellable(b), cancellation, false, b.slotId(),
-                availability(b), contact(b.contact()), b.notes(), List.of("VOUCHER"), null, items);
+                b.status().name(), utc(b.utcCreatedAt()), utc(b.utcUpdatedAt()), utc(b.utcExpiresAt()), null,
+                utc(b.utcConfirmedAt()), b.productId(), b.optionId(), bookings.cancellable(b), cancellation, false,
+                b.slotId(), availability(b), contact(b.contact()), b.notes(), DELIVERY_METHODS, voucher(b), items);
+    }
+
+    /**
+     * OCTO: a voucher whenever VOUCHER is a delivery method, whatever the status (a reseller's client refuses a
+     * booking without it). The gate finds the group in the enterprise's manifest by this reference and admits it
+     * only as CONFIRMED there, so the voucher of a booking on hold or cancelled admits nobody. Redemption is not
+     * reported through the API ({@code utcRedeemedAt} stays null).
+     */
+    static OctoBooking.Ticket voucher(Booking b) {
+        return new OctoBooking.Ticket(REDEMPTION_METHOD, null,
+                List.of(new OctoBooking.DeliveryOption(DELIVERY_FORMAT, b.supplierReference())));
+    }
+
+    private static Instant utc(Instant instant) {
+        return instant == null ? null : instant.truncatedTo(ChronoUnit.MILLIS);
     }
 
     private OctoBooking.Availability availability(Booking b) {
@@ -66,7 +92,7 @@ class OctoBookings {
                         slot.capacity() - free, 0, 1, clock.instant())
                 .map(refusal -> refusal.anySize() ? "CLOSED" : "SOLD_OUT").orElse("AVAILABLE");
         return new OctoBooking.Availability(slot.id(), LOCAL.format(start),
-                LOCAL.format(start.plusMinutes(p.durationMinutes())), cutoffAt, false, "AVAILABLE".equals(status),
+                LOCAL.format(start.plusMinutes(p.durationMinutes())), utc(cutoffAt), false, "AVAILABLE".equals(status),
                 status, "CLOSED".equals(status) ? 0 : free, slot.capacity(), p.maxUnits(), List.of());
     }
 

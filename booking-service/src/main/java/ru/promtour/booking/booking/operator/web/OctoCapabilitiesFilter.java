@@ -10,9 +10,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * OCTO requires the {@code Octo-Capabilities} response header on every answer: it echoes the capabilities
- * the caller asked for. The booking service initialises none of its own, so the echo is the request's value
- * (empty when none was sent).
+ * OCTO requires the {@code Octo-Capabilities} response header on every answer: the capabilities initialised with
+ * the request. The booking service initialises none (a booking carries no {@code octo/pricing} fields: prices are
+ * the catalog's), so the header is always there and always empty; echoing what was asked would tell a reseller
+ * that {@code pricing} is on the booking when it is not.
  */
 @Component
 class OctoCapabilitiesFilter extends OncePerRequestFilter {
@@ -27,8 +28,7 @@ class OctoCapabilitiesFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String asked = request.getHeader(HEADER);
-        response.setHeader(HEADER, asked == null ? "" : asked);
+        response.setHeader(HEADER, "");
         chain.doFilter(request, response);
     }
 }
