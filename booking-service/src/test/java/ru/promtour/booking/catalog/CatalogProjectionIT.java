@@ -26,7 +26,7 @@ class CatalogProjectionIT extends BookingIT {
     private static SlotChanged slot(String id, String status, int capacity, long version) {
         return new SlotChanged(id, "exc-1", "ent-1", Instant.parse("2026-12-01T02:00:00Z"), "Asia/Irkutsk",
                 "2026-12-01T10:00:00+08:00", Instant.parse("2026-12-01T00:00:00Z"), capacity, capacity, status, version,
-                Instant.now(), null, null);
+                Instant.now(), null, null, null, null);
     }
 
     @Test

@@ -243,7 +243,7 @@ class LedgerIT extends BookingIT {
 
     private static SlotChanged slotEvent(String slotId, Program p, Instant start, Instant cutoffAt, long version) {
         return new SlotChanged(slotId, p.excursionId(), p.enterpriseId(), start, p.timeZone(), start.toString(), cutoffAt,
-                10, 10, "OPEN", version, Instant.now(), null, null);
+                10, 10, "OPEN", version, Instant.now(), null, null, null, null);
     }
 
     /** held / confirmed and their entries are exactly the live bookings' units; nothing above capacity. */

@@ -4,6 +4,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
+import org.springframework.scheduling.annotation.EnableScheduling;
 import ru.promtour.catalog.enterprise.Enterprise;
 import ru.promtour.catalog.excursion.Excursion;
 import ru.promtour.catalog.slot.Slot;
@@ -13,6 +14,7 @@ import ru.promtour.security.web.AuthorizationRulesCustomizer;
 /** Wiring of the catalog: its outbox collections and the rules stricter than the platform's. */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(CatalogProperties.class)
+@EnableScheduling
 class CatalogConfiguration {
 
     /** The relay timer sweeps these for events a crash left behind. */

@@ -2,6 +2,8 @@ package ru.promtour.catalog.excursion;
 
 import java.util.List;
 
+import org.springframework.data.annotation.PersistenceCreator;
+
 /**
  * What a visit involves: the editable content of an excursion program.
  *
@@ -12,11 +14,34 @@ import java.util.List;
  * @param maxUnits                most units (people) per booking
  * @param bookingCutoffHours      bookings close this many hours before the start (enterprise's zone)
  * @param cancellationCutoffHours free cancellation ends this many hours before the start
+ * @param availabilityType        START_TIME (slots at start times; also a program stored before the field) or
+ *                                OPENING_HOURS (one day slot per open local date, see {@link OpeningHours})
+ * @param openingHours            OPENING_HOURS only: the hours, exceptions and daily capacity
  */
 public record ExcursionProgram(String title, String titleEn, String description, String descriptionEn,
                                int durationMinutes, List<String> languages, int minAge, BookingMode bookingMode,
                                String meetingPoint, Rules rules, List<Unit> units, int minUnits, int maxUnits,
-                               int bookingCutoffHours, int cancellationCutoffHours) {
+                               int bookingCutoffHours, int cancellationCutoffHours,
+                               AvailabilityType availabilityType, OpeningHours openingHours) {
+
+    @PersistenceCreator
+    public ExcursionProgram {
+        availabilityType = availabilityType == null ? AvailabilityType.START_TIME : availabilityType;
+    }
+
+    /** A START_TIME program. */
+    public ExcursionProgram(String title, String titleEn, String description, String descriptionEn,
+                            int durationMinutes, List<String> languages, int minAge, BookingMode bookingMode,
+                            String meetingPoint, Rules rules, List<Unit> units, int minUnits, int maxUnits,
+                            int bookingCutoffHours, int cancellationCutoffHours) {
+        this(title, titleEn, description, descriptionEn, durationMinutes, languages, minAge, bookingMode, meetingPoint,
+                rules, units, minUnits, maxUnits, bookingCutoffHours, cancellationCutoffHours, AvailabilityType.START_TIME,
+                null);
+    }
+
+    public boolean openingHoursProduct() {
+        return availabilityType == AvailabilityType.OPENING_HOURS;
+    }
 
     /** INSTANT confirms at once; ON_REQUEST waits for the enterprise to approve the group. */
     public enum BookingMode { INSTANT, ON_REQUEST }

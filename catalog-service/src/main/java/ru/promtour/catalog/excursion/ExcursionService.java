@@ -59,6 +59,9 @@ public class ExcursionService {
         Excursion excursion = new Excursion(Ids.next("exc"), enterpriseId, ExcursionStatus.DRAFT, 1, program,
                 now, now, null);
         mongo.insert(excursion, Excursion.COLLECTION);
+        if (program.openingHoursProduct()) {
+            saved.publishEvent(new ExcursionProgramSaved(excursion.id(), program));
+        }
         return excursion;
     }
 
@@ -109,6 +112,11 @@ public class ExcursionService {
      */
     public Excursion update(String id, ExcursionProgram program) {
         Excursion current = get(id);
+        if (current.publishedAt() != null && current.program().availabilityType() != program.availabilityType()) {
+            // operators hold bookings and availability ids of the kind it was sold as; a new kind is a new program
+            throw new ConflictException("availabilityType of a program once published stays "
+                    + current.program().availabilityType() + "; create a new program instead");
+        }
         Instant now = Instant.now();
         Excursion after = new Excursion(current.id(), current.enterpriseId(), current.status(),
                 current.version() + 1, program, current.createdAt(), now, current.publishedAt());

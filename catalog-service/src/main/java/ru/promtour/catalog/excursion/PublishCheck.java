@@ -61,6 +61,14 @@ public final class PublishCheck {
         if (p.maxUnits() < p.minUnits()) {
             problems.add(new FieldProblem("maxUnits", "must not be below minUnits"));
         }
+        if (p.openingHoursProduct()) {
+            if (p.openingHours() == null) {
+                problems.add(new FieldProblem("openingHours", "is required for availabilityType OPENING_HOURS"));
+            }
+            else {
+                problems.addAll(p.openingHours().problems("openingHours"));
+            }
+        }
         return problems;
     }
 

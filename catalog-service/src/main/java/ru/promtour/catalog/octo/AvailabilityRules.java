@@ -3,10 +3,12 @@ package ru.promtour.catalog.octo;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 
 import ru.promtour.catalog.excursion.ExcursionProgram;
+import ru.promtour.catalog.excursion.OpeningHours.TimeRange;
 import ru.promtour.catalog.slot.Slot;
 import ru.promtour.seats.Bookability.Refusal;
 
@@ -59,7 +61,12 @@ public final class AvailabilityRules {
         }
         // a reserve of the units asked for (at least one) would be taken: on sale, and they fit the vacancies
         boolean available = slot.refusal(program, Math.max(1, requestedUnits), now).isEmpty();
-        return new SlotAvailability(slot, start, start.plusMinutes(program.durationMinutes()), slot.cutoffAt(program),
+        // a day slot is the whole local date (OCTO allDay: midnight to midnight), whatever its opening times
+        ZoneId zone = ZoneId.of(slot.timeZone());
+        OffsetDateTime from = slot.allDay() ? slot.localDate().atStartOfDay(zone).toOffsetDateTime() : start;
+        OffsetDateTime to = slot.allDay() ? slot.localDate().plusDays(1).atStartOfDay(zone).toOffsetDateTime()
+                : start.plusMinutes(program.durationMinutes());
+        return new SlotAvailability(slot, from, to, slot.cutoffAt(program),
                 status, vacancies, slot.capacity(), available, Math.min(program.maxUnits(), vacancies));
     }
 
@@ -67,14 +74,19 @@ public final class AvailabilityRules {
      * A day of the calendar: the best status among its slots (AVAILABLE, then LIMITED, SOLD_OUT, CLOSED; a day
      * without slots is CLOSED); {@code vacancies} the highest of one slot (OCTO: "highest remaining vacancies
      * from all availabilities of this day", i.e. the largest group that fits one start); {@code capacity} the
-     * sum over the slots not closed; {@code available} whether some slot takes the units asked for.
+     * sum over the slots not closed; {@code available} whether some slot takes the units asked for; {@code openingHours}
+     * the day slot's ranges (an opening-hours product), else none.
      */
     public static DayAvailability day(LocalDate date, List<SlotAvailability> slots) {
         AvailabilityStatus best = AvailabilityStatus.CLOSED;
         int vacancies = 0;
         int capacity = 0;
         boolean available = false;
+        List<TimeRange> openingHours = List.of();
         for (SlotAvailability s : slots) {
+            if (s.slot().allDay()) {
+                openingHours = s.slot().openingHours();
+            }
             if (s.status().ordinal() < best.ordinal()) {
                 best = s.status();
             }
@@ -82,6 +94,6 @@ public final class AvailabilityRules {
             capacity += s.status() == AvailabilityStatus.CLOSED ? 0 : s.capacity();
             available |= s.available();
         }
-        return new DayAvailability(date, best, vacancies, capacity, available);
+        return new DayAvailability(date, best, vacancies, capacity, available, openingHours);
     }
 }

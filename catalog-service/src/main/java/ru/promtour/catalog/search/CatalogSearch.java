@@ -238,7 +238,7 @@ public class CatalogSearch {
     /** Only what a public listing needs: never the holds (booking ids) nor the outbox. */
     private static Query slotFields(Query query) {
         query.fields().include("excursionId", "enterpriseId", "start", "timeZone", "cutoffAt", "capacity", "held",
-                "confirmed", "status", "version");
+                "confirmed", "status", "version", "openingHours");
         return query;
     }
 

@@ -1,6 +1,7 @@
 package ru.promtour.catalog.slot;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -8,8 +9,10 @@ import java.util.List;
 import java.util.Optional;
 
 import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.mongodb.core.mapping.Document;
 import ru.promtour.catalog.excursion.ExcursionProgram;
+import ru.promtour.catalog.excursion.OpeningHours.TimeRange;
 import ru.promtour.seats.Bookability;
 
 /**
@@ -32,17 +35,29 @@ import ru.promtour.seats.Bookability;
  * @param ledgerVersion  the version of the newest ledger snapshot applied (0: none yet)
  * @param pendingChanges changes sent to the ledger and not answered yet, oldest first
  * @param changeAnswers  the last {@value #ANSWERS_KEPT} answers of the ledger, oldest first
+ * @param openingHours   null for a start-time slot; for the day slot of an OPENING_HOURS program ({@link #allDay()})
+ *                       the local date's open ranges, empty once its hours closed the date (see {@code hours.DaySlots})
  */
 @Document(Slot.COLLECTION)
 public record Slot(@Id String id, String excursionId, String enterpriseId, Instant start, String timeZone,
                    Instant cutoffAt, int capacity, int held, int confirmed, SlotStatus status, long version, Long ledgerVersion,
                    String cancelReason, List<PendingChange> pendingChanges, List<ChangeAnswer> changeAnswers,
-                   Instant createdAt, Instant updatedAt) {
+                   Instant createdAt, Instant updatedAt, List<TimeRange> openingHours) {
 
     public static final String COLLECTION = "slots";
     /** How many ledger answers a slot remembers: enough for the calls that can wait on it at once. */
     public static final int ANSWERS_KEPT = 20;
 
+    /** A start-time slot. */
+    public Slot(String id, String excursionId, String enterpriseId, Instant start, String timeZone, Instant cutoffAt,
+                int capacity, int held, int confirmed, SlotStatus status, long version, Long ledgerVersion,
+                String cancelReason, List<PendingChange> pendingChanges, List<ChangeAnswer> changeAnswers,
+                Instant createdAt, Instant updatedAt) {
+        this(id, excursionId, enterpriseId, start, timeZone, cutoffAt, capacity, held, confirmed, status, version,
+                ledgerVersion, cancelReason, pendingChanges, changeAnswers, createdAt, updatedAt, null);
+    }
+
+    @PersistenceCreator
     public Slot {
         // absent on a slot stored before the read model existed, and in reads that do not project it
         ledgerVersion = ledgerVersion == null ? 0L : ledgerVersion;
@@ -72,6 +87,16 @@ public record Slot(@Id String id, String excursionId, String enterpriseId, Insta
         return start.atZone(ZoneId.of(timeZone)).toOffsetDateTime();
     }
 
+    /** A day slot: one local date of an OPENING_HOURS program, bookable for the whole day (OCTO {@code allDay}). */
+    public boolean allDay() {
+        return openingHours != null;
+    }
+
+    /** The local date the slot starts on (a day slot's date). */
+    public LocalDate localDate() {
+        return start.atZone(ZoneId.of(timeZone)).toLocalDate();
+    }
+
     public Optional<PendingChange> pending(String requestId) {
         return pendingChanges.stream().filter(p -> p.requestId().equals(requestId)).findFirst();
     }
@@ -83,13 +108,13 @@ public record Slot(@Id String id, String excursionId, String enterpriseId, Insta
     /** The slot showing these ledger figures as its read model. */
     public Slot withSeats(int capacity, int held, int confirmed, SlotStatus status, long ledgerVersion) {
         return new Slot(id, excursionId, enterpriseId, start, timeZone, cutoffAt, capacity, held, confirmed, status,
-                version, ledgerVersion, cancelReason, pendingChanges, changeAnswers, createdAt, updatedAt);
+                version, ledgerVersion, cancelReason, pendingChanges, changeAnswers, createdAt, updatedAt, openingHours);
     }
 
     /** The slot with a new booking cut-off (its program's cut-off changed). */
     public Slot withCutoffAt(Instant cutoffAt, long version, Instant updatedAt) {
         return new Slot(id, excursionId, enterpriseId, start, timeZone, cutoffAt, capacity, held, confirmed, status,
-                version, ledgerVersion, cancelReason, pendingChanges, changeAnswers, createdAt, updatedAt);
+                version, ledgerVersion, cancelReason, pendingChanges, changeAnswers, createdAt, updatedAt, openingHours);
     }
 
     /** The slot once the ledger's answer to a pending change is kept (the request leaves the pending ones). */
@@ -99,7 +124,7 @@ public record Slot(@Id String id, String excursionId, String enterpriseId, Insta
         answers.add(answer);
         answers = List.copyOf(answers.subList(Math.max(0, answers.size() - ANSWERS_KEPT), answers.size()));
         return new Slot(id, excursionId, enterpriseId, start, timeZone, cutoffAt, capacity, held, confirmed, status,
-                version, ledgerVersion, cancelReason, pending, answers, createdAt, updatedAt);
+                version, ledgerVersion, cancelReason, pending, answers, createdAt, updatedAt, openingHours);
     }
 
     /**

@@ -24,6 +24,7 @@ import ru.promtour.catalog.config.CatalogProperties;
 import ru.promtour.catalog.enterprise.EnterpriseService;
 import ru.promtour.catalog.excursion.Excursion;
 import ru.promtour.catalog.excursion.ExcursionService;
+import ru.promtour.catalog.excursion.OpeningHours.TimeRange;
 import ru.promtour.catalog.shared.ConflictException;
 import ru.promtour.catalog.shared.Ids;
 import ru.promtour.catalog.shared.InvalidInputException;
@@ -77,7 +78,7 @@ public class SlotService {
 
     /** One slot at a local date-time of the enterprise's zone. */
     public Slot create(String excursionId, LocalDateTime localStart, int capacity) {
-        Excursion excursion = excursions.get(excursionId);
+        Excursion excursion = startTimeProgram(excursionId);
         ZoneId zone = enterprises.require(excursion.enterpriseId()).zone();
         Instant start = ScheduleGenerator.resolve(localStart, zone);
         if (!start.isAfter(clock.instant())) {
@@ -105,7 +106,7 @@ public class SlotService {
         if (span > properties.scheduleMaxDays()) {
             throw new InvalidInputException("to", "a schedule spans at most " + properties.scheduleMaxDays() + " days");
         }
-        Excursion excursion = excursions.get(excursionId);
+        Excursion excursion = startTimeProgram(excursionId);
         ZoneId zone = enterprises.require(excursion.enterpriseId()).zone();
         ScheduleGenerator.requireWithinHorizon("to", to, LocalDate.now(clock.withZone(zone)), properties.slotHorizon());
         List<Instant> starts = ScheduleGenerator.starts(days, times, from, to, zone, clock.instant());
@@ -135,6 +136,16 @@ public class SlotService {
             followCutoffSavedMeanwhile(excursion);
         }
         return new ScheduleResult(ids, skipped);
+    }
+
+    /** The caller's excursion, if it is sold by start times: an OPENING_HOURS program's days follow its hours. */
+    private Excursion startTimeProgram(String excursionId) {
+        Excursion excursion = excursions.get(excursionId);
+        if (excursion.program().openingHoursProduct()) {
+            throw new ConflictException("The program is sold by opening hours: its days follow openingHours"
+                    + " (PUT the program to change them), it takes no start-time slots");
+        }
+        return excursion;
     }
 
     /** The excursion's slots starting on local dates from..to (inclusive; default today + 30 days) of the enterprise's zone. */
@@ -212,10 +223,24 @@ public class SlotService {
     }
 
     private Slot insert(Excursion excursion, Instant start, ZoneId zone, int capacity) {
+        return insert(Ids.next("slot"), excursion, start, zone, capacity, null);
+    }
+
+    /**
+     * The day slot {@code id} of an OPENING_HOURS program: starts at the date's first opening time (so the booking
+     * cut-off, hold expiry and reminders work as for a start time), carries the date's ranges. Null if it exists.
+     */
+    public Slot insertDay(String id, Excursion excursion, Instant start, ZoneId zone, int capacity,
+                          List<TimeRange> openingHours) {
+        return insert(id, excursion, start, zone, capacity, List.copyOf(openingHours));
+    }
+
+    private Slot insert(String id, Excursion excursion, Instant start, ZoneId zone, int capacity,
+                        List<TimeRange> openingHours) {
         Instant now = clock.instant();
         Instant cutoffAt = Bookability.cutoffAt(start, excursion.program().bookingCutoffHours());
-        Slot slot = new Slot(Ids.next("slot"), excursion.id(), excursion.enterpriseId(), start, zone.getId(), cutoffAt,
-                capacity, 0, 0, SlotStatus.OPEN, 1, 0L, null, List.of(), List.of(), now, now);
+        Slot slot = new Slot(id, excursion.id(), excursion.enterpriseId(), start, zone.getId(), cutoffAt,
+                capacity, 0, 0, SlotStatus.OPEN, 1, 0L, null, List.of(), List.of(), now, now, openingHours);
         try {
             Outbox.insert(mongo, Slot.COLLECTION, slot, events.published(slot, now));
         }

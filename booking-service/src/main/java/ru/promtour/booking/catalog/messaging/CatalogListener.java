@@ -64,7 +64,8 @@ public class CatalogListener {
         }
         else if (value instanceof SlotChanged e) {
             projection.slotChanged(new SlotView(e.slotId(), e.excursionId(), e.enterpriseId(), e.start(), e.timeZone(),
-                    cutoffAt(e), e.localStart(), e.capacity(), e.available(), e.status(), e.version()));
+                    cutoffAt(e), e.localStart(), e.capacity(), e.available(), e.status(), e.version(),
+                    Boolean.TRUE.equals(e.allDay()), e.openingHours()));
             if (CatalogEvents.SLOT_PUBLISHED.equals(type)) {
                 ledger.create(e.slotId(), e.excursionId(), e.enterpriseId(), e.start(), e.timeZone(), cutoffAt(e),
                         e.capacity(), e.status());

@@ -3,10 +3,12 @@ package ru.promtour.booking.catalog.messaging;
 import java.time.Instant;
 
 import org.junit.jupiter.api.Test;
+import ru.promtour.booking.catalog.SlotView;
 import ru.promtour.test.contracts.Contracts;
 import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 /** Consumer side of the contracts: the booking service reads every catalog example it depends on. */
 class CatalogEventContractsTest {
@@ -48,6 +50,15 @@ class CatalogEventContractsTest {
         }
         SlotChanged cancelled = JSON.readValue(Contracts.example(CatalogEvents.SLOT_CANCELLED), SlotChanged.class);
         assertThat(cancelled.reason()).isNotBlank();
+        assertThat(cancelled.allDay()).isNull();
+    }
+
+    @Test
+    void readsTheOpeningHoursOfADaySlot() {
+        SlotChanged day = JSON.readValue(Contracts.example(CatalogEvents.SLOT_CUTOFF_CHANGED), SlotChanged.class);
+        assertThat(day.allDay()).isTrue();
+        assertThat(day.openingHours()).extracting(SlotView.OpeningRange::from, SlotView.OpeningRange::to)
+                .containsExactly(tuple("10:00", "13:00"), tuple("14:00", "18:00"));
     }
 
     @Test

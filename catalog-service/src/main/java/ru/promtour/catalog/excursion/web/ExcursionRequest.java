@@ -15,7 +15,9 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
+import ru.promtour.catalog.excursion.AvailabilityType;
 import ru.promtour.catalog.excursion.ExcursionProgram;
+import ru.promtour.catalog.excursion.OpeningHours;
 import ru.promtour.catalog.excursion.ExcursionProgram.BookingMode;
 import ru.promtour.catalog.excursion.ExcursionProgram.Documents;
 import ru.promtour.catalog.excursion.ExcursionProgram.UnitType;
@@ -41,7 +43,9 @@ public record ExcursionRequest(
         @Min(1) @Max(10000) Integer minUnits,
         @Min(1) @Max(10000) Integer maxUnits,
         @Min(0) @Max(8760) Integer bookingCutoffHours,
-        @Min(0) @Max(8760) Integer cancellationCutoffHours) {
+        @Min(0) @Max(8760) Integer cancellationCutoffHours,
+        AvailabilityType availabilityType,
+        @Valid OpeningHoursJson openingHours) {
 
     public record RulesRequest(
             @Size(max = 500) String ppe,
@@ -84,6 +88,19 @@ public record ExcursionRequest(
         if (max < min) {
             problems.add(new FieldProblem("maxUnits", "must not be below minUnits"));
         }
+        AvailabilityType type = availabilityType == null ? AvailabilityType.START_TIME : availabilityType;
+        OpeningHours hours = null;
+        if (type == AvailabilityType.OPENING_HOURS) {
+            if (openingHours == null) {
+                problems.add(new FieldProblem("openingHours", "is required for availabilityType OPENING_HOURS"));
+            }
+            else {
+                hours = openingHours.toOpeningHours(problems);
+            }
+        }
+        else if (openingHours != null) {
+            problems.add(new FieldProblem("openingHours", "only for availabilityType OPENING_HOURS"));
+        }
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
@@ -94,6 +111,6 @@ public record ExcursionRequest(
         return new ExcursionProgram(title, titleEn, description, descriptionEn, durationMinutes, List.copyOf(languages),
                 minAge == null ? 0 : minAge, bookingMode, meetingPoint, mappedRules, List.copyOf(mapped), min, max,
                 bookingCutoffHours == null ? 0 : bookingCutoffHours,
-                cancellationCutoffHours == null ? 0 : cancellationCutoffHours);
+                cancellationCutoffHours == null ? 0 : cancellationCutoffHours, type, hours);
     }
 }

@@ -12,14 +12,15 @@ public record ExcursionResponse(String id, String enterpriseId, String status, l
                                 List<String> languages, int minAge, String bookingMode, String meetingPoint,
                                 ExcursionProgram.Rules rules, List<ExcursionProgram.Unit> units, int minUnits,
                                 int maxUnits, int bookingCutoffHours, int cancellationCutoffHours,
-                                Instant createdAt, Instant updatedAt, Instant publishedAt) {
+                                String availabilityType, OpeningHoursJson openingHours, Instant createdAt, Instant updatedAt, Instant publishedAt) {
 
     static ExcursionResponse of(Excursion e) {
         ExcursionProgram p = e.program();
         return new ExcursionResponse(e.id(), e.enterpriseId(), e.status().name(), e.version(), p.title(), p.titleEn(),
                 p.description(), p.descriptionEn(), p.durationMinutes(), p.languages(), p.minAge(),
                 p.bookingMode().name(), p.meetingPoint(), p.rules(), p.units(), p.minUnits(), p.maxUnits(),
-                p.bookingCutoffHours(), p.cancellationCutoffHours(), e.createdAt(), e.updatedAt(), e.publishedAt());
+                p.bookingCutoffHours(), p.cancellationCutoffHours(), p.availabilityType().name(),
+                OpeningHoursJson.of(p.openingHours()), e.createdAt(), e.updatedAt(), e.publishedAt());
     }
 
     /** One page of programs. */

@@ -21,8 +21,6 @@ final class OctoMapper {
     /** OCTO local date-time: seconds and a numeric offset ({@code 2026-12-01T10:00:00+08:00}). */
     static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssxxx");
     private static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("HH:mm");
-    /** Start times carry no opening hours (OCTO examples: {@code []}). */
-    private static final List<OctoJson.OpeningHours> NO_OPENING_HOURS = List.of();
     /**
      * What a confirm needs of the group leader: a name and an email. The phone is optional (without one the leader
      * gets no SMS), as the booking service accepts it.
@@ -46,7 +44,7 @@ final class OctoMapper {
         ExcursionProgram program = product.program();
         boolean instant = program.bookingMode() == ExcursionProgram.BookingMode.INSTANT;
         return new OctoJson.Product(product.id(), program.title(), product.enterprise().id(), "ru",
-                product.enterprise().timeZone(), false, instant, instant, true, "START_TIME", p.deliveryFormats(),
+                product.enterprise().timeZone(), false, instant, instant, true, program.availabilityType().name(), p.deliveryFormats(),
                 p.deliveryMethods(), p.redemptionMethod(), List.of(option(product, pricing)),
                 pricing ? OctoPrices.CURRENCY : null, pricing ? List.of(OctoPrices.CURRENCY) : null,
                 pricing ? "UNIT" : null);
@@ -56,8 +54,8 @@ final class OctoMapper {
         ExcursionProgram program = product.program();
         // OCTO requires at least one start time; a product without upcoming slots answers no availability, so
         // the placeholder is never met in an availability
-        List<String> times = product.startTimes().isEmpty() ? List.of("00:00")
-                : product.startTimes().stream().map(HH_MM::format).toList();
+        List<String> times = OctoOpeningHours.startTimes(program, product.startTimes().isEmpty() ? List.of("00:00")
+                : product.startTimes().stream().map(HH_MM::format).toList());
         int hours = program.cancellationCutoffHours();
         return new OctoJson.Option(OctoCatalog.OPTION_ID, true, program.title(), null, times,
                 hours == 1 ? "1 hour" : hours + " hours", hours, "hour", GROUP_CONTACT,
@@ -119,15 +117,15 @@ final class OctoMapper {
     static OctoJson.Availability availability(SlotAvailability a, ExcursionProgram program, List<UnitQuantity> units,
                                               boolean pricing) {
         return new OctoJson.Availability(a.slot().id(), LOCAL.format(a.localStart()), LOCAL.format(a.localEnd()),
-                a.utcCutoffAt().toString(), false, a.available(), a.status().name(), a.vacancies(), a.capacity(),
-                a.maxUnits(), NO_OPENING_HOURS, pricing ? unitPricing(program) : null,
+                a.utcCutoffAt().toString(), a.slot().allDay(), a.available(), a.status().name(), a.vacancies(),
+                a.capacity(), a.maxUnits(), OctoOpeningHours.of(a.slot().openingHours()), pricing ? unitPricing(program) : null,
                 pricing ? price(requestedOrFrom(program, units)) : null);
     }
 
     static OctoJson.CalendarDay day(DayAvailability d, ExcursionProgram program, List<UnitQuantity> units,
                                     boolean pricing) {
         return new OctoJson.CalendarDay(d.localDate().toString(), d.available(), d.status().name(), d.vacancies(),
-                d.capacity(), NO_OPENING_HOURS, pricing ? unitPricing(program) : null,
+                d.capacity(), OctoOpeningHours.of(d.openingHours()), pricing ? unitPricing(program) : null,
                 pricing ? price(requestedOrFrom(program, units)) : null);
     }
 

@@ -5,6 +5,7 @@ import java.util.List;
 import ru.promtour.catalog.enterprise.Enterprise;
 import ru.promtour.catalog.excursion.Excursion;
 import ru.promtour.catalog.excursion.ExcursionProgram;
+import ru.promtour.catalog.excursion.OpeningHours;
 import ru.promtour.catalog.search.CatalogSearch;
 import ru.promtour.catalog.slot.Slot;
 import ru.promtour.catalog.slot.messaging.SlotEvents;
@@ -37,20 +38,30 @@ final class CatalogResponses {
         }
     }
 
-    /** A bookable slot: {@code start} is local with offset (OCTO style) in {@code timeZone}. */
-    record NextSlot(String id, String start, String timeZone, int available) {
+    /**
+     * A bookable slot: {@code start} is local with offset (OCTO style) in {@code timeZone}. A day of an opening-hours
+     * program is {@code allDay} with its {@code openingHours} (its start is the first opening time, {@code available}
+     * the day's free seats); a start time has none.
+     */
+    record NextSlot(String id, String start, String timeZone, int available, boolean allDay,
+                    List<OpeningHours.TimeRange> openingHours) {
         static NextSlot of(Slot s) {
-            return new NextSlot(s.id(), SlotEvents.LOCAL.format(s.localStart()), s.timeZone(), s.available());
+            return new NextSlot(s.id(), SlotEvents.LOCAL.format(s.localStart()), s.timeZone(), s.available(),
+                    s.allDay(), hours(s));
         }
+    }
+
+    private static List<OpeningHours.TimeRange> hours(Slot s) {
+        return s.openingHours() == null ? List.of() : s.openingHours();
     }
 
     /** One search result. */
     record Item(String id, Text title, PublicEnterprise enterprise, int durationMinutes, List<String> languages,
-                int minAge, String bookingMode, Price priceFrom, List<NextSlot> nextSlots) {
+                int minAge, String bookingMode, String availabilityType, Price priceFrom, List<NextSlot> nextSlots) {
         static Item of(CatalogSearch.Match m) {
             ExcursionProgram p = m.excursion().program();
             return new Item(m.excursion().id(), new Text(p.title(), p.titleEn()), PublicEnterprise.of(m.enterprise()),
-                    p.durationMinutes(), p.languages(), p.minAge(), p.bookingMode().name(),
+                    p.durationMinutes(), p.languages(), p.minAge(), p.bookingMode().name(), p.availabilityType().name(),
                     Price.rub(CatalogSearch.priceFrom(p)), m.nextSlots().stream().map(NextSlot::of).toList());
         }
     }
@@ -68,12 +79,16 @@ final class CatalogResponses {
         }
     }
 
-    /** A slot of the coming days: {@code status} AVAILABLE, SOLD_OUT or CLOSED (also after the booking cut-off). */
-    record SlotAvailability(String id, String start, String timeZone, int available, String status) {
+    /**
+     * A slot of the coming days: {@code status} AVAILABLE, SOLD_OUT or CLOSED (also after the booking cut-off); a day
+     * of an opening-hours program with {@code allDay} and the day's {@code openingHours}.
+     */
+    record SlotAvailability(String id, String start, String timeZone, int available, String status, boolean allDay,
+                            List<OpeningHours.TimeRange> openingHours) {
         static SlotAvailability of(CatalogSearch.Availability a) {
             Slot s = a.slot();
             return new SlotAvailability(s.id(), SlotEvents.LOCAL.format(s.localStart()), s.timeZone(), s.available(),
-                    a.status().name());
+                    a.status().name(), s.allDay(), hours(s));
         }
     }
 
@@ -89,7 +104,7 @@ final class CatalogResponses {
 
     /** The public program with the availability of the next {@value CatalogSearch#DETAIL_DAYS} days. */
     record Detail(String id, Text title, Text description, EnterpriseDetail enterprise, int durationMinutes,
-                  List<String> languages, int minAge, String bookingMode, String meetingPoint,
+                  List<String> languages, int minAge, String bookingMode, String availabilityType, String meetingPoint,
                   ExcursionProgram.Rules rules, List<UnitPrice> units, int minUnits, int maxUnits,
                   int bookingCutoffHours, int cancellationCutoffHours, Price priceFrom,
                   List<SlotAvailability> availability) {
@@ -98,7 +113,7 @@ final class CatalogResponses {
             ExcursionProgram p = e.program();
             return new Detail(e.id(), new Text(p.title(), p.titleEn()), new Text(p.description(), p.descriptionEn()),
                     EnterpriseDetail.of(d.enterprise()), p.durationMinutes(), p.languages(), p.minAge(),
-                    p.bookingMode().name(), p.meetingPoint(), p.rules(), p.units().stream().map(UnitPrice::of).toList(),
+                    p.bookingMode().name(), p.availabilityType().name(), p.meetingPoint(), p.rules(), p.units().stream().map(UnitPrice::of).toList(),
                     p.minUnits(), p.maxUnits(), p.bookingCutoffHours(), p.cancellationCutoffHours(),
                     Price.rub(CatalogSearch.priceFrom(p)), d.availability().stream().map(SlotAvailability::of).toList());
         }

@@ -1,6 +1,7 @@
 package ru.promtour.catalog.slot.ledger;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +27,7 @@ import ru.promtour.catalog.slot.SlotService;
 import ru.promtour.catalog.slot.SlotStatus;
 import ru.promtour.catalog.slot.messaging.SlotEvents;
 import ru.promtour.messaging.outbox.Outbox;
+import ru.promtour.messaging.outbox.OutboxEvent;
 import ru.promtour.messaging.outbox.OutboxRelay;
 
 /**
@@ -85,6 +87,30 @@ public class SlotChangeRequests {
     /** Final; the ledger names every booking holding or owning seats, and booking-service cancels them. */
     public ChangeResult cancel(String slotId, String reason) {
         return request(slotId, SlotChange.CANCEL, null, reason);
+    }
+
+    /**
+     * Sends {@code changes} to the ledger without waiting for the answers, in ONE write conditional on the version
+     * read, together with {@code also} and its events {@code first} (relayed before the requests): the day slot of an
+     * opening-hours program whose hours changed ({@code hours.DaySlots}). The answers land on the slot when they come,
+     * like late answers to an enterprise's call. False when the slot was written or cancelled since it was read.
+     */
+    public boolean sendWithoutWaiting(Slot read, List<PendingChange> changes, Update also, List<OutboxEvent> first) {
+        Document filter = new Document("_id", read.id()).append("version", read.version())
+                .append("status", new Document("$ne", SlotStatus.CANCELLED.name()));
+        List<OutboxEvent> out = new ArrayList<>(first);
+        if (!changes.isEmpty()) {
+            also.push(SlotDocuments.PENDING).each(changes.stream().map(SlotDocuments::pending).toArray());
+            changes.forEach(c -> out.add(events.changeRequested(read, c)));
+        }
+        if (out.isEmpty()) {
+            return true;
+        }
+        if (mongo.updateFirst(new BasicQuery(filter), Outbox.append(also, out), Slot.COLLECTION).getModifiedCount() != 1) {
+            return false;
+        }
+        relay.publishPending(Slot.COLLECTION, read.id());
+        return true;
     }
 
     private ChangeResult request(String slotId, SlotChange change, Integer capacity, String reason) {

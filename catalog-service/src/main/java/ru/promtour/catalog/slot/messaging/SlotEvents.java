@@ -38,45 +38,51 @@ public class SlotEvents {
     public OutboxEvent published(Slot s, Instant at) {
         return event(PUBLISHED, s, new SlotPublished(s.id(), s.excursionId(), s.enterpriseId(), s.start(), s.timeZone(),
                 local(s), s.cutoffAt(), s.capacity(), s.held(), s.confirmed(), s.available(), s.status().name(),
-                s.version(), at));
+                s.version(), at, allDay(s), s.openingHours()));
     }
 
     public OutboxEvent capacityChanged(Slot s, int previousCapacity, Instant at) {
         return event(CAPACITY_CHANGED, s, new SlotCapacityChanged(s.id(), s.excursionId(), s.enterpriseId(), s.start(),
                 s.timeZone(), local(s), s.cutoffAt(), s.capacity(), s.held(), s.confirmed(), s.available(),
-                s.status().name(), s.version(), at, previousCapacity));
+                s.status().name(), s.version(), at, previousCapacity, allDay(s), s.openingHours()));
     }
 
     public OutboxEvent closed(Slot s, String reason, Instant at) {
         return event(CLOSED, s, new SlotClosed(s.id(), s.excursionId(), s.enterpriseId(), s.start(), s.timeZone(),
                 local(s), s.cutoffAt(), s.capacity(), s.held(), s.confirmed(), s.available(), s.status().name(),
-                s.version(), at, reason));
+                s.version(), at, reason, allDay(s), s.openingHours()));
     }
 
     public OutboxEvent reopened(Slot s, Instant at) {
         return event(REOPENED, s, new SlotReopened(s.id(), s.excursionId(), s.enterpriseId(), s.start(), s.timeZone(),
                 local(s), s.cutoffAt(), s.capacity(), s.held(), s.confirmed(), s.available(), s.status().name(),
-                s.version(), at));
+                s.version(), at, allDay(s), s.openingHours()));
     }
 
     /** @param affectedBookingIds the bookings that held or owned seats, as the ledger named them */
     public OutboxEvent cancelled(Slot s, String reason, List<String> affectedBookingIds, Instant at) {
         return event(CANCELLED, s, new SlotCancelled(s.id(), s.excursionId(), s.enterpriseId(), s.start(),
                 s.timeZone(), local(s), s.cutoffAt(), s.capacity(), s.held(), s.confirmed(), s.available(),
-                s.status().name(), s.version(), at, reason, affectedBookingIds.stream().distinct().toList()));
+                s.status().name(), s.version(), at, reason, affectedBookingIds.stream().distinct().toList(), allDay(s),
+                s.openingHours()));
     }
 
     /** The slot's new booking cut-off ({@code s} as it stands with it) after its program's cut-off changed. */
     public OutboxEvent cutoffChanged(Slot s, Instant previousCutoffAt, Instant at) {
         return event(CUTOFF_CHANGED, s, new SlotCutoffChanged(s.id(), s.excursionId(), s.enterpriseId(), s.start(),
                 s.timeZone(), local(s), s.cutoffAt(), s.capacity(), s.held(), s.confirmed(), s.available(),
-                s.status().name(), s.version(), at, previousCutoffAt));
+                s.status().name(), s.version(), at, previousCutoffAt, allDay(s), s.openingHours()));
     }
 
     /** The enterprise's change, for the seat ledger to apply or refuse; {@code s} is the slot it was asked on. */
     public OutboxEvent changeRequested(Slot s, Slot.PendingChange change) {
         return event(CHANGE_REQUESTED, s, new SlotChangeRequested(s.id(), change.requestId(), change.change().name(),
                 s.enterpriseId(), change.capacity(), change.reason(), change.requestedAt()));
+    }
+
+    /** Present (true) only on a day slot, so a start time's events read as before. */
+    private static Boolean allDay(Slot s) {
+        return s.allDay() ? Boolean.TRUE : null;
     }
 
     private static String local(Slot s) {

@@ -3,6 +3,7 @@ package ru.promtour.catalog.slot.web;
 import java.time.Instant;
 import java.util.List;
 
+import ru.promtour.catalog.excursion.OpeningHours;
 import ru.promtour.catalog.slot.Slot;
 import ru.promtour.catalog.slot.ledger.ChangeResult;
 import ru.promtour.catalog.slot.messaging.SlotEvents;
@@ -12,15 +13,17 @@ import ru.promtour.catalog.slot.messaging.SlotEvents;
  *
  * @param start    local date-time with offset in the enterprise's zone (OCTO style)
  * @param utcStart the same instant in UTC
+ * @param allDay   a day of an opening-hours program (its {@code start} is the date's first opening time)
+ * @param openingHours such a day's open ranges (empty: its hours closed the date); null for a start time
  */
 public record SlotResponse(String id, String excursionId, String enterpriseId, String start, Instant utcStart,
                            String timeZone, int capacity, int held, int confirmed, int available, String status,
-                           String cancelReason) {
+                           String cancelReason, boolean allDay, List<OpeningHours.TimeRange> openingHours) {
 
     static SlotResponse of(Slot s) {
         return new SlotResponse(s.id(), s.excursionId(), s.enterpriseId(), SlotEvents.LOCAL.format(s.localStart()),
                 s.start(), s.timeZone(), s.capacity(), s.held(), s.confirmed(), s.available(), s.status().name(),
-                s.cancelReason());
+                s.cancelReason(), s.allDay(), s.openingHours());
     }
 
     /**

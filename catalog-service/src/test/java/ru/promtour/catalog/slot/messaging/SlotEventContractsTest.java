@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import ru.promtour.catalog.excursion.OpeningHours;
 import ru.promtour.catalog.slot.Slot;
 import ru.promtour.catalog.slot.SlotChange;
 import ru.promtour.catalog.slot.SlotStatus;
@@ -67,6 +68,24 @@ class SlotEventContractsTest {
         OutboxEvent fromOld = events.cutoffChanged(moved, null, now);
         assertContract(fromOld, SlotEvents.CUTOFF_CHANGED);
         assertThat(json.readTree(fromOld.payload()).has("previousCutoffAt")).isFalse();
+    }
+
+    @Test
+    void theEventsOfADaySlotCarryAllDayAndItsOpeningHours() {
+        List<OpeningHours.TimeRange> hours = List.of(new OpeningHours.TimeRange("10:00", "13:00"),
+                new OpeningHours.TimeRange("14:00", "18:00"));
+        Slot day = new Slot("slot-1", "exc-1", "ent-irkutsk-hpp", Instant.parse("2026-12-01T02:00:00Z"),
+                "Asia/Irkutsk", Instant.parse("2026-12-01T01:00:00Z"), 300, 3, 5, SlotStatus.OPEN, 4, 17L, null,
+                List.of(), List.of(), now, now, hours);
+        for (OutboxEvent event : List.of(events.published(day, now), events.capacityChanged(day, 200, now),
+                events.closed(day, "Closed by the program's opening hours", now), events.reopened(day, now),
+                events.cancelled(day, "Авария", List.of("b-1"), now), events.cutoffChanged(day, null, now))) {
+            assertContract(event, event.type());
+            JsonNode body = json.readTree(event.payload());
+            assertThat(body.path("allDay").asBoolean()).as(event.type()).isTrue();
+            assertThat(body.path("openingHours").get(1).path("from").asString()).isEqualTo("14:00");
+        }
+        assertThat(json.readTree(events.published(slot(SlotStatus.OPEN), now).payload()).has("allDay")).isFalse();
     }
 
     @Test

@@ -91,9 +91,10 @@ class OctoBookings {
         String status = Bookability.refusal(Bookability.Status.valueOf(slot.status()), cutoffAt, slot.capacity(),
                         slot.capacity() - free, 0, 1, clock.instant())
                 .map(refusal -> refusal.anySize() ? "CLOSED" : "SOLD_OUT").orElse("AVAILABLE");
-        return new OctoBooking.Availability(slot.id(), LOCAL.format(start),
-                LOCAL.format(start.plusMinutes(p.durationMinutes())), utc(cutoffAt), false, "AVAILABLE".equals(status),
-                status, "CLOSED".equals(status) ? 0 : free, slot.capacity(), p.maxUnits(), List.of());
+        OctoDays.Bounds bounds = OctoDays.bounds(slot, start, p.durationMinutes());
+        return new OctoBooking.Availability(slot.id(), LOCAL.format(bounds.start()), LOCAL.format(bounds.end()),
+                utc(cutoffAt), slot.allDay(), "AVAILABLE".equals(status), status, "CLOSED".equals(status) ? 0 : free,
+                slot.capacity(), p.maxUnits(), OctoDays.openingHours(slot));
     }
 
     private static OctoBooking.Contact contact(Contact c) {
