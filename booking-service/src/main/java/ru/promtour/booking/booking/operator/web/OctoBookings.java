@@ -12,6 +12,7 @@ import org.springframework.stereotype.Component;
 import ru.promtour.booking.booking.Booking;
 import ru.promtour.booking.booking.Contact;
 import ru.promtour.booking.booking.UnitItem;
+import ru.promtour.booking.booking.messaging.OctoBookingRenderer;
 import ru.promtour.booking.booking.operator.OperatorBookings;
 import ru.promtour.booking.catalog.CatalogProjection;
 import ru.promtour.booking.catalog.ExcursionView;
@@ -19,9 +20,9 @@ import ru.promtour.booking.catalog.Program;
 import ru.promtour.booking.catalog.SlotView;
 import ru.promtour.seats.Bookability;
 
-/** Renders a booking in OCTO's shape. */
+/** Renders a booking in OCTO's shape, for the answers and for the lifecycle events' {@code octoBooking}. */
 @Component
-class OctoBookings {
+class OctoBookings implements OctoBookingRenderer {
 
     private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssxxx");
 
@@ -33,6 +34,11 @@ class OctoBookings {
         this.bookings = bookings;
         this.projection = projection;
         this.clock = clock;
+    }
+
+    @Override
+    public Object octoBooking(Booking b) {
+        return of(b);
     }
 
     OctoBooking of(Booking b) {
