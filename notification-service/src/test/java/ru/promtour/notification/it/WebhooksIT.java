@@ -30,6 +30,7 @@ import ru.promtour.notification.webhook.WebhookEvent;
 import ru.promtour.notification.webhook.WebhookSecrets;
 import ru.promtour.notification.testdata.BookingKafka;
 import ru.promtour.notification.testdata.WebhookReceiver;
+import ru.promtour.test.contracts.Contracts;
 import ru.promtour.test.infra.ImportTestInfrastructure;
 import ru.promtour.test.security.TestSecurityConfiguration;
 import ru.promtour.test.security.TestTokens;
@@ -231,6 +232,39 @@ class WebhooksIT {
         assertThat(failed.attempts()).hasSize(1);
         assertThat(failed.lastError()).startsWith("refused").contains("10.20.30.40");
         assertThat(failed.attempts().get(0).httpStatus()).isNull();
+    }
+
+    @Test
+    void anAvailabilityChangeGoesToTheWebhooksThatChoseTheProduct() {
+        String a = operator();
+        String b = operator();
+        String productId = "exc-" + UUID.randomUUID();
+        String slotId = "slot-" + UUID.randomUUID();
+        TestHttp.Response created = octo(a).post("/octo/webhooks", "{\"url\":\"" + receiver.url("/availability")
+                + "\",\"event\":\"availability_update\",\"productIds\":[\"" + productId + "\"]}");
+        assertThat(created.status()).as(created.body()).isEqualTo(200);
+        assertThat(created.json().path("productIds").path(0).asString()).isEqualTo(productId);
+        octo(b).post("/octo/webhooks", "{\"url\":\"" + other.url("/availability")
+                + "\",\"event\":\"availability_update\",\"productIds\":[\"exc-another\"]}").assertStatus(200);
+        register(b, other.url("/bookings"));
+        String json = Contracts.example("catalog.AvailabilityChanged.v1").replace("slot-7c1e", slotId)
+                .replace("exc-irkutsk-hpp-dam", productId);
+
+        String eventId = kafka.sendTo("catalog.availability.v1", UUID.randomUUID().toString(), "catalog.AvailabilityChanged.v1",
+                slotId, slotId, json);
+        kafka.sendTo("catalog.availability.v1", eventId, "catalog.AvailabilityChanged.v1", slotId, slotId, json);
+
+        await().atMost(WAIT).until(() -> receiver.accepted().size() == 1);
+        JsonNode body = receiver.accepted().get(0).json();
+        assertThat(receiver.accepted().get(0).event()).isEqualTo("availability_update");
+        assertThat(body.path("event").asString()).isEqualTo("availability_update");
+        assertThat(body.path("productId").asString()).isEqualTo(productId);
+        assertThat(body.path("optionId").asString()).isEqualTo("DEFAULT");
+        assertThat(body.path("availability")).isEqualTo(TestHttp.JSON.readTree(json).path("availability"));
+        String webhookId = created.text("id");
+        awaitDelivery(webhookId, d -> d.status() == DeliveryStatus.DELIVERED);
+        assertThat(mongo.count(query(where("webhookId").is(webhookId)), Delivery.class)).as("the redelivered record").isEqualTo(1);
+        assertThat(other.received()).as("another product, and not a booking").isEmpty();
     }
 
     private Delivery awaitDelivery(String webhookId, java.util.function.Predicate<Delivery> condition) {
