@@ -504,6 +504,8 @@ preflight() {
     # notification-service sends SMS to the local stack's sink exactly as to a provider
     export SMS_TOKEN="${SMS_TOKEN:-$SMS_SINK_TOKEN}"
     export SMS_BASE_URL="${SMS_BASE_URL:-http://localhost:${SMS_PORT:-8026}}"
+    # a local run may send operators' webhooks to http://localhost receivers (production: public https only)
+    export WEBHOOKS_ALLOW_HTTP_LOOPBACK="${WEBHOOKS_ALLOW_HTTP_LOOPBACK:-true}"
     export KAFKA_BOOTSTRAP_SERVERS="${KAFKA_BOOTSTRAP_SERVERS:-localhost:${KAFKA_PORT:-9092}}"
     export MONGODB_URI="${MONGODB_URI:-mongodb://localhost:${MONGO_PORT:-27017}}"
 

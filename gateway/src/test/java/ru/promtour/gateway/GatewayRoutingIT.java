@@ -1,5 +1,6 @@
 package ru.promtour.gateway;
 
+import java.util.List;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import org.junit.jupiter.api.BeforeEach;
@@ -126,6 +127,26 @@ class GatewayRoutingIT {
             .expectBody()
             .jsonPath("$.status").isEqualTo(503)
             .jsonPath("$.instance").isEqualTo("/api/v1/notifications");
+    }
+
+    /**
+     * Webhooks live in notification-service (down in this class): its breaker's 503, not the 404 of an unknown path,
+     * shows the route; the admin's redelivery keeps /admin's rule (the admin key only).
+     */
+    @Test
+    void webhooksRouteToNotificationServiceAndRedeliveryStaysTheAdmins() {
+        for (String path : List.of("/octo/webhooks", "/octo/webhooks/w-1/deliveries")) {
+            client.get().uri(path).header("Authorization", "Bearer " + operatorKey).exchange().expectStatus().isEqualTo(503);
+            client.get().uri(path).header("Authorization", "Bearer " + enterpriseKey).exchange().expectStatus().isForbidden();
+        }
+        String redeliver = "/admin/webhooks/deliveries/d-1/redeliver";
+        client.post().uri(redeliver).header("Authorization", "Bearer " + GatewayTestSupport.ADMIN_KEY).exchange()
+            .expectStatus().isEqualTo(503);
+        client.post().uri(redeliver).header("Authorization", "Bearer " + operatorKey).exchange().expectStatus().isForbidden();
+        client.post().uri(redeliver).exchange().expectStatus().isUnauthorized();
+        // the gateway's own admin API is still answered by the gateway
+        client.get().uri("/admin/operators").header("Authorization", "Bearer " + GatewayTestSupport.ADMIN_KEY).exchange()
+            .expectStatus().isOk();
     }
 
     @Test

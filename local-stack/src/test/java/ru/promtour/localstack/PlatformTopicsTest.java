@@ -18,6 +18,7 @@ class PlatformTopicsTest {
                 entry("catalog.enterprises.v1", 6), entry("catalog.enterprises.v1-dlt", 3),
                 entry("catalog.excursions.v1", 6), entry("catalog.excursions.v1-dlt", 3),
                 entry("catalog.slots.v1", 6), entry("catalog.slots.v1-dlt", 3),
+                entry("catalog.availability.v1", 6), entry("catalog.availability.v1-dlt", 3),
                 entry("booking.bookings.v1", 6), entry("booking.bookings.v1-dlt", 3),
                 entry("booking.seats.v1", 6), entry("booking.seats.v1-dlt", 3));
     }

@@ -2,6 +2,7 @@ package ru.promtour.booking.booking;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -64,8 +65,12 @@ public class BookingChanges {
         return store.byId(id).orElse(null);
     }
 
+    /**
+     * Now, at the store's precision (MongoDB keeps milliseconds), so a booking as decided — the answer, the event's
+     * {@code octoBooking} — equals the booking as read back later.
+     */
     public Instant now() {
-        return clock.instant();
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
     }
 
     public Program program(Booking b) {

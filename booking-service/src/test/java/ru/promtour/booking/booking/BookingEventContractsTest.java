@@ -2,11 +2,13 @@ package ru.promtour.booking.booking;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 import ru.promtour.booking.booking.ReserveCommand.UnitItemInput;
 import ru.promtour.booking.booking.messaging.BookingEvents;
+import ru.promtour.booking.booking.messaging.OctoBookingRenderer;
 import ru.promtour.booking.catalog.CatalogProjection;
 import ru.promtour.booking.catalog.ExcursionView;
 import ru.promtour.booking.catalog.Program;
@@ -26,7 +28,10 @@ class BookingEventContractsTest {
     private static final Instant NOW = Instant.parse("2026-11-23T09:15:02.114Z");
 
     private final CatalogProjection projection = mock(CatalogProjection.class);
-    private final BookingEvents events = new BookingEvents(JSON, projection);
+    /** Stands in for the OCTO renderer (OctoBookings, tested with the web layer): the fields the schema requires. */
+    private static final OctoBookingRenderer OCTO = b -> Map.of("id", b.id(), "uuid", b.uuid(), "status", b.status().name(),
+            "productId", b.productId(), "optionId", b.optionId(), "availabilityId", b.slotId(), "unitItems", List.of());
+    private final BookingEvents events = new BookingEvents(JSON, projection, OCTO);
 
     private Booking heldBooking(String mode, Program.EnterpriseInfo enterprise) {
         Program program = new Program(new Program.Text("Иркутская ГЭС", null), enterprise, 120, mode, "КПП №2",
@@ -62,10 +67,12 @@ class BookingEventContractsTest {
         assertMatches(events.updated(confirmed, 2, List.of("UNITS", "CONTACT"), NOW));
         Booking cancelled = confirmed.cancelled(NOW, null, Cancellation.SUPPLIER);
         JsonNode cancelledEvent = assertMatches(events.cancelled(cancelled, NOW));
+        assertThat(cancelledEvent.path("octoBooking").path("status").asString()).isEqualTo("CANCELLED");
         assertThat(cancelledEvent.has("reason")).as("an absent reason is left out, not null").isFalse();
         assertMatches(events.expired(held.expired(NOW), NOW));
         JsonNode incomplete = assertMatches(events.manifestIncomplete(confirmed, NOW.plusSeconds(86_400), NOW));
         assertThat(incomplete.path("visitorsNamed").asInt()).isZero();
+        assertThat(incomplete.has("octoBooking")).as("not a lifecycle change: no webhook").isFalse();
     }
 
     @Test

@@ -367,6 +367,6 @@ class OctoIT {
         TestHttp.Response capabilities = operator.get("/octo/capabilities");
         assertThat(capabilities.status()).isEqualTo(200);
         OctoSchemas.assertEachMatches("Capability", capabilities.body());
-        assertThat(capabilities.json().findValuesAsString("id")).containsExactly("octo/pricing");
+        assertThat(capabilities.json().findValuesAsString("id")).containsExactly("octo/pricing", "octo/webhooks");
     }
 }

@@ -19,11 +19,13 @@ import org.springframework.validation.annotation.Validated;
  * @param sms       the SMS provider (the local stack's sink speaks the same API)
  * @param dispatch  how queued messages are sent and retried
  * @param reminders the day-before and manifest reminders
+ * @param webhooks  the operators' webhooks (OCTO {@code octo/webhooks})
  */
 @Validated
 @ConfigurationProperties("notification")
 public record NotificationProperties(@Valid @DefaultValue Mail mail, @Valid @DefaultValue Sms sms,
-                                     @Valid @DefaultValue Dispatch dispatch, @Valid @DefaultValue Reminders reminders) {
+                                     @Valid @DefaultValue Dispatch dispatch, @Valid @DefaultValue Reminders reminders,
+                                     @Valid @DefaultValue Webhooks webhooks) {
 
     /** @param from the From header of every email */
     public record Mail(@NotBlank @DefaultValue("PromTour <no-reply@promtour.ru>") String from) {
@@ -73,5 +75,31 @@ public record NotificationProperties(@Valid @DefaultValue Mail mail, @Valid @Def
                             @NotNull @DefaultValue("10:00") LocalTime at,
                             @Min(0) @DefaultValue("2") int manifestDaysBefore,
                             @Min(1) @DefaultValue("500") int batchSize) {
+    }
+
+    /**
+     * @param enabled           run the webhook dispatcher (off in tests that only look at what is queued)
+     * @param allowHttpLoopback accept {@code http://} and loopback targets: only the local and test profiles, so a
+     *                          receiver on localhost works; production takes public {@code https://} targets only
+     * @param secretKey         AES-256 key (base64, 32 bytes) that encrypts the signing secrets at rest
+     * @param pollInterval      how often due deliveries are looked for (new ones wake the dispatcher at once)
+     * @param threads           concurrent deliveries of this instance
+     * @param timeout           connect and response timeout of one delivery
+     * @param maxResponseBytes  the most of a receiver's answer that is read (and kept, abbreviated, as the error)
+     * @param giveUpAfter       a delivery not accepted this long after it was queued is FAILED (the backoff between
+     *                          attempts is Resilience4j's retry {@code webhook})
+     * @param sendLease         a SENDING claim older than this was interrupted (crash): FAILED, not re-sent
+     * @param maxPerOperator    webhooks one operator may register
+     */
+    public record Webhooks(@DefaultValue("true") boolean enabled,
+                           @DefaultValue("false") boolean allowHttpLoopback,
+                           @NotBlank @DefaultValue("bG9jYWwtZGV2LXdlYmhvb2stc2VjcmV0LWtleS0zMmI=") String secretKey,
+                           @NotNull @DefaultValue("1s") Duration pollInterval,
+                           @Min(1) @DefaultValue("4") int threads,
+                           @NotNull @DefaultValue("5s") Duration timeout,
+                           @Min(1) @DefaultValue("65536") int maxResponseBytes,
+                           @NotNull @DefaultValue("24h") Duration giveUpAfter,
+                           @NotNull @DefaultValue("5m") Duration sendLease,
+                           @Min(1) @DefaultValue("20") int maxPerOperator) {
     }
 }

@@ -3,6 +3,7 @@ package ru.promtour.notification.event;
 import java.time.Instant;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import tools.jackson.databind.JsonNode;
 
 /**
  * {@code booking.BookingCancelled.v1}.
@@ -11,7 +12,8 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record BookingCancelled(String bookingId, String slotId, int units, String cancelledBy, String reason,
-                               Instant cancelledAt, Visit visit) implements BookingEvent {
+                               Instant cancelledAt, Visit visit,
+        JsonNode octoBooking) implements BookingEvent {
 
     public boolean bySupplier() {
         return "SUPPLIER".equals(cancelledBy);

@@ -3,11 +3,13 @@ package ru.promtour.notification.event;
 import java.time.Instant;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import tools.jackson.databind.JsonNode;
 
 /** {@code booking.BookingDeclined.v1}: the enterprise declined an ON_REQUEST booking, with a reason. */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record BookingDeclined(String bookingId, String slotId, int units, String reason, Instant declinedAt,
-                              Visit visit) implements BookingEvent {
+                              Visit visit,
+        JsonNode octoBooking) implements BookingEvent {
 
     @Override
     public Instant occurredAt() {

@@ -2,6 +2,8 @@ package ru.promtour.notification.event;
 
 import java.time.Instant;
 
+import tools.jackson.databind.JsonNode;
+
 /**
  * A booking lifecycle event that people are told about. Each type is its own record (this service owns
  * its event classes); they share the booking, the slot, the visit and the moment it happened.
@@ -17,4 +19,12 @@ public sealed interface BookingEvent permits BookingConfirmed, BookingPendingApp
 
     /** When it happened, by the producer's clock. */
     Instant occurredAt();
+
+    /**
+     * The booking as its operator reads it over OCTO after the change, delivered unchanged by the operator's
+     * {@code booking_update} webhooks; null for events without it (older producers, ManifestIncomplete).
+     */
+    default JsonNode octoBooking() {
+        return null;
+    }
 }

@@ -3,10 +3,12 @@ package ru.promtour.notification.event;
 import java.time.Instant;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import tools.jackson.databind.JsonNode;
 
 /** {@code booking.BookingExpired.v1}: a hold ran out before confirmation. */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record BookingExpired(String bookingId, String slotId, int units, Instant expiredAt, Visit visit)
+public record BookingExpired(String bookingId, String slotId, int units, Instant expiredAt, Visit visit,
+        JsonNode octoBooking)
         implements BookingEvent {
 
     @Override

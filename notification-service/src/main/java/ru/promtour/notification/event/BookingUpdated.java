@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import tools.jackson.databind.JsonNode;
 
 /**
  * {@code booking.BookingUpdated.v1}: the operator changed a confirmed booking.
@@ -12,7 +13,8 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record BookingUpdated(String bookingId, String slotId, String excursionId, String operatorId, int units,
-                             Integer previousUnits, List<String> changes, Instant updatedAt, Visit visit)
+                             Integer previousUnits, List<String> changes, Instant updatedAt, Visit visit,
+        JsonNode octoBooking)
         implements BookingEvent {
 
     public BookingUpdated {

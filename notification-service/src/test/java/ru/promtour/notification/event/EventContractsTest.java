@@ -47,6 +47,15 @@ class EventContractsTest {
         assertThat(visit.contact().phoneNumber()).isEqualTo("+79025551234");
         assertThat(visit.operator().id()).isEqualTo("op-3b9e");
         assertThat(visit.operator().email()).isEqualTo("booking@baikal-tour.example");
+        if (!(booking instanceof ManifestIncomplete)) {
+            // what the operator's booking_update webhooks deliver unchanged
+            assertThat(booking.octoBooking().path("id").asString()).isEqualTo(booking.bookingId());
+            assertThat(booking.octoBooking().path("status").asString()).isNotBlank();
+            assertThat(booking.octoBooking().path("unitItems").isArray()).isTrue();
+        }
+        else {
+            assertThat(booking.octoBooking()).isNull();
+        }
     }
 
     @Test

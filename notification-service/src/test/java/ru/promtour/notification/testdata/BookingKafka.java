@@ -49,7 +49,12 @@ public final class BookingKafka implements AutoCloseable {
     }
 
     public String send(String eventId, String type, String slotId, String subject, String json) {
-        ProducerRecord<String, String> record = new ProducerRecord<>(BOOKINGS, slotId, json);
+        return sendTo(BOOKINGS, eventId, type, slotId, subject, json);
+    }
+
+    /** Publishes to any topic (the catalog's, too) and returns the event id. */
+    public String sendTo(String topic, String eventId, String type, String key, String subject, String json) {
+        ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, json);
         if (type != null) {
             CloudEventHeaders.write(record.headers(), new CloudEventAttributes(eventId, type, "/booking-service-test",
                     Instant.now(), subject));

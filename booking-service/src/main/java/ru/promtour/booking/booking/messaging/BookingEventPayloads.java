@@ -5,7 +5,10 @@ import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
-/** The bodies of the booking events, one record per {@code ce_type} (contracts/booking.*.schema.json). */
+/**
+ * The bodies of the booking events, one record per {@code ce_type} (contracts/booking.*.schema.json). The lifecycle
+ * events carry {@code octoBooking}: the OCTO booking as its operator reads it, for the operator's webhooks.
+ */
 public final class BookingEventPayloads {
 
     private BookingEventPayloads() {
@@ -13,36 +16,43 @@ public final class BookingEventPayloads {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record BookingConfirmed(String bookingId, String slotId, String excursionId, String operatorId, int units,
-                                   Instant confirmedAt, Visit visit) {
+                                   Instant confirmedAt, Visit visit,
+            Object octoBooking) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record BookingPendingApproval(String bookingId, String slotId, String excursionId, String operatorId,
-                                         int units, Instant requestedAt, Visit visit) {
+                                         int units, Instant requestedAt, Visit visit,
+            Object octoBooking) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record BookingApproved(String bookingId, String slotId, String excursionId, String operatorId, int units,
-                                  Instant approvedAt, Visit visit) {
+                                  Instant approvedAt, Visit visit,
+            Object octoBooking) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record BookingDeclined(String bookingId, String slotId, int units, String reason, Instant declinedAt,
-                                  Visit visit) {
+                                  Visit visit,
+            Object octoBooking) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record BookingCancelled(String bookingId, String slotId, int units, String cancelledBy, String reason,
-                                   Instant cancelledAt, Visit visit) {
+                                   Instant cancelledAt, Visit visit,
+            Object octoBooking) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record BookingExpired(String bookingId, String slotId, int units, Instant expiredAt, Visit visit) {
+    public record BookingExpired(String bookingId, String slotId, int units, Instant expiredAt, Visit visit,
+            Object octoBooking) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record BookingUpdated(String bookingId, String slotId, String excursionId, String operatorId, int units,
-                                 Integer previousUnits, List<String> changes, Instant updatedAt, Visit visit) {
+                                 Integer previousUnits, List<String> changes, Instant updatedAt, Visit visit,
+            Object octoBooking) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
+import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 import ru.promtour.booking.booking.Booking;
 import ru.promtour.booking.booking.UnitItem;
@@ -47,44 +48,48 @@ public class BookingEvents {
 
     private final JsonMapper json;
     private final CatalogProjection projection;
+    private final OctoBookingRenderer octo;
 
-    public BookingEvents(JsonMapper json, CatalogProjection projection) {
+    /** @param octo lazy: the OCTO renderer needs the operator's bookings, which need these events */
+    public BookingEvents(JsonMapper json, CatalogProjection projection, @Lazy OctoBookingRenderer octo) {
         this.json = json;
         this.projection = projection;
+        this.octo = octo;
     }
 
     public OutboxEvent confirmed(Booking b, Instant at) {
         return event(CONFIRMED, b, new BookingConfirmed(b.id(), b.slotId(), b.productId(), b.operatorId(), b.units(),
-                at, visit(b)));
+                at, visit(b), octo.octoBooking(b)));
     }
 
     public OutboxEvent pendingApproval(Booking b, Instant at) {
         return event(PENDING_APPROVAL, b, new BookingPendingApproval(b.id(), b.slotId(), b.productId(), b.operatorId(),
-                b.units(), at, visit(b)));
+                b.units(), at, visit(b), octo.octoBooking(b)));
     }
 
     public OutboxEvent approved(Booking b, Instant at) {
         return event(APPROVED, b, new BookingApproved(b.id(), b.slotId(), b.productId(), b.operatorId(), b.units(), at,
-                visit(b)));
+                visit(b), octo.octoBooking(b)));
     }
 
     public OutboxEvent declined(Booking b, Instant at) {
-        return event(DECLINED, b, new BookingDeclined(b.id(), b.slotId(), b.units(), b.declineReason(), at, visit(b)));
+        return event(DECLINED, b, new BookingDeclined(b.id(), b.slotId(), b.units(), b.declineReason(), at, visit(b),
+                octo.octoBooking(b)));
     }
 
     public OutboxEvent cancelled(Booking b, Instant at) {
         return event(CANCELLED, b, new BookingCancelled(b.id(), b.slotId(), b.units(), b.cancellation().cancelledBy(),
-                b.cancellation().reason(), at, visit(b)));
+                b.cancellation().reason(), at, visit(b), octo.octoBooking(b)));
     }
 
     public OutboxEvent expired(Booking b, Instant at) {
-        return event(EXPIRED, b, new BookingExpired(b.id(), b.slotId(), b.units(), at, visit(b)));
+        return event(EXPIRED, b, new BookingExpired(b.id(), b.slotId(), b.units(), at, visit(b), octo.octoBooking(b)));
     }
 
     /** @param changes UNITS, CONTACT, VISITORS, NOTES */
     public OutboxEvent updated(Booking b, Integer previousUnits, List<String> changes, Instant at) {
         return event(UPDATED, b, new BookingUpdated(b.id(), b.slotId(), b.productId(), b.operatorId(), b.units(),
-                previousUnits, changes, at, visit(b)));
+                previousUnits, changes, at, visit(b), octo.octoBooking(b)));
     }
 
     /** The visitor list is not complete {@code warnBefore} the manifest deadline: the operator must send it. */

@@ -14,8 +14,10 @@ final class OctoCapabilities {
 
     static final String HEADER = "Octo-Capabilities";
     static final String PRICING = "octo/pricing";
-    /** What the catalog implements; {@code octo/content} is not offered (its fields are not filled). */
-    static final List<String> SUPPORTED = List.of(PRICING);
+    /** Served by notification-service ({@code /octo/webhooks}); the catalog announces it for the platform. */
+    static final String WEBHOOKS = "octo/webhooks";
+    /** What the platform implements; {@code octo/content} is not offered (its fields are not filled). */
+    static final List<String> SUPPORTED = List.of(PRICING, WEBHOOKS);
 
     private OctoCapabilities() {
     }

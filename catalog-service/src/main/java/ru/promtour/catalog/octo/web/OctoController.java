@@ -26,6 +26,8 @@ class OctoController {
 
     private static final OctoJson.Capability PRICING = new OctoJson.Capability(OctoCapabilities.PRICING, 1, false,
             List.of(), "Prices in RUB (kopecks, precision 2) on products, options, units and availability.");
+    private static final OctoJson.Capability WEBHOOKS = new OctoJson.Capability(OctoCapabilities.WEBHOOKS, 1, false,
+            List.of(), "Signed booking_update and availability_update deliveries to the operator's URLs (/octo/webhooks).");
 
     private final OctoCatalog catalog;
     private final OctoProperties properties;
@@ -42,7 +44,7 @@ class OctoController {
 
     @GetMapping({"/capabilities", "/capabilities/"})
     List<OctoJson.Capability> capabilities() {
-        return List.of(PRICING);
+        return List.of(PRICING, WEBHOOKS);
     }
 
     @GetMapping({"/products", "/products/"})

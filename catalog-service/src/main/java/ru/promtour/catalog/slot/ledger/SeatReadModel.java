@@ -24,6 +24,9 @@ import ru.promtour.catalog.slot.Slot;
 @Service
 public class SeatReadModel {
 
+    /** Marks a slot whose counts or status changed, until its availability is announced (AvailabilityAnnouncer). */
+    public static final String AVAILABILITY_CHANGED = "availabilityChanged";
+
     private final MongoOperations mongo;
 
     public SeatReadModel(MongoOperations mongo) {
@@ -47,10 +50,13 @@ public class SeatReadModel {
                 .append("ledgerVersion", new Document("$not", new Document("$gte", version)));
     }
 
-    /** Adds the read-model fields of a ledger snapshot to {@code update}. */
+    /**
+     * Adds the read-model fields of a ledger snapshot to {@code update}, and marks the slot's availability as changed
+     * for the operators' webhooks (AvailabilityAnnouncer renders and announces it later, off this path).
+     */
     static Update setCounts(Update update, Ledger ledger) {
         return update.set("capacity", ledger.capacity()).set("held", ledger.held())
                 .set("confirmed", ledger.confirmed()).set("status", ledger.status().name())
-                .set("ledgerVersion", ledger.version());
+                .set("ledgerVersion", ledger.version()).set(AVAILABILITY_CHANGED, true);
     }
 }

@@ -13,6 +13,7 @@ import org.springframework.stereotype.Component;
 import ru.promtour.booking.booking.Booking;
 import ru.promtour.booking.booking.Contact;
 import ru.promtour.booking.booking.UnitItem;
+import ru.promtour.booking.booking.messaging.OctoBookingRenderer;
 import ru.promtour.booking.booking.operator.OperatorBookings;
 import ru.promtour.booking.catalog.CatalogProjection;
 import ru.promtour.booking.catalog.ExcursionView;
@@ -21,12 +22,12 @@ import ru.promtour.booking.catalog.SlotView;
 import ru.promtour.seats.Bookability;
 
 /**
- * Renders a booking in OCTO's shape. Instants are cut to milliseconds: the clock ticks in microseconds but the
- * store keeps milliseconds, so a reserve's answer and a later GET of the same booking show the same times, and
- * every UTC time has seconds or exactly three fraction digits.
+ * Renders a booking in OCTO's shape, for the answers and for the lifecycle events' {@code octoBooking}. Instants are
+ * cut to milliseconds: the clock ticks in microseconds but the store keeps milliseconds, so a reserve's answer and a
+ * later GET of the same booking show the same times, and every UTC time has seconds or exactly three fraction digits.
  */
 @Component
-class OctoBookings {
+class OctoBookings implements OctoBookingRenderer {
 
     private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssxxx");
     /** What the catalog's products announce ({@code octo.delivery-methods}): one voucher for the group. */
@@ -44,6 +45,11 @@ class OctoBookings {
         this.bookings = bookings;
         this.projection = projection;
         this.clock = clock;
+    }
+
+    @Override
+    public Object octoBooking(Booking b) {
+        return of(b);
     }
 
     OctoBooking of(Booking b) {

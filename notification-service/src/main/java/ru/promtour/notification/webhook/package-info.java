@@ -1,0 +1,2 @@
+/** Webhooks to operators (OCTO {@code octo/webhooks}): subscriptions, signed deliveries, retries, the delivery log. */
+package ru.promtour.notification.webhook;
