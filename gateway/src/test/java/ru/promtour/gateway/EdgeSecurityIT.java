@@ -58,7 +58,8 @@ import static org.awaitility.Awaitility.await;
     // short, so that a key revoked behind this instance's back is refused within the test's patience
     "platform.security.api-key-cache.ttl=300ms",
 })
-@AutoConfigureWebTestClient
+// 30 s, not the default 5: the first calls of a class meet a cold JVM, on a busy 2-core machine too
+@AutoConfigureWebTestClient(timeout = "30s")
 @ImportTestInfrastructure(kafka = false)
 @ExtendWith(OutputCaptureExtension.class)
 @AutoConfigureTracing

@@ -114,11 +114,15 @@ public class MessageLog implements SmartInitializingSingleton {
                 Message.class).getModifiedCount();
     }
 
-    /** {@code FAILED | SENT → QUEUED} with a fresh retry budget; empty when the message is not in one of those states. */
+    /**
+     * {@code FAILED | SENT → QUEUED} with a fresh retry budget; empty when the message is not in one of those states
+     * or its body was removed by the retention.
+     */
     public Optional<Message> resend(String id) {
         Instant now = clock.instant();
         return Optional.ofNullable(mongo.findAndModify(
-                query(where("_id").is(id).and("status").in(MessageStatus.FAILED, MessageStatus.SENT)),
+                // a message whose body was removed (retention: the redactedAt mark) has nothing left to send
+                query(where("_id").is(id).and("status").in(MessageStatus.FAILED, MessageStatus.SENT).and("redactedAt").exists(false)),
                 new Update().set("status", MessageStatus.QUEUED).set("attempts", 0).set("nextAttemptAt", now)
                         .set("updatedAt", now).inc("resends", 1).unset("lastError"),
                 FindAndModifyOptions.options().returnNew(true), Message.class));

@@ -76,8 +76,10 @@ class NotificationController {
             queue.announce(1);
             return ResponseEntity.status(HttpStatus.ACCEPTED).body(MessageView.of(queued));
         }).orElseGet(() -> {
-            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
-                    "Message " + id + " is " + current.status() + "; only FAILED or SENT messages can be resent");
+            boolean redacted = current.text() == null && current.html() == null;
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, redacted
+                    ? "Message " + id + " can no longer be resent: its content was removed (personal data retention)"
+                    : "Message " + id + " is " + current.status() + "; only FAILED or SENT messages can be resent");
             problem.setTitle("Conflict");
             problem.setProperty("status", current.status());
             return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
