@@ -21,8 +21,17 @@ public final class Client {
     private final TestHttp http;
 
     public Client(String baseUrl, String apiKey) {
-        this.http = TestHttp.at(baseUrl).withToken(apiKey).withHeader("Accept", "application/json")
-                .withTimeout(Duration.ofSeconds(30));
+        this(TestHttp.at(baseUrl).withToken(apiKey).withHeader("Accept", "application/json")
+                .withTimeout(Duration.ofSeconds(30)));
+    }
+
+    private Client(TestHttp http) {
+        this.http = http;
+    }
+
+    /** The same caller sending one more header on every request, e.g. {@code Octo-Capabilities}. */
+    public Client withHeader(String name, String value) {
+        return new Client(http.withHeader(name, value));
     }
 
     /** A response: status, the body as JSON (missing when it is not JSON) and as text. */
