@@ -83,6 +83,7 @@ class OpeningHoursScenarioIT {
         assertThat(calendar.json()).hasSize(7);
         calendar.json().forEach(d -> assertThat(d.get("openingHours")).as(d.toString()).hasSize(2));
 
+        BookingScenarioIT.Site site = new BookingScenarioIT.Site(enterprise, productId, availabilityId, Map.of());
         String uuid = UUID.randomUUID().toString();
         Map<String, Object> reserve = Map.of("uuid", uuid, "productId", productId, "optionId", "DEFAULT",
                 "availabilityId", availabilityId, "unitItems", List.of(Map.of("unitId", "adult"), Map.of("unitId", "adult"),
@@ -96,13 +97,13 @@ class OpeningHoursScenarioIT {
         assertThat(held[0].at("/status")).isEqualTo("ON_HOLD");
         assertThat(held[0].at("/availability/allDay")).isEqualTo("true");
         assertThat(held[0].at("/availability/localDateTimeStart")).isEqualTo(date + "T00:00:00+08:00");
-        awaitSeats(enterprise, availabilityId, 5, 0);
+        BookingScenarioIT.awaitSeats(site, 5, 0);
 
         Client.Response confirmed = operator.post("/octo/bookings/" + uuid + "/confirm", BookingScenarioIT.contact());
         assertThat(confirmed.status()).as(confirmed.toString()).isEqualTo(200);
         assertThat(confirmed.at("/status")).isEqualTo("CONFIRMED");
         assertThat(confirmed.json().at("/availability/openingHours")).hasSize(2);
-        awaitSeats(enterprise, availabilityId, 0, 5);
+        BookingScenarioIT.awaitSeats(site, 0, 5);
         await("vacancies follow the ledger").atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(operator
                 .post("/octo/availability", Map.of("productId", productId, "optionId", "DEFAULT", "availabilityIds",
                         List.of(availabilityId))).json().get(0).get("vacancies").asInt()).isEqualTo(295));
@@ -110,14 +111,6 @@ class OpeningHoursScenarioIT {
         Client.Response cancelled = operator.post("/octo/bookings/" + uuid + "/cancel", Map.of("reason", "Группа заболела"));
         assertThat(cancelled.status()).as(cancelled.toString()).isEqualTo(200);
         assertThat(cancelled.at("/status")).isEqualTo("CANCELLED");
-        awaitSeats(enterprise, availabilityId, 0, 0);
-    }
-
-    static void awaitSeats(Client enterprise, String slotId, int held, int confirmed) {
-        await("day held " + held + " confirmed " + confirmed).atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
-            JsonNode slot = enterprise.get("/api/v1/slots/" + slotId).json();
-            assertThat(slot.get("held").asInt()).as("held").isEqualTo(held);
-            assertThat(slot.get("confirmed").asInt()).as("confirmed").isEqualTo(confirmed);
-        });
+        BookingScenarioIT.awaitSeats(site, 0, 0);
     }
 }
