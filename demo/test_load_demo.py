@@ -296,6 +296,20 @@ class LoaderTest(unittest.TestCase):
             self.assertRegex(e["id"], r"^[a-z0-9][a-z0-9-]{2,63}$")
             self.assertTrue(1 <= len(e["programs"]) <= 2, e["id"])
 
+    def test_the_museums_are_sold_by_opening_hours_without_a_schedule(self):
+        by_hours = {e["region"]: p["program"] for e in self.data for p in e["programs"]
+                    if p["program"].get("availabilityType") == "OPENING_HOURS"}
+        self.assertEqual({"RU-KLU", "RU-IRK"}, set(by_hours))
+        for e in self.data:
+            for p in e["programs"]:
+                hours = p["program"].get("availabilityType") == "OPENING_HOURS"
+                self.assertEqual(hours, "openingHours" in p["program"], p["program"]["title"])
+                self.assertEqual(hours, "schedule" not in p, p["program"]["title"])
+        for program in by_hours.values():
+            self.assertGreater(program["openingHours"]["dailyCapacity"], 0)
+            for ranges in program["openingHours"]["weekly"].values():
+                self.assertTrue(all(r["from"] < r["to"] for r in ranges), program["title"])
+
 
 if __name__ == "__main__":
     unittest.main()

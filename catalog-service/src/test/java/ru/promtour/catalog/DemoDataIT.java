@@ -50,6 +50,7 @@ class DemoDataIT {
         List<String> published = new ArrayList<>();
         String secureSite = null;
         int closed = 0;
+        int openingHours = 0;
 
         assertThat(enterprises.size()).isGreaterThanOrEqualTo(13);
         for (JsonNode enterprise : enterprises) {
@@ -70,11 +71,20 @@ class DemoDataIT {
                 TestHttp.Response publish = owner.post("/api/v1/excursions/" + excursionId + "/publish", null);
                 assertThat(publish.status()).as(title + " " + publish).isEqualTo(200);
 
-                ObjectNode schedule = ((ObjectNode) entry.path("schedule").deepCopy())
-                        .put("from", today.plusDays(1).toString()).put("to", today.plusDays(60).toString());
-                TestHttp.Response slots = owner.post("/api/v1/excursions/" + excursionId + "/schedules", schedule.toString());
-                assertThat(slots.status()).as(title + " " + slots).isEqualTo(201);
-                assertThat(slots.json().path("created").asInt()).as(title).isGreaterThanOrEqualTo(8);
+                if (entry.has("schedule")) {
+                    ObjectNode schedule = ((ObjectNode) entry.path("schedule").deepCopy())
+                            .put("from", today.plusDays(1).toString()).put("to", today.plusDays(60).toString());
+                    TestHttp.Response slots = owner.post("/api/v1/excursions/" + excursionId + "/schedules", schedule.toString());
+                    assertThat(slots.status()).as(title + " " + slots).isEqualTo(201);
+                    assertThat(slots.json().path("created").asInt()).as(title).isGreaterThanOrEqualTo(8);
+                }
+                else {
+                    // an opening-hours program: the catalog keeps its days itself
+                    assertThat(entry.path("program").path("availabilityType").asString()).as(title).isEqualTo("OPENING_HOURS");
+                    assertThat(owner.get("/api/v1/excursions/" + excursionId + "/slots?from=" + today + "&to="
+                            + today.plusDays(30)).json().size()).as(title).isGreaterThanOrEqualTo(15);
+                    openingHours++;
+                }
 
                 if (entry.has("closeOneSlot")) {
                     String slotId = owner.get("/api/v1/excursions/" + excursionId + "/slots?from=" + today.plusDays(7)
@@ -92,6 +102,7 @@ class DemoDataIT {
         }
 
         assertThat(closed).as("one slot stands for the sold-out one").isEqualTo(1);
+        assertThat(openingHours).as("a museum in Kaluga and a visitor centre in Irkutsk").isEqualTo(2);
         for (String excursionId : published) {
             TestHttp.Response detail = anyone.get("/api/v1/catalog/excursions/" + excursionId);
             assertThat(detail.status()).as(detail.toString()).isEqualTo(200);
