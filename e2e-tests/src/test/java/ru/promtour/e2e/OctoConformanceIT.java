@@ -27,8 +27,8 @@ import static org.awaitility.Awaitility.await;
  * spec's component schema (nulls where the spec allows them), every UTC and local time checked for its format,
  * every OCTO error provoked with its code and the offending id echoed. Successful calls answer 200, never 201.
  * <p>
- * The booking flow and the availability checks run per availability type ({@link #availabilityTypes()}): START_TIME
- * today; an OPENING_HOURS product joins by adding its fixture there.
+ * The booking flow and the availability checks run per availability type ({@link #availabilityTypes()}): a
+ * START_TIME product (slots) and an OPENING_HOURS one (one availability per open day).
  */
 class OctoConformanceIT {
 
@@ -50,6 +50,7 @@ class OctoConformanceIT {
     static Client operator;
     static Client priced;
     static StartTimes startTimes;
+    static Fixture openingHours;
 
     /** A START_TIME product: slots at 10:00 and 14:00 (two seats) a week ahead, 10:00 the day after. */
     record StartTimes(Client enterprise, String productId, LocalDate day, String slot, String smallSlot,
@@ -65,8 +66,8 @@ class OctoConformanceIT {
     }
 
     static Stream<Fixture> availabilityTypes() {
-        // OPENING_HOURS: add its product here once the catalog offers it; the flow below is type-neutral
-        return Stream.of(new Fixture("START_TIME", startTimes.productId(), startTimes.day(), startTimes.units()));
+        return Stream.of(new Fixture("START_TIME", startTimes.productId(), startTimes.day(), startTimes.units()),
+                openingHours);
     }
 
     @BeforeAll
@@ -76,6 +77,23 @@ class OctoConformanceIT {
         operator = new Client(platform.gatewayUrl(), CatalogScenarioIT.operatorKey("Conformance Reseller"));
         priced = operator.withHeader(CAPABILITIES, PRICING);
         startTimes = startTimes();
+        openingHours = openingHours();
+    }
+
+    /** An OPENING_HOURS product (a visitor centre open every day, two ranges, 300 a day): its availabilities are days. */
+    static Fixture openingHours() {
+        Client enterprise = new Client(platform.gatewayUrl(),
+                CatalogScenarioIT.enterprise("ent-octo-" + UUID.randomUUID().toString().substring(0, 8), "Asia/Irkutsk"));
+        Client.Response created = enterprise.post("/api/v1/excursions", OpeningHoursScenarioIT.program());
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        String productId = created.at("/id");
+        assertThat(enterprise.post("/api/v1/excursions/" + productId + "/publish", null).status()).isEqualTo(200);
+        LocalDate day = LocalDate.now(OpeningHoursScenarioIT.IRKUTSK).plusDays(7);
+        Map<String, String> units = new LinkedHashMap<>();
+        operator.get("/octo/products/" + productId).json().at("/options/0/units")
+                .forEach(unit -> units.put(unit.get("reference").asText(), unit.get("id").asText()));
+        awaitBookable(productId, "day-" + productId + "-" + day);
+        return new Fixture("OPENING_HOURS", productId, day, units);
     }
 
     static StartTimes startTimes() {

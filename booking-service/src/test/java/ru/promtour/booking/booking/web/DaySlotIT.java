@@ -14,7 +14,7 @@ import ru.promtour.booking.testdata.BookingIT;
 import ru.promtour.booking.testdata.CatalogData;
 import ru.promtour.booking.testdata.CatalogData.Program;
 import ru.promtour.booking.testdata.FakeCatalog;
-import ru.promtour.booking.testdata.OctoShape;
+import ru.promtour.test.octo.OctoSchemas;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -45,7 +45,7 @@ class DaySlotIT extends BookingIT {
         assertThat(held.status()).as(held.toString()).isEqualTo(200);
         assertThat(held.text("status")).isEqualTo("ON_HOLD");
         assertThat(taken(slotId)).isEqualTo(3);
-        OctoShape.assertBooking(held.body());
+        OctoSchemas.assertMatches("Booking", held.body());
         assertThat(held.json().path("availabilityId").asString()).isEqualTo(slotId);
         assertThat(held.json().path("availability").path("allDay").asBoolean()).isTrue();
         assertThat(held.json().path("availability").path("localDateTimeStart").asString()).isEqualTo(date + "T00:00:00+08:00");
