@@ -30,7 +30,8 @@ import static ru.promtour.test.web.ActuatorAssertions.assertActuatorContract;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "platform.security.admin-api-key=" + GatewayTestSupport.ADMIN_KEY)
-@AutoConfigureWebTestClient
+// the first OpenAPI document is generated on demand: on a loaded two-core box that took longer than the 5 s default
+@AutoConfigureWebTestClient(timeout = "PT30S")
 @ImportTestInfrastructure(kafka = false)
 class GatewayRoutingIT {
 
