@@ -97,6 +97,7 @@ class WebhooksIT {
 
         TestHttp.Response listed = octo(a).get("/octo/webhooks");
         assertThat(listed.json().findValuesAsString("id")).containsExactly(id);
+        assertThat(listed.json().path(0).path("createdAt")).isEqualTo(created.json().path("createdAt"));
         assertThat(listed.body()).as("the secret is shown once").doesNotContain("secret").doesNotContain(created.text("secret"));
         assertThat(mongo.findById(id, Webhook.class).secretCipher()).doesNotContain(created.text("secret"));
 
