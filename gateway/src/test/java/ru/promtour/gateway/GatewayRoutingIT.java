@@ -30,7 +30,8 @@ import static ru.promtour.test.web.ActuatorAssertions.assertActuatorContract;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "platform.security.admin-api-key=" + GatewayTestSupport.ADMIN_KEY)
-// 30 s, not the default 5: the first calls of a class meet a cold JVM, on a busy 2-core machine too
+// 30 s, not the default 5: the first OpenAPI document is generated on demand, and the first calls of a class meet a
+// cold JVM, on a busy 2-core machine too
 @AutoConfigureWebTestClient(timeout = "30s")
 @ImportTestInfrastructure(kafka = false)
 class GatewayRoutingIT {

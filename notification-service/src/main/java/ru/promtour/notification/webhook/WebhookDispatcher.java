@@ -9,6 +9,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.github.resilience4j.core.IntervalBiFunction;
@@ -43,6 +44,7 @@ public class WebhookDispatcher implements SmartLifecycle {
     private final NotificationProperties.Webhooks settings;
     private final Clock clock;
     private final Semaphore free;
+    private final AtomicBoolean wakeUpQueued = new AtomicBoolean();
     private ScheduledExecutorService poller;
     private ExecutorService senders;
     private volatile boolean running;
@@ -64,10 +66,10 @@ public class WebhookDispatcher implements SmartLifecycle {
         wakeUp();
     }
 
-    /** Look for due deliveries now. */
+    /** Look for due deliveries now (one extra round at most, however many ask for it meanwhile). */
     public void wakeUp() {
         ScheduledExecutorService p = poller;
-        if (running && p != null) {
+        if (running && p != null && wakeUpQueued.compareAndSet(false, true)) {
             p.execute(this::poll);
         }
     }
@@ -108,6 +110,7 @@ public class WebhookDispatcher implements SmartLifecycle {
     }
 
     private void poll() {
+        wakeUpQueued.set(false);
         try {
             deliveries.failAbandonedSends(clock.instant().minus(settings.sendLease()));
             while (running && free.tryAcquire()) {

@@ -1,6 +1,7 @@
 package ru.promtour.notification.webhook;
 
 import java.time.Clock;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -71,7 +72,8 @@ public class Webhooks implements SmartInitializingSingleton {
         }
         String secret = secrets.newSecret();
         Webhook webhook = mongo.insert(new Webhook(UUID.randomUUID().toString(), operatorId, kind, checked, products,
-                secrets.encrypt(secret), clock.instant()));
+                // at the store's precision, so the answer shows the createdAt every later read shows
+                secrets.encrypt(secret), clock.instant().truncatedTo(ChronoUnit.MILLIS)));
         return new Registered(webhook, secret);
     }
 
