@@ -33,7 +33,7 @@ import static ru.promtour.e2e.AccessMatrixIT.Caller.OPERATOR_B;
  * its application.yml, so a route added without a probe here fails this test) and every kind of caller, the
  * answer the route table promises — 401 without a key, 403 for a tenant type the route is not for, never a 5xx.
  * Then every object of one tenant is probed by id from the other tenant of the same kind (programs, slots,
- * bookings, manifests, messages): 100 % denied, none by a 5xx.
+ * bookings, manifests, messages, webhooks): 100 % denied, none by a 5xx.
  */
 class AccessMatrixIT {
 
@@ -49,6 +49,8 @@ class AccessMatrixIT {
     static String slotA;
     static String bookingUuidA;
     static String bookingIdA;
+    /** Operator A's webhook. */
+    static String webhookA;
 
     @BeforeAll
     static void tenants() {
@@ -84,6 +86,9 @@ class AccessMatrixIT {
                 Map.of("fullName", "Петрова Анна", "emailAddress", "a.petrova@school7.example", "phoneNumber", "+79115550101",
                         "locales", List.of("ru"))));
         assertThat(confirmed.status()).as(confirmed.toString()).isEqualTo(200);
+        Client.Response webhook = operator.post("/octo/webhooks", Map.of("url", "http://127.0.0.1:9/acl-hooks", "event", "booking_update"));
+        assertThat(webhook.status()).as(webhook.toString()).isEqualTo(200);
+        webhookA = webhook.at("/id");
         await("the enterprise sees the booking").atMost(Duration.ofSeconds(20)).until(() -> {
             Client.Response list = enterprise.get("/api/v1/bookings?slotId=" + slotA);
             bookingIdA = list.status() == 200 ? list.json().path(0).path("id").asText("") : "";
@@ -113,6 +118,9 @@ class AccessMatrixIT {
         probes.add(new Probe("/octo/capabilities", "GET", "/octo/capabilities", null, OPERATORS));
         probes.add(new Probe("/octo/capabilities/", "GET", "/octo/capabilities/", null, OPERATORS));
         probes.add(new Probe("/octo/bookings/**", "GET", "/octo/bookings?resellerReference=none", null, OPERATORS));
+        probes.add(new Probe("/octo/webhooks", "GET", "/octo/webhooks", null, OPERATORS));
+        probes.add(new Probe("/octo/webhooks/**", "GET", "/octo/webhooks/wh-nope/deliveries", null, OPERATORS));
+        probes.add(new Probe("/admin/webhooks/**", "POST", "/admin/webhooks/deliveries/nope/redeliver", null, EnumSet.of(ADMIN)));
         probes.add(new Probe("/api/v1/enterprises/**", "GET", "/api/v1/enterprises/ent-nope", null, enterpriseOrAdmin));
         probes.add(new Probe("/api/v1/excursions/**", "GET", "/api/v1/excursions?mine=true", null, enterpriseOrAdmin));
         probes.add(new Probe("/api/v1/slots/**", "GET", "/api/v1/slots/slot-nope", null, enterpriseOrAdmin));
@@ -202,7 +210,9 @@ class AccessMatrixIT {
                 other.post("/octo/bookings/" + bookingUuidA + "/extend", Map.of("expirationMinutes", 30)),
                 other.post("/octo/bookings/" + bookingUuidA + "/confirm", Map.of("contact", Map.of("fullName", "X"))),
                 other.get("/api/v1/notifications?bookingId=" + bookingUuidA),
-                other.get("/api/v1/notifications?bookingId=" + bookingIdA));
+                other.get("/api/v1/notifications?bookingId=" + bookingIdA),
+                other.get("/octo/webhooks/" + webhookA + "/deliveries"),
+                other.delete("/octo/webhooks/" + webhookA));
         assertDenied(probes);
         for (String filter : List.of("localDate=" + LocalDate.now().plusDays(9), "supplierReference=" + bookingIdA,
                 "resellerReference=" + bookingUuidA)) {
@@ -210,6 +220,7 @@ class AccessMatrixIT {
             assertThat(list.status()).as(list.toString()).isIn(200, 400);
             assertThat(list.text()).doesNotContain(bookingUuidA);
         }
+        assertThat(other.get("/octo/webhooks").text()).doesNotContain(webhookA);
         assertUntouched();
     }
 
@@ -223,6 +234,7 @@ class AccessMatrixIT {
 
     /** The owner still sees its objects as they were: nothing above changed them. */
     private static void assertUntouched() {
+        assertThat(clients.get(OPERATOR_A).get("/octo/webhooks").text()).as("the webhook is still there").contains(webhookA);
         Client.Response booking = clients.get(OPERATOR_A).get("/octo/bookings/" + bookingUuidA);
         assertThat(booking.status()).isEqualTo(200);
         assertThat(booking.at("/status")).isEqualTo("CONFIRMED");

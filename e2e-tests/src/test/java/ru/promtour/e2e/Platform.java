@@ -121,6 +121,8 @@ public final class Platform {
         env.put("MONGODB_URI", stack.mongoConnectionString());
         env.put("GATEWAY_JWKS_URI", gatewayUrl() + "/.well-known/jwks.json");
         env.put("ADMIN_API_KEY", ADMIN_KEY);
+        // as ./run.sh: operators' webhooks may target this machine (http, loopback) so scenarios can receive them
+        env.put("WEBHOOKS_ALLOW_HTTP_LOOPBACK", "true");
         env.put("GATEWAY_SIGNING_KEYS_DIR", stack.config().dataDir().resolve("gateway-keys").toString());
         env.put("CATALOG_SERVICE_URL", directUrl("catalog-service"));
         env.put("BOOKING_SERVICE_URL", directUrl("booking-service"));

@@ -20,6 +20,8 @@ import ru.promtour.notification.booking.BookingView;
 import ru.promtour.notification.message.Message;
 import ru.promtour.notification.message.MessageStatus;
 import ru.promtour.notification.message.Recipients;
+import ru.promtour.notification.webhook.Delivery;
+import ru.promtour.notification.webhook.DeliveryStatus;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
@@ -27,9 +29,11 @@ import static org.springframework.data.mongodb.core.query.Query.query;
 /**
  * Removes personal data once it has served: a finished message (SENT, FAILED, SKIPPED) loses its body and its full
  * recipient {@code keep} after its last change (the delivery log keeps the masked recipient, subject, status and
- * times), and a booking copy loses its group leader's name, e-mail and phone {@code keep} after the visit. One
+ * times), a finished webhook delivery (DELIVERED, FAILED) its body (the OCTO booking, with the group leader's
+ * contact; the attempts stay), and a booking copy loses its group leader's name, e-mail and phone {@code keep} after
+ * the visit. One
  * instance at a time (ShedLock); each change is one conditional single-document update, so a repeated sweep
- * changes nothing twice. A redacted message cannot be resent (the body is gone).
+ * changes nothing twice. A redacted message or delivery cannot be sent again (the body is gone).
  */
 @Component
 @EnableConfigurationProperties(RetentionProperties.class)
@@ -55,7 +59,7 @@ public class PersonalDataRetention {
     }
 
     /** What one sweep removed. */
-    public record Swept(int messages, long bookings) {
+    public record Swept(int messages, long deliveries, long bookings) {
     }
 
     @Scheduled(fixedDelayString = "${notification.retention.interval:PT1H}", initialDelayString = "${notification.retention.interval:PT1H}")
@@ -63,8 +67,9 @@ public class PersonalDataRetention {
     public void scheduled() {
         if (properties.enabled()) {
             Swept swept = sweep();
-            if (swept.messages() > 0 || swept.bookings() > 0) {
-                log.info("Retention: personal data removed from {} message(s) and {} booking(s)", swept.messages(), swept.bookings());
+            if (swept.messages() > 0 || swept.deliveries() > 0 || swept.bookings() > 0) {
+                log.info("Retention: personal data removed from {} message(s), {} webhook deliveries and {} booking(s)",
+                        swept.messages(), swept.deliveries(), swept.bookings());
             }
         }
     }
@@ -84,11 +89,14 @@ public class PersonalDataRetention {
             messages += (int) mongo.updateFirst(query(where("_id").is(m.id()).and("status").is(m.status())
                     .and(REDACTED_AT).exists(false)), redact, Message.class).getModifiedCount();
         }
+        long deliveries = mongo.updateMulti(query(where("status").in(DeliveryStatus.DELIVERED, DeliveryStatus.FAILED)
+                        .and("updatedAt").lt(before).and(REDACTED_AT).exists(false)),
+                new Update().unset("body").set(REDACTED_AT, now), Delivery.class).getModifiedCount();
         long bookings = mongo.updateMulti(query(where("start").lt(before).and(CONTACT_REMOVED_AT).exists(false)),
                 new Update().unset("visit.contact.fullName").unset("visit.contact.emailAddress")
                         .unset("visit.contact.phoneNumber").set(CONTACT_REMOVED_AT, now),
                 BookingView.class).getModifiedCount();
-        return new Swept(messages, bookings);
+        return new Swept(messages, deliveries, bookings);
     }
 
     private static String sha256(String value) {

@@ -122,11 +122,16 @@ public class DeliveryLog implements SmartInitializingSingleton {
                 Delivery.class).getModifiedCount();
     }
 
-    /** {@code FAILED | DELIVERED → PENDING} now, with a fresh retry window; empty while it is PENDING or SENDING. */
+    /**
+     * {@code FAILED | DELIVERED → PENDING} now, with a fresh retry window; empty while it is PENDING or SENDING, or once
+     * the retention removed its body.
+     */
     public Optional<Delivery> redeliver(String id, Duration giveUpAfter) {
         Instant now = clock.instant();
         return Optional.ofNullable(mongo.findAndModify(
-                query(where("_id").is(id).and("status").in(DeliveryStatus.FAILED, DeliveryStatus.DELIVERED)),
+                // a delivery whose body was removed (retention: the redactedAt mark) has nothing left to send
+                query(where("_id").is(id).and("status").in(DeliveryStatus.FAILED, DeliveryStatus.DELIVERED)
+                        .and("redactedAt").exists(false)),
                 new Update().set("status", DeliveryStatus.PENDING).set("nextAttemptAt", now)
                         .set("giveUpAt", now.plus(giveUpAfter)).set("updatedAt", now).inc("redeliveries", 1),
                 FindAndModifyOptions.options().returnNew(true), Delivery.class));

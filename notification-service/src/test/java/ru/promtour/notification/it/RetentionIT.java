@@ -21,6 +21,9 @@ import ru.promtour.notification.message.MessageLog;
 import ru.promtour.notification.message.MessageStatus;
 import ru.promtour.notification.retention.PersonalDataRetention;
 import ru.promtour.notification.testdata.Events;
+import ru.promtour.notification.webhook.Delivery;
+import ru.promtour.notification.webhook.DeliveryLog;
+import ru.promtour.notification.webhook.DeliveryStatus;
 import ru.promtour.test.infra.ImportTestInfrastructure;
 import ru.promtour.test.security.TestSecurityConfiguration;
 import ru.promtour.test.time.MutableClock;
@@ -61,6 +64,8 @@ class RetentionIT {
     MessageLog log;
     @Autowired
     MongoOperations mongo;
+    @Autowired
+    DeliveryLog deliveries;
 
     @Test
     void bodiesRecipientsAndTheLeadersContactLeaveAfterTheRetentionAndTheLogStays() {
@@ -113,5 +118,31 @@ class RetentionIT {
                 .as("nothing twice").isEqualTo(removedAt);
         assertThat(mongo.find(query(where("bookingId").is(bookingId)), org.bson.Document.class, "messages")
                 .stream().map(d -> d.get(PersonalDataRetention.REDACTED_AT)).toList()).isEqualTo(redactedAt);
+    }
+
+    @Test
+    void aFinishedWebhookDeliveryLosesItsBodyButKeepsItsAttempts() {
+        clock.set(CONFIRMED_AT);
+        String id = UUID.randomUUID().toString();
+        mongo.insert(new org.bson.Document("_id", id).append("key", "evt-" + id + "|wh-1").append("webhookId", "wh-1")
+                .append("operatorId", "op-1").append("event", "BOOKING_UPDATE").append("eventId", "evt-" + id)
+                .append("orderKey", "b-1").append("sequence", 1L)
+                .append("body", "{\"event\":\"booking_update\",\"booking\":{\"contact\":{\"fullName\":\"Иванова\"}}}")
+                .append("status", "DELIVERED").append("attemptCount", 1)
+                .append("attempts", List.of(new org.bson.Document("number", 1).append("httpStatus", 200)))
+                .append("createdAt", java.util.Date.from(CONFIRMED_AT)).append("updatedAt", java.util.Date.from(CONFIRMED_AT)),
+                Delivery.COLLECTION);
+
+        clock.set(CONFIRMED_AT.plusSeconds(29L * 86_400));
+        retention.sweep();
+        assertThat(deliveries.find(id).orElseThrow().body()).isNotNull();
+
+        clock.set(CONFIRMED_AT.plusSeconds(31L * 86_400));
+        assertThat(retention.sweep().deliveries()).isPositive();
+        Delivery redacted = deliveries.find(id).orElseThrow();
+        assertThat(redacted.body()).isNull();
+        assertThat(redacted.attempts()).hasSize(1);
+        assertThat(redacted.status()).isEqualTo(DeliveryStatus.DELIVERED);
+        assertThat(deliveries.redeliver(id, java.time.Duration.ofHours(24))).as("nothing left to send").isEmpty();
     }
 }

@@ -39,8 +39,9 @@ class DeliveryAdminController {
             dispatcher.wakeUp();
             return ResponseEntity.status(HttpStatus.ACCEPTED).body(DeliveryView.of(queued));
         }).orElseGet(() -> {
-            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
-                    "Delivery " + id + " is " + current.status() + "; only FAILED or DELIVERED deliveries can be redelivered");
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, current.body() == null
+                    ? "Delivery " + id + " can no longer be redelivered: its body was removed (personal data retention)"
+                    : "Delivery " + id + " is " + current.status() + "; only FAILED or DELIVERED deliveries can be redelivered");
             problem.setTitle("Conflict");
             return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
         });
