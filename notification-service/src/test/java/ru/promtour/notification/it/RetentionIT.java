@@ -128,8 +128,9 @@ class RetentionIT {
                 .append("operatorId", "op-1").append("event", "BOOKING_UPDATE").append("eventId", "evt-" + id)
                 .append("orderKey", "b-1").append("sequence", 1L)
                 .append("body", "{\"event\":\"booking_update\",\"booking\":{\"contact\":{\"fullName\":\"Иванова\"}}}")
-                .append("status", "DELIVERED").append("attemptCount", 1)
-                .append("attempts", List.of(new org.bson.Document("number", 1).append("httpStatus", 200)))
+                .append("status", "DELIVERED").append("attemptCount", 1).append("redeliveries", 0)
+                .append("attempts", List.of(new org.bson.Document("number", 1).append("at", java.util.Date.from(CONFIRMED_AT))
+                        .append("httpStatus", 200).append("durationMs", 120L)))
                 .append("createdAt", java.util.Date.from(CONFIRMED_AT)).append("updatedAt", java.util.Date.from(CONFIRMED_AT)),
                 Delivery.COLLECTION);
 
