@@ -48,6 +48,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -246,6 +247,19 @@ class EdgeSecurityIT {
         LoggedRequest forwarded = services.findAll(getRequestedFor(urlEqualTo(path))).stream()
             .filter(r -> requestId.equals(r.getHeader("X-Request-Id"))).findFirst().orElseThrow();
         return forwarded.getHeader("Authorization").substring(7);
+    }
+
+    /** An admin path a service answers (the webhook redelivery) is forwarded with the internal token, never the key. */
+    @Test
+    void theAdminsWebhookRedeliveryIsForwardedWithAnAdminToken() throws Exception {
+        String path = "/admin/webhooks/deliveries/d-1/redeliver";
+        client.post().uri(path).header("Authorization", "Bearer " + GatewayTestSupport.ADMIN_KEY)
+            .header("X-Request-Id", "req-redeliver").exchange().expectStatus().isOk();
+        LoggedRequest forwarded = services.findAll(postRequestedFor(urlEqualTo(path))).stream()
+            .filter(r -> "req-redeliver".equals(r.getHeader("X-Request-Id"))).findFirst().orElseThrow();
+        String authorization = forwarded.getHeader("Authorization");
+        assertThat(authorization).startsWith("Bearer ").doesNotContain(GatewayTestSupport.ADMIN_KEY);
+        assertThat(SignedJWT.parse(authorization.substring(7)).getJWTClaimsSet().getStringClaim("tenant_type")).isEqualTo("ADMIN");
     }
 
     @Test

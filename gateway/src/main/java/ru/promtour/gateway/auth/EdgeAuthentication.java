@@ -173,9 +173,14 @@ public class EdgeAuthentication implements WebFilter, Ordered {
         return path.equals("/admin") || path.startsWith("/admin/");
     }
 
+    /** Admin paths a service answers (the route {@code notification-admin}): they need the internal token like any routed call. */
+    private static boolean isRoutedAdminApi(String path) {
+        return path.startsWith("/admin/webhooks/");
+    }
+
     private ServerWebExchange forwardAs(ServerWebExchange exchange, Identity identity) {
         String path = exchange.getRequest().getPath().value();
-        if (isAdminApi(exchange) || path.startsWith("/actuator/")) {
+        if ((isAdminApi(exchange) && !isRoutedAdminApi(path)) || path.startsWith("/actuator/")) {
             return withoutIdentityHeaders(exchange, false); // answered by the gateway itself
         }
         String token = tokens.tokenFor(identity);
