@@ -349,19 +349,22 @@ class OctoConformanceIT {
     }
 
     @Test
-    void aBookingCannotMoveToAnotherDateOrProduct() {
+    void aBookingMovesToAnotherDateOfItsProductButNotToAnotherProduct() {
         StartTimes s = startTimes;
         String uuid = UUID.randomUUID().toString();
         assertThat(reserve(reserveBody(uuid, s.productId(), s.slot(), s.units().get("ADULT"), 1)).at("/status"))
                 .isEqualTo("ON_HOLD");
-        refused(operator.patch("/octo/bookings/" + uuid, Map.of("availabilityId", s.nextDaySlot())),
-                "UNPROCESSABLE_ENTITY", null, null);
+        // OCTO: what can be cancelled can be updated, and an update is preferred to cancel + rebook
+        Client.Response moved = ok(operator.patch("/octo/bookings/" + uuid, Map.of("availabilityId", s.nextDaySlot())),
+                "Booking");
+        assertThat(moved.at("/availabilityId")).isEqualTo(s.nextDaySlot());
+        assertThat(moved.at("/status")).isEqualTo("ON_HOLD");
         refused(operator.patch("/octo/bookings/" + uuid, Map.of("availabilityId", "slot-nope")),
                 "INVALID_AVAILABILITY_ID", "availabilityId", "slot-nope");
         refused(operator.patch("/octo/bookings/" + uuid, Map.of("productId", "exc-nope")),
                 "INVALID_PRODUCT_ID", "productId", "exc-nope");
         refused(operator.patch("/octo/bookings/" + uuid, Map.of("optionId", "VIP")), "INVALID_OPTION_ID", "optionId", "VIP");
-        assertThat(ok(operator.get("/octo/bookings/" + uuid), "Booking").at("/availabilityId")).isEqualTo(s.slot());
+        assertThat(ok(operator.get("/octo/bookings/" + uuid), "Booking").at("/availabilityId")).isEqualTo(s.nextDaySlot());
         ok(operator.post("/octo/bookings/" + uuid + "/cancel", Map.of()), "Booking");
     }
 

@@ -185,6 +185,20 @@ public record Booking(@Id String id,
         return b.build();
     }
 
+    /**
+     * Moved to another slot of the same product (date or time); the manifest warning is due again for the new
+     * start.
+     */
+    public Booking moved(Instant now, String slotId, Instant start, String timeZone, String localDate) {
+        Draft b = new Draft(this, now);
+        b.slotId = slotId;
+        b.start = start;
+        b.timeZone = timeZone;
+        b.localDate = localDate;
+        b.manifestWarnedAt = null;
+        return b.build();
+    }
+
     public Booking manifestWarned(Instant now) {
         Draft b = new Draft(this, now);
         b.manifestWarnedAt = now;

@@ -4,8 +4,10 @@ import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -61,6 +63,16 @@ public class BookingStore {
         query.fields().include("_id");
         Set<String> found = new HashSet<>();
         mongo.find(query, Document.class, Booking.COLLECTION).forEach(d -> found.add(String.valueOf(d.get("_id"))));
+        return found;
+    }
+
+    /** The slot each stored booking of {@code ids} is on (a booking owns seats only there). */
+    public Map<String, String> slotsOf(Collection<String> ids) {
+        Query query = Query.query(where("_id").in(ids));
+        query.fields().include("_id").include("slotId");
+        Map<String, String> found = new HashMap<>();
+        mongo.find(query, Document.class, Booking.COLLECTION)
+                .forEach(d -> found.put(String.valueOf(d.get("_id")), d.getString("slotId")));
         return found;
     }
 

@@ -141,11 +141,25 @@ public class SeatLedger {
      * the ledger once to name the reason (and to tell a repeated hold of the same booking, ALREADY, apart).
      */
     public Hold hold(String slotId, String bookingId, int units, String requestHash, Instant now) {
+        return hold(slotId, bookingId, units, requestHash, now, "RESERVED");
+    }
+
+    /**
+     * A booking moving here from another slot of its product (PATCH of its availability): the same guarded hold
+     * as a reserve, event cause {@code MOVED}, except that a booking that left this slot before may come back
+     * (its id in {@code released} guards a reserve's uuid, not a stored booking's move).
+     */
+    public Hold holdMoved(String slotId, String bookingId, int units, String requestHash, Instant now) {
+        return hold(slotId, bookingId, units, requestHash, now, "MOVED");
+    }
+
+    private Hold hold(String slotId, String bookingId, int units, String requestHash, Instant now, String cause) {
+        boolean move = "MOVED".equals(cause);
         if (knownSoldOut(slotId)) {
             return new Hold(HoldResult.SOLD_OUT, null, null);
         }
         for (int attempt = 0; attempt < 5; attempt++) {
-            OutboxEvent event = events.held(slotId, bookingId, units, "RESERVED", now);
+            OutboxEvent event = events.held(slotId, bookingId, units, cause, now);
             // the store-side form of Bookability.refusal (open, before the cut-off, the seats fit), evaluated by the
             // store at write time: the store decides; whyNot only names the reason of a refused write
             Document filter = new Document("_id", slotId)
@@ -153,8 +167,10 @@ public class SeatLedger {
                     .append("cutoffAt", new Document("$gt", Date.from(now)))
                     .append("holds.bookingId", new Document("$ne", bookingId))
                     .append("sold.bookingId", new Document("$ne", bookingId))
-                    .append("released", new Document("$ne", bookingId))
                     .append("$expr", fits(units));
+            if (!move) {
+                filter.append("released", new Document("$ne", bookingId));
+            }
             Document entry = new Document("bookingId", bookingId).append("units", units).append("at", Date.from(now))
                     .append("requestHash", requestHash);
             Document update = new Document("$inc", new Document("held", units).append("version", 1L))
@@ -173,7 +189,7 @@ public class SeatLedger {
             if (existing.isPresent()) {
                 return new Hold(HoldResult.ALREADY, l, existing.get().entry());
             }
-            HoldResult refusal = l.released().contains(bookingId) ? HoldResult.RELEASED_BEFORE : whyNot(l, units, now);
+            HoldResult refusal = !move && l.released().contains(bookingId) ? HoldResult.RELEASED_BEFORE : whyNot(l, units, now);
             remember(l);
             if (refusal != null) {
                 return new Hold(refusal, l, null);
@@ -210,7 +226,7 @@ public class SeatLedger {
      * Gives the booking's seats back exactly once, held or sold, by the units stored in its entry. False when it
      * holds and owns nothing here (never held, or already released).
      *
-     * @param cause CANCELLED, EXPIRED, DECLINED or ORPHANED
+     * @param cause CANCELLED, EXPIRED, DECLINED, ORPHANED or MOVED
      */
     public boolean release(String slotId, String bookingId, String cause, Instant now) {
         for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {

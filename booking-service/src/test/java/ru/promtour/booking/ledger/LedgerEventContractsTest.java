@@ -29,8 +29,9 @@ class LedgerEventContractsTest {
         assertThat(held.path("ledger").path("available").asInt()).isEqualTo(26);
         assertThat(held.path("ledger").path("version").asLong()).isEqualTo(17);
         assertMatches(events.held("slot-1", "bk-1", 2, "RESIZED", NOW));
+        assertMatches(events.held("slot-1", "bk-1", 4, "MOVED", NOW));
         assertMatches(events.confirmed("slot-1", "bk-1", 4, NOW));
-        for (String cause : List.of("CANCELLED", "EXPIRED", "DECLINED", "RESIZED", "ORPHANED")) {
+        for (String cause : List.of("CANCELLED", "EXPIRED", "DECLINED", "RESIZED", "ORPHANED", "MOVED")) {
             assertThat(assertMatches(events.released("slot-1", "bk-1", 4, cause, NOW)).path("cause").asString()).isEqualTo(cause);
         }
     }

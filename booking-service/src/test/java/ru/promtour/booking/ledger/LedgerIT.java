@@ -14,6 +14,7 @@ import java.util.concurrent.ThreadLocalRandom;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.query.Update;
 import ru.promtour.booking.booking.Booking;
 import ru.promtour.booking.booking.BookingStatus;
 import ru.promtour.booking.booking.expiry.OrphanHoldSweeper;
@@ -202,6 +203,41 @@ class LedgerIT extends BookingIT {
         await().atMost(Duration.ofSeconds(20)).until(() -> ledger(slotId).hold(barrier).isEmpty());
         assertThat(ledger(slotId).confirmed()).isEqualTo(2);
         assertThat(catalog.count(cancelledId, "booking.SeatsReleased.v1")).isEqualTo(1);
+    }
+
+    @Test
+    void aMoveCutBetweenItsWritesNeitherLosesNorDoublesSeats() {
+        Program p = Program.instant("Europe/Moscow");
+        String slotId = slot(p, Duration.ofDays(10), 10);
+        String otherSlot = slot(p, Duration.ofDays(11), 10);
+        String laterSlot = slot(p, Duration.ofDays(12), 10);
+        String stayedId = reserve(CatalogData.reserve(uuid(), p, slotId, 2, 0, 0)).text("id");
+        String movedUuid = uuid();
+        String movedId = reserve(CatalogData.reserve(movedUuid, p, slotId, 3, 0, 0)).text("id");
+
+        // cut after the new slot's hold: the booking still names the old slot, the new hold is an orphan
+        assertThat(seats.holdMoved(otherSlot, stayedId, 2, null, clock.instant()).result()).isEqualTo(SeatLedger.HoldResult.HELD);
+        // cut after the booking's write: the booking names the new slot (its event in its outbox), the old entry stays
+        assertThat(seats.holdMoved(laterSlot, movedId, 3, null, clock.instant()).result()).isEqualTo(SeatLedger.HoldResult.HELD);
+        mongo.updateFirst(query(where("_id").is(movedId)),
+                new Update().set("slotId", laterSlot), Booking.COLLECTION);
+        catalog.send(FakeCatalog.BOOKINGS, "booking.BookingUpdated.v1", laterSlot, movedId,
+                "{\"bookingId\":\"%s\",\"slotId\":\"%s\",\"previousSlotId\":\"%s\",\"units\":3}"
+                        .formatted(movedId, laterSlot, slotId));
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> ledger(slotId).placed(movedId).isEmpty());
+        assertThat(ledger(laterSlot).hold(movedId)).as("the moved booking keeps its new hold").isPresent();
+        FakeCatalog.Event released = catalog.await(movedId, "booking.SeatsReleased.v1");
+        assertThat(released.body().path("cause").asString()).isEqualTo("MOVED");
+
+        clock.advance(properties.ledger().orphanGrace().plusSeconds(1));
+        orphans.releaseOrphans(); // the scheduled sweep may be first; either releases the orphan exactly once
+        await().atMost(Duration.ofSeconds(20)).until(() -> taken(otherSlot) == 0);
+        assertThat(ledger(slotId).hold(stayedId)).as("the booking's own slot keeps its hold").isPresent();
+        assertThat(ledger(laterSlot).hold(movedId)).isPresent();
+        assertThat(taken(slotId)).isEqualTo(2);
+        assertThat(taken(laterSlot)).isEqualTo(3);
+        assertThat(operator.get("/octo/bookings/" + movedUuid).text("availabilityId")).isEqualTo(laterSlot);
     }
 
     @Test

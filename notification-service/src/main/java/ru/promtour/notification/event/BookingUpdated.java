@@ -9,7 +9,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * {@code booking.BookingUpdated.v1}: the operator changed a confirmed booking.
  *
- * @param changes what changed: {@code UNITS}, {@code CONTACT}, {@code VISITORS}, {@code NOTES}
+ * @param changes what changed: {@code UNITS}, {@code CONTACT}, {@code VISITORS}, {@code NOTES}, {@code AVAILABILITY}
+ *                (moved to another date or time: the visit names the new one)
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record BookingUpdated(String bookingId, String slotId, String excursionId, String operatorId, int units,

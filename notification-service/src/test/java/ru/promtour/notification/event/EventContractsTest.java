@@ -63,7 +63,7 @@ class EventContractsTest {
         assertThat(((BookingCancelled) read("booking.BookingCancelled.v1")).cancelledBy()).isEqualTo("OPERATOR");
         assertThat(((BookingDeclined) read("booking.BookingDeclined.v1")).reason()).isEqualTo("В этот день на плотине плановые работы");
         BookingUpdated updated = (BookingUpdated) read("booking.BookingUpdated.v1");
-        assertThat(updated.changes()).containsExactly("UNITS", "VISITORS");
+        assertThat(updated.changes()).containsExactly("UNITS", "VISITORS", "AVAILABILITY");
         assertThat(updated.previousUnits()).isEqualTo(25);
         ManifestIncomplete manifest = (ManifestIncomplete) read("booking.ManifestIncomplete.v1");
         assertThat(manifest.visitorsNamed()).isEqualTo(20);

@@ -3,7 +3,7 @@ package ru.promtour.booking.booking.expiry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
@@ -23,6 +23,12 @@ import ru.promtour.booking.ledger.SeatLedger.OrphanCandidate;
  * {@code grace + 3 × interval} and {@code grace} ago (each hold is looked at about three times, never while its
  * reserve may still be writing the booking), and the first sweep after a start looks at every hold older than the
  * grace, which covers the time the service was down. One instance sweeps at a time (ShedLock).
+ * <p>
+ * A hold is an orphan too when its booking is stored on another slot: a move (PATCH of the availability) holds on
+ * the new slot first and writes the booking second, so a process that dies in between leaves the new slot's hold
+ * for a booking still on the old one; and one that dies after the booking's write but before the old slot's
+ * release leaves the old hold behind (its {@code BookingUpdated} repairs that too, see {@code LedgerRepairListener}).
+ * A booking owns seats only on the slot its document names, so either is released.
  */
 @Component
 public class OrphanHoldSweeper {
@@ -63,10 +69,11 @@ public class OrphanHoldSweeper {
         if (candidates.isEmpty()) {
             return 0;
         }
-        Set<String> stored = store.existing(candidates.stream().map(OrphanCandidate::bookingId).toList());
+        Map<String, String> stored = store.slotsOf(candidates.stream().map(OrphanCandidate::bookingId).toList());
         int released = 0;
         for (OrphanCandidate c : candidates) {
-            if (!stored.contains(c.bookingId()) && ledger.release(c.slotId(), c.bookingId(), "ORPHANED", now)) {
+            boolean orphan = !stored.containsKey(c.bookingId()) || !c.slotId().equals(stored.get(c.bookingId()));
+            if (orphan && ledger.release(c.slotId(), c.bookingId(), "ORPHANED", now)) {
                 released++;
             }
         }

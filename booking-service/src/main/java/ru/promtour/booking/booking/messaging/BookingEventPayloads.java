@@ -50,8 +50,8 @@ public final class BookingEventPayloads {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record BookingUpdated(String bookingId, String slotId, String excursionId, String operatorId, int units,
-                                 Integer previousUnits, List<String> changes, Instant updatedAt, Visit visit,
+    public record BookingUpdated(String bookingId, String slotId, String previousSlotId, String excursionId,
+                                 String operatorId, int units, Integer previousUnits, List<String> changes, Instant updatedAt, Visit visit,
             Object octoBooking) {
     }
 

@@ -88,8 +88,13 @@ public class BookingEvents {
 
     /** @param changes UNITS, CONTACT, VISITORS, NOTES */
     public OutboxEvent updated(Booking b, Integer previousUnits, List<String> changes, Instant at) {
-        return event(UPDATED, b, new BookingUpdated(b.id(), b.slotId(), b.productId(), b.operatorId(), b.units(),
-                previousUnits, changes, at, visit(b), octo.octoBooking(b)));
+        return updated(b, null, previousUnits, changes, at);
+    }
+
+    /** @param previousSlotId the slot a booking moved from (change {@code AVAILABILITY}), else null */
+    public OutboxEvent updated(Booking b, String previousSlotId, Integer previousUnits, List<String> changes, Instant at) {
+        return event(UPDATED, b, new BookingUpdated(b.id(), b.slotId(), previousSlotId, b.productId(), b.operatorId(),
+                b.units(), previousUnits, changes, at, visit(b), octo.octoBooking(b)));
     }
 
     /** The visitor list is not complete {@code warnBefore} the manifest deadline: the operator must send it. */

@@ -8,6 +8,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
+import ru.promtour.booking.booking.BookingStatus;
+import ru.promtour.booking.booking.BookingStore;
 import ru.promtour.booking.ledger.SeatLedger;
 import ru.promtour.messaging.cloudevents.CloudEventHeaders;
 import ru.promtour.messaging.cloudevents.EventTypes;
@@ -18,6 +20,11 @@ import ru.promtour.messaging.cloudevents.EventTypes;
  * ledger behind. This listener reads the service's own {@code booking.bookings.v1} and applies the ledger half
  * again. Every ledger change is conditional on the booking's entry, so when the fast path already applied it
  * (the usual case) nothing changes; order does not matter either (a confirm after the release finds no hold).
+ * <p>
+ * A move ({@code BookingUpdated} with {@code previousSlotId}) wrote the booking on the new slot after holding
+ * there; its ledger half is the confirm of a CONFIRMED booking's new hold and the release of the old slot's entry
+ * (cause MOVED). Both are applied only while the stored booking is still on the event's slot: a booking moved back
+ * meanwhile owns the old slot's entry again.
  */
 @Component
 class LedgerRepairListener {
@@ -27,9 +34,12 @@ class LedgerRepairListener {
     private final SeatLedger ledger;
     private final Clock clock;
 
-    LedgerRepairListener(SeatLedger ledger, Clock clock) {
+    private final BookingStore store;
+
+    LedgerRepairListener(SeatLedger ledger, Clock clock, BookingStore store) {
         this.ledger = ledger;
         this.clock = clock;
+        this.store = store;
     }
 
     @KafkaListener(id = "booking-ledger-repair", topics = BookingEvents.TOPIC, groupId = GROUP)
@@ -48,7 +58,10 @@ class LedgerRepairListener {
             case BookingEvents.EXPIRED -> ledger.release(e.slotId(), e.bookingId(), "EXPIRED", clock.instant());
             case BookingEvents.DECLINED -> ledger.release(e.slotId(), e.bookingId(), "DECLINED", clock.instant());
             case BookingEvents.UPDATED -> {
-                if (e.previousUnits() != null && e.previousUnits() > e.units()) {
+                if (e.previousSlotId() != null && !e.previousSlotId().equals(e.slotId())) {
+                    moved(e);
+                }
+                else if (e.previousUnits() != null && e.previousUnits() > e.units()) {
                     ledger.resize(e.slotId(), e.bookingId(), e.previousUnits(), e.units(), clock.instant());
                 }
             }
@@ -56,9 +69,18 @@ class LedgerRepairListener {
         }
     }
 
+    private void moved(SeatFact e) {
+        store.byId(e.bookingId()).filter(b -> e.slotId().equals(b.slotId())).ifPresent(b -> {
+            if (b.status() == BookingStatus.CONFIRMED) {
+                ledger.confirm(e.slotId(), e.bookingId(), clock.instant());
+            }
+            ledger.release(e.previousSlotId(), e.bookingId(), "MOVED", clock.instant());
+        });
+    }
+
     /** The part of a booking event the ledger needs. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record SeatFact(String bookingId, String slotId, int units, Integer previousUnits) {
+    public record SeatFact(String bookingId, String slotId, int units, Integer previousUnits, String previousSlotId) {
     }
 
     @Configuration(proxyBeanMethods = false)

@@ -301,7 +301,7 @@ public class OperatorBookings {
     /**
      * PATCH while cancellable: contact, visitors, references and notes at once. More units are held in the ledger
      * first (refused → UNPROCESSABLE_ENTITY, the booking unchanged); fewer units are given back after the booking
-     * is written.
+     * is written. Another availability of the same product is a move ({@link #move}).
      */
     public Booking update(String operatorId, String uuid, UpdateCommand c) {
         if (c == null) {
@@ -319,6 +319,9 @@ public class OperatorBookings {
                 changes.program(current));
         if (items != null) {
             ReservationRules.checkGroup(items, changes.program(current));
+        }
+        if (c.availabilityId() != null && !c.availabilityId().equals(current.slotId())) {
+            return move(operatorId, uuid, current, c, items);
         }
         int from = current.units();
         int to = items == null ? from : items.size();
@@ -347,9 +350,121 @@ public class OperatorBookings {
     }
 
     /**
-     * A booking stays on its product, option and availability: an unknown id (or one of another product) is named
-     * with its INVALID_* code, a real other product or availability is a move the platform does not make, so
-     * UNPROCESSABLE_ENTITY (cancel and book again).
+     * A move to another availability (date or time) of the booking's product, with the rest of the PATCH; OCTO:
+     * what can be cancelled can be updated, and an update is preferred to cancel and rebook. The seat ledger
+     * stays the only authority on seats, and every step is one conditional single-document write:
+     * <ol>
+     * <li>hold the booking's units on the new slot ({@link SeatLedger#holdMoved}: the reserve's guard — open,
+     * before its cut-off, the units fit; refused → UNPROCESSABLE_ENTITY as a reserve's SOLD_OUT/CLOSED/…, the
+     * booking unchanged);</li>
+     * <li>write the booking on the new slot (start, zone, local date; the cut-offs follow from the start) with its
+     * {@code BookingUpdated} (change {@code AVAILABILITY}, {@code previousSlotId});</li>
+     * <li>a CONFIRMED booking's new hold is confirmed (booking first, ledger second, as a confirm does);</li>
+     * <li>the old slot's entry is released (cause MOVED).</li>
+     * </ol>
+     * A crash between the steps neither loses nor doubles seats, because the booking id is the ledger's key on
+     * both slots and a booking owns seats only on the slot its document names: after step 1 the new slot's hold
+     * belongs to a booking that is on another slot, and {@link ru.promtour.booking.booking.expiry.OrphanHoldSweeper}
+     * releases it as ORPHANED once older than the grace (this move gives it back itself when the booking's write
+     * fails, or when it would come later than half the grace, like a reserve); after step 2 the booking's event is
+     * in its outbox, and {@code LedgerRepairListener} applies steps 3 and 4 again from it (each is guarded by the
+     * booking's entry, so a second application changes nothing; the sweeper also releases an old-slot hold it meets).
+     * A move that finds the booking's entry on the new slot goes on with it only when it is younger than half the
+     * grace (a concurrent identical move); an older one is an orphan of an interrupted move, released and held afresh.
+     * <p>
+     * Moves of a booking awaiting the enterprise's approval, or of an approved one at an on-request site, are
+     * refused: the enterprise approved a date, the platform does not approve another one for it.
+     */
+    private Booking move(String operatorId, String uuid, Booking current, UpdateCommand c, List<UnitItem> items) {
+        SlotView target = availability(c.availabilityId(), current.productId());
+        if (current.status() == BookingStatus.PENDING) {
+            throw BookingRefusal.unprocessable("A booking awaiting the enterprise's approval cannot move to another "
+                    + "availability; cancel it and book again");
+        }
+        if (current.status() == BookingStatus.CONFIRMED && current.onRequest()) {
+            throw BookingRefusal.unprocessable("The enterprise approved this booking for its date; it cannot move to "
+                    + "another availability without a new approval: cancel it and book again");
+        }
+        Instant now = changes.now();
+        if (current.holdRunOut(now)) {
+            throw BookingRefusal.unprocessable("The hold ran out at " + current.utcExpiresAt() + "; reserve again");
+        }
+        String from = current.slotId();
+        int units = items == null ? current.units() : items.size();
+        long started = System.nanoTime();
+        Hold hold = ledger.holdMoved(target.id(), current.id(), units, current.requestHash(), now);
+        Duration halfGrace = properties.ledger().orphanGrace().dividedBy(2);
+        if (hold.result() == SeatLedger.HoldResult.ALREADY && (hold.entry().units() != units || hold.entry().at() == null
+                || !now.isBefore(hold.entry().at().plus(halfGrace)))) {
+            // the entry of an earlier, interrupted move (the booking is not on that slot): an orphan the sweep may be
+            // releasing right now, so it is not reused; give it back and hold afresh
+            ledger.release(target.id(), current.id(), "ORPHANED", now);
+            hold = ledger.holdMoved(target.id(), current.id(), units, current.requestHash(), now);
+        }
+        switch (hold.result()) {
+            case HELD -> { }
+            case ALREADY -> {
+                // a concurrent identical move's fresh hold (younger than half the grace, so no sweep takes it)
+                if (hold.entry().units() != units) {
+                    throw new Overloaded("The booking is moving right now; retry shortly");
+                }
+            }
+            case BUSY -> throw new Overloaded("The availability is changing too fast right now; retry shortly");
+            default -> throw BookingRefusal.unprocessable(rejection(hold, units) + "; the booking stays on its availability");
+        }
+        Booking after;
+        try {
+            if (System.nanoTime() - started > properties.ledger().orphanGrace().toNanos() / 2) {
+                // too late: the orphan sweep may be about to release the new hold; give it back (below)
+                throw new Overloaded("The move took too long; retry");
+            }
+            after = changes.change(() -> owned(operatorId, uuid), b -> moved(b, c, items, current, target));
+        }
+        catch (RuntimeException ex) {
+            // the booking was not moved by this request: give the new slot's seats back, unless the booking is
+            // there after all (a concurrent identical move won)
+            boolean there = store.byId(current.id()).map(b -> target.id().equals(b.slotId())).orElse(false);
+            if (!there) {
+                ledger.release(target.id(), current.id(), "MOVED", changes.now());
+            }
+            throw ex;
+        }
+        if (target.id().equals(after.slotId()) && !from.equals(after.slotId())) {
+            if (after.status() == BookingStatus.CONFIRMED) {
+                ledger.confirm(target.id(), after.id(), changes.now());
+            }
+            ledger.release(from, after.id(), "MOVED", changes.now());
+        }
+        return after;
+    }
+
+    /** The booking moved to {@code target} and edited by the rest of the PATCH; seats are on both slots now. */
+    private BookingChanges.Change moved(Booking b, UpdateCommand c, List<UnitItem> items, Booking read, SlotView target) {
+        if (target.id().equals(b.slotId())) {
+            // a concurrent identical move already wrote it: the rest of the PATCH only
+            return edit(b, c, items, b.units());
+        }
+        if (!b.slotId().equals(read.slotId()) || b.units() != read.units() || b.status() != read.status()) {
+            throw BookingRefusal.unprocessable("The booking changed meanwhile; retry");
+        }
+        checkUpdatable(b, c);
+        Instant now = changes.now();
+        List<String> changed = changedFields(b, c, items);
+        changed.add("AVAILABILITY");
+        String localDate = LocalDate.ofInstant(target.start(), ZoneId.of(target.timeZone())).toString();
+        Booking edited = b.edited(now, c.contact(), items, c.resellerReference(), c.notes())
+                .moved(now, target.id(), target.start(), target.timeZone(), localDate);
+        if (b.status() == BookingStatus.ON_HOLD && c.expirationMinutes() != null) {
+            edited = edited.extended(now, expiresAt(now, c.expirationMinutes()));
+        }
+        return new BookingChanges.Change(edited, events.updated(edited, b.slotId(),
+                items != null && items.size() != b.units() ? b.units() : null, changed, now));
+    }
+
+    /**
+     * A booking stays on its product and option: an unknown id (or an availability of another product) is named
+     * with its INVALID_* code; a real other product is a move the platform does not make, so UNPROCESSABLE_ENTITY
+     * (cancel and book again). Another availability of the same product is a move ({@link #move}).
      */
     private void checkUpdatable(Booking b, UpdateCommand c) {
         if (c.productId() != null && !c.productId().equals(b.productId())) {
@@ -362,8 +477,6 @@ public class OperatorBookings {
         }
         if (c.availabilityId() != null && !c.availabilityId().equals(b.slotId())) {
             availability(c.availabilityId(), b.productId());
-            throw BookingRefusal.unprocessable("A booking cannot move to another availability (date or time); cancel "
-                    + "it and book again");
         }
         if (!cancellable(b)) {
             throw BookingRefusal.unprocessable("A booking that is " + b.status()
@@ -377,7 +490,25 @@ public class OperatorBookings {
             throw BookingRefusal.unprocessable("The booking changed meanwhile; retry");
         }
         checkUpdatable(b, c);
+        if (c.availabilityId() != null && !c.availabilityId().equals(b.slotId())) {
+            throw BookingRefusal.unprocessable("The booking changed meanwhile; retry");
+        }
         Instant now = changes.now();
+        List<String> changed = changedFields(b, c, items);
+        Booking edited = b.edited(now, c.contact(), items, c.resellerReference(), c.notes());
+        if (b.status() == BookingStatus.ON_HOLD && c.expirationMinutes() != null) {
+            edited = edited.extended(now, expiresAt(now, c.expirationMinutes()));
+        }
+        if (changed.isEmpty()) {
+            return b.status() == BookingStatus.ON_HOLD && c.expirationMinutes() != null ? new BookingChanges.Change(edited) : null;
+        }
+        OutboxEvent updated = events.updated(edited, items != null && items.size() != b.units() ? b.units() : null,
+                changed, now);
+        return new BookingChanges.Change(edited, updated);
+    }
+
+    /** What a PATCH changes besides the availability, as {@code BookingUpdated} names it. */
+    private static List<String> changedFields(Booking b, UpdateCommand c, List<UnitItem> items) {
         List<String> changed = new ArrayList<>();
         if (items != null && items.size() != b.units()) {
             changed.add("UNITS");
@@ -391,16 +522,7 @@ public class OperatorBookings {
         if (c.notes() != null || c.resellerReference() != null) {
             changed.add("NOTES");
         }
-        Booking edited = b.edited(now, c.contact(), items, c.resellerReference(), c.notes());
-        if (b.status() == BookingStatus.ON_HOLD && c.expirationMinutes() != null) {
-            edited = edited.extended(now, expiresAt(now, c.expirationMinutes()));
-        }
-        if (changed.isEmpty()) {
-            return b.status() == BookingStatus.ON_HOLD && c.expirationMinutes() != null ? new BookingChanges.Change(edited) : null;
-        }
-        OutboxEvent updated = events.updated(edited, items != null && items.size() != b.units() ? b.units() : null,
-                changed, now);
-        return new BookingChanges.Change(edited, updated);
+        return changed;
     }
 
     /** OCTO's {@code cancellable}: live, and before the cut-off once seats are sold or awaiting approval. */

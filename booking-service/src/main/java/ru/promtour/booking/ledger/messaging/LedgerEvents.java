@@ -33,7 +33,7 @@ public class LedgerEvents implements OutboxRelay.Enricher {
         this.json = json;
     }
 
-    /** @param cause RESERVED or RESIZED */
+    /** @param cause RESERVED, RESIZED or MOVED */
     public OutboxEvent held(String slotId, String bookingId, int units, String cause, Instant at) {
         return event(HELD, slotId, bookingId, new SeatsHeld(slotId, bookingId, units, cause, at));
     }
@@ -42,7 +42,7 @@ public class LedgerEvents implements OutboxRelay.Enricher {
         return event(CONFIRMED, slotId, bookingId, new SeatsConfirmed(slotId, bookingId, units, at));
     }
 
-    /** @param cause CANCELLED, EXPIRED, DECLINED, RESIZED or ORPHANED */
+    /** @param cause CANCELLED, EXPIRED, DECLINED, RESIZED, ORPHANED or MOVED */
     public OutboxEvent released(String slotId, String bookingId, int units, String cause, Instant at) {
         return event(RELEASED, slotId, bookingId, new SeatsReleased(slotId, bookingId, units, cause, at));
     }

@@ -126,16 +126,87 @@ class ChangesIT extends BookingIT {
     }
 
     @Test
-    void aBookingStaysOnItsProductOptionAndAvailabilityNamingUnknownIdsAsOctoDoes() {
+    void aHeldAndAConfirmedBookingMoveToAnotherAvailabilityOfTheirProduct() {
+        Program p = Program.instant("Asia/Irkutsk");
+        String slotId = slot(p, Duration.ofDays(10), 10);
+        String laterSlot = slot(p, Duration.ofDays(11), 10);
+        String fullSlot = slot(p, Duration.ofDays(12), 2);
+        String confirmedUuid = uuid();
+        String confirmedId = confirmed(p, slotId, confirmedUuid, 3);
+        String heldUuid = uuid();
+        String heldId = reserve(CatalogData.reserve(heldUuid, p, slotId, 2, 0, 0)).text("id");
+        String fillerUuid = uuid();
+        reserve(CatalogData.reserve(fillerUuid, p, fullSlot, 2, 0, 0));
+        assertThat(taken(slotId)).isEqualTo(5);
+
+        Answer full = operator.patch("/octo/bookings/" + confirmedUuid, "{\"availabilityId\":\"" + fullSlot + "\"}");
+        assertThat(full.status()).as(full.toString()).isEqualTo(400);
+        assertThat(full.text("error")).isEqualTo("UNPROCESSABLE_ENTITY");
+        assertThat(full.text("errorMessage")).startsWith("SOLD_OUT");
+        assertThat(operator.get("/octo/bookings/" + confirmedUuid).text("availabilityId")).isEqualTo(slotId);
+        assertThat(ledger(slotId).sale(confirmedId)).isPresent();
+        assertThat(ledger(fullSlot).placed(confirmedId)).isEmpty();
+        assertThat(taken(fullSlot)).isEqualTo(2);
+
+        Answer moved = operator.patch("/octo/bookings/" + confirmedUuid, "{\"availabilityId\":\"" + laterSlot
+                + "\",\"notes\":\"На день позже\"}");
+        assertThat(moved.status()).as(moved.toString()).isEqualTo(200);
+        OctoSchemas.assertMatches("Booking", moved.body());
+        assertThat(moved.text("status")).isEqualTo("CONFIRMED");
+        assertThat(moved.text("availabilityId")).isEqualTo(laterSlot);
+        assertThat(moved.json().path("availability").path("id").asString()).isEqualTo(laterSlot);
+        assertThat(moved.text("notes")).isEqualTo("На день позже");
+        assertThat(operator.get("/octo/bookings/" + confirmedUuid).text("availabilityId")).isEqualTo(laterSlot);
+        assertThat(ledger(laterSlot).sale(confirmedId)).as("sold on the new slot").map(e -> e.units()).contains(3);
+        assertThat(ledger(slotId).placed(confirmedId)).as("the old slot freed").isEmpty();
+        assertThat(taken(slotId)).isEqualTo(2);
+        FakeCatalog.Event updated = catalog.await(confirmedId, "booking.BookingUpdated.v1");
+        Contracts.assertMatchesSchema(updated.type(), updated.body().toString());
+        assertThat(updated.body().path("changes")).extracting(n -> n.asString()).containsExactlyInAnyOrder("AVAILABILITY", "NOTES");
+        assertThat(updated.body().path("slotId").asString()).isEqualTo(laterSlot);
+        assertThat(updated.body().path("previousSlotId").asString()).isEqualTo(slotId);
+        FakeCatalog.Event released = await().atMost(Duration.ofSeconds(20)).until(() -> catalog.of(confirmedId).stream()
+                .filter(e -> e.type().equals("booking.SeatsReleased.v1")).findFirst().orElse(null), e -> e != null);
+        Contracts.assertMatchesSchema(released.type(), released.body().toString());
+        assertThat(released.body().path("cause").asString()).isEqualTo("MOVED");
+        assertThat(released.body().path("slotId").asString()).isEqualTo(slotId);
+        FakeCatalog.Event heldThere = await().atMost(Duration.ofSeconds(20)).until(() -> catalog.of(confirmedId).stream()
+                .filter(e -> e.type().equals("booking.SeatsHeld.v1") && "MOVED".equals(e.body().path("cause").asString()))
+                .findFirst().orElse(null), e -> e != null);
+        Contracts.assertMatchesSchema(heldThere.type(), heldThere.body().toString());
+
+        Answer heldMoved = operator.patch("/octo/bookings/" + heldUuid, "{\"availabilityId\":\"" + laterSlot + "\"}");
+        assertThat(heldMoved.status()).as(heldMoved.toString()).isEqualTo(200);
+        assertThat(heldMoved.text("status")).isEqualTo("ON_HOLD");
+        assertThat(heldMoved.text("availabilityId")).isEqualTo(laterSlot);
+        assertThat(ledger(laterSlot).hold(heldId)).as("held on the new slot").map(e -> e.units()).contains(2);
+        assertThat(ledger(slotId).placed(heldId)).isEmpty();
+        assertThat(taken(slotId)).isZero();
+        assertThat(taken(laterSlot)).isEqualTo(5);
+        Contracts.assertMatchesSchema("booking.BookingUpdated.v1",
+                catalog.await(heldId, "booking.BookingUpdated.v1").body().toString());
+
+        // and back: a booking that left a slot may return to it
+        Answer back = operator.patch("/octo/bookings/" + heldUuid, "{\"availabilityId\":\"" + slotId + "\"}");
+        assertThat(back.status()).as(back.toString()).isEqualTo(200);
+        assertThat(ledger(slotId).hold(heldId)).isPresent();
+        assertThat(ledger(laterSlot).placed(heldId)).isEmpty();
+        Answer confirmedAfterMove = operator.post("/octo/bookings/" + heldUuid + "/confirm", CatalogData.CONTACT);
+        assertThat(confirmedAfterMove.status()).as(confirmedAfterMove.toString()).isEqualTo(200);
+        assertThat(ledger(slotId).sale(heldId)).isPresent();
+        assertThat(taken(slotId)).isEqualTo(2);
+        assertThat(taken(laterSlot)).isEqualTo(3);
+    }
+
+    @Test
+    void aBookingStaysOnItsProductAndOptionNamingUnknownIdsAsOctoDoes() {
         Program p = Program.instant("Asia/Irkutsk");
         Program other = Program.instant("Asia/Irkutsk");
         String uuid = uuid();
         String slotId = slot(p, Duration.ofDays(10), 40);
         confirmed(p, slotId, uuid, 2);
-        String laterSlot = slot(p, Duration.ofDays(11), 40);
         String otherSlot = slot(other, Duration.ofDays(10), 40);
 
-        assertUpdateRefused(uuid, "{\"availabilityId\":\"" + laterSlot + "\"}", "UNPROCESSABLE_ENTITY", null, null);
         assertUpdateRefused(uuid, "{\"availabilityId\":\"" + otherSlot + "\"}", "INVALID_AVAILABILITY_ID", "availabilityId", otherSlot);
         assertUpdateRefused(uuid, "{\"productId\":\"" + other.excursionId() + "\"}", "UNPROCESSABLE_ENTITY", null, null);
         assertUpdateRefused(uuid, "{\"productId\":\"exc-nope\"}", "INVALID_PRODUCT_ID", "productId", "exc-nope");
