@@ -152,7 +152,9 @@ public final class SigningKeyDirectory implements SigningKeyRing {
                 continue;
             }
             State state = i == signing ? State.ACTIVE : i > signing ? State.PENDING : State.RETIRED;
-            Instant since = state == State.RETIRED ? replacedAt : activation(key);
+            // the first key signs at once, before its activation time: it is ACTIVE since it was created
+            Instant since = state == State.RETIRED ? replacedAt
+                    : state == State.ACTIVE && activation(key).isAfter(now) ? createdAt(key) : activation(key);
             published.add(key.toPublicJWK());
             infos.add(new KeyInfo(key.getKeyID(), createdAt(key), state, since));
         }

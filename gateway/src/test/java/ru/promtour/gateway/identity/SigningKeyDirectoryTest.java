@@ -39,7 +39,10 @@ class SigningKeyDirectoryTest {
         Path dir = tmp.resolve("keys");
         SigningKeyDirectory keys = open(dir);
 
-        assertThat(keys.keys()).singleElement().extracting(KeyInfo::state).isEqualTo(State.ACTIVE);
+        assertThat(keys.keys()).singleElement().satisfies(k -> {
+            assertThat(k.state()).isEqualTo(State.ACTIVE);
+            assertThat(k.since()).as("signing since it was made, not from a future activation").isEqualTo(T0);
+        });
         assertThat(keys.signingKey().isPrivate()).isTrue();
         assertThat(keys.signingKey().getKeyID()).isEqualTo(keys.signingKey().computeThumbprint().toString());
         assertThat(keys.publishedKeys()).singleElement().satisfies(k -> assertThat(k.isPrivate()).isFalse());
