@@ -89,11 +89,8 @@ class OctoConformanceIT {
         String productId = created.at("/id");
         assertThat(enterprise.post("/api/v1/excursions/" + productId + "/publish", null).status()).isEqualTo(200);
         LocalDate day = LocalDate.now(OpeningHoursScenarioIT.IRKUTSK).plusDays(7);
-        Map<String, String> units = new LinkedHashMap<>();
-        operator.get("/octo/products/" + productId).json().at("/options/0/units")
-                .forEach(unit -> units.put(unit.get("reference").asText(), unit.get("id").asText()));
         awaitBookable(productId, "day-" + productId + "-" + day);
-        return new Fixture("OPENING_HOURS", productId, day, units);
+        return new Fixture("OPENING_HOURS", productId, day, units(productId));
     }
 
     static StartTimes startTimes() {
@@ -113,13 +110,19 @@ class OctoConformanceIT {
         String slot = slot(enterprise, productId, day + "T10:00", 40);
         String small = slot(enterprise, productId, day + "T14:00", 2);
         String next = slot(enterprise, productId, day.plusDays(1) + "T10:00", 40);
-        Map<String, String> units = new LinkedHashMap<>();
-        operator.get("/octo/products/" + productId).json().at("/options/0/units")
-                .forEach(unit -> units.put(unit.get("reference").asText(), unit.get("id").asText()));
+        Map<String, String> units = units(productId);
         for (String slotId : List.of(slot, small, next)) {
             awaitBookable(productId, slotId);
         }
         return new StartTimes(enterprise, productId, day, slot, small, next, units);
+    }
+
+    /** The product's unit ids by reference (ADULT, CHILD, …), as its OCTO product lists them. */
+    static Map<String, String> units(String productId) {
+        Map<String, String> units = new LinkedHashMap<>();
+        operator.get("/octo/products/" + productId).json().at("/options/0/units")
+                .forEach(unit -> units.put(unit.get("reference").asText(), unit.get("id").asText()));
+        return units;
     }
 
     /**

@@ -173,14 +173,14 @@ public class EdgeAuthentication implements WebFilter, Ordered {
         return path.equals("/admin") || path.startsWith("/admin/");
     }
 
-    /** Admin paths a service answers (the route {@code notification-admin}): they need the internal token like any routed call. */
-    private static boolean isRoutedAdminApi(String path) {
-        return path.startsWith("/admin/webhooks/");
-    }
-
+    /**
+     * An authenticated call goes on with the internal token in place of the API key, whoever answers it: a route
+     * (including admin paths a service answers, such as {@code /admin/webhooks/**}) needs the token and must never see
+     * the key, and the gateway's own admin endpoints read the caller from {@link Identity#ATTRIBUTE}, not the header.
+     * Only the gateway's actuator keeps the request as it came.
+     */
     private ServerWebExchange forwardAs(ServerWebExchange exchange, Identity identity) {
-        String path = exchange.getRequest().getPath().value();
-        if ((isAdminApi(exchange) && !isRoutedAdminApi(path)) || path.startsWith("/actuator/")) {
+        if (exchange.getRequest().getPath().value().startsWith("/actuator/")) {
             return withoutIdentityHeaders(exchange, false); // answered by the gateway itself
         }
         String token = tokens.tokenFor(identity);

@@ -30,4 +30,6 @@ public record Message(@Id String id, String key, String eventId, String eventTyp
                       Instant sentAt, int resends) {
 
     public static final String COLLECTION = "messages";
+    /** Set (outside the record) once the retention removed the body and full recipient: nothing is sent again. */
+    public static final String REDACTED_AT = "redactedAt";
 }

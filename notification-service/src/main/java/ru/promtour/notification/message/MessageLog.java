@@ -122,7 +122,7 @@ public class MessageLog implements SmartInitializingSingleton {
         Instant now = clock.instant();
         return Optional.ofNullable(mongo.findAndModify(
                 // a message whose body was removed (retention: the redactedAt mark) has nothing left to send
-                query(where("_id").is(id).and("status").in(MessageStatus.FAILED, MessageStatus.SENT).and("redactedAt").exists(false)),
+                query(where("_id").is(id).and("status").in(MessageStatus.FAILED, MessageStatus.SENT).and(Message.REDACTED_AT).exists(false)),
                 new Update().set("status", MessageStatus.QUEUED).set("attempts", 0).set("nextAttemptAt", now)
                         .set("updatedAt", now).inc("resends", 1).unset("lastError"),
                 FindAndModifyOptions.options().returnNew(true), Message.class));

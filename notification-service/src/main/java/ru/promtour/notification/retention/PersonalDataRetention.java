@@ -40,8 +40,6 @@ import static org.springframework.data.mongodb.core.query.Query.query;
 public class PersonalDataRetention {
 
     public static final String LOCK = "notification-retention";
-    /** Set on a message whose body and recipient were removed; the resend refuses it. */
-    public static final String REDACTED_AT = "redactedAt";
     /** Set on a booking copy whose leader's contact was removed. */
     public static final String CONTACT_REMOVED_AT = "contactRemovedAt";
 
@@ -79,19 +77,19 @@ public class PersonalDataRetention {
         Instant before = now.minus(properties.keep());
         int messages = 0;
         List<Message> old = mongo.find(query(where("status").in(FINISHED).and("updatedAt").lt(before)
-                .and(REDACTED_AT).exists(false)).limit(properties.batchSize()), Message.class);
+                .and(Message.REDACTED_AT).exists(false)).limit(properties.batchSize()), Message.class);
         for (Message m : old) {
             // the idempotency key named the recipient: a digest keeps it unique without keeping the address
             Update redact = new Update().unset("text").unset("html")
                     .set("recipient", Recipients.mask(m.recipient()))
                     .set("key", m.eventId() + "|" + m.channel() + "|" + sha256(m.recipient()))
-                    .set(REDACTED_AT, now);
+                    .set(Message.REDACTED_AT, now);
             messages += (int) mongo.updateFirst(query(where("_id").is(m.id()).and("status").is(m.status())
-                    .and(REDACTED_AT).exists(false)), redact, Message.class).getModifiedCount();
+                    .and(Message.REDACTED_AT).exists(false)), redact, Message.class).getModifiedCount();
         }
         long deliveries = mongo.updateMulti(query(where("status").in(DeliveryStatus.DELIVERED, DeliveryStatus.FAILED)
-                        .and("updatedAt").lt(before).and(REDACTED_AT).exists(false)),
-                new Update().unset("body").set(REDACTED_AT, now), Delivery.class).getModifiedCount();
+                        .and("updatedAt").lt(before).and(Delivery.REDACTED_AT).exists(false)),
+                new Update().unset("body").set(Delivery.REDACTED_AT, now), Delivery.class).getModifiedCount();
         long bookings = mongo.updateMulti(query(where("start").lt(before).and(CONTACT_REMOVED_AT).exists(false)),
                 new Update().unset("visit.contact.fullName").unset("visit.contact.emailAddress")
                         .unset("visit.contact.phoneNumber").set(CONTACT_REMOVED_AT, now),

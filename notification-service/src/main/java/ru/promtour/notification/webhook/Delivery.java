@@ -27,6 +27,8 @@ public record Delivery(@Id String id, String key, String webhookId, String opera
                        Instant updatedAt, Instant deliveredAt) {
 
     public static final String COLLECTION = "webhook_deliveries";
+    /** Set (outside the record) once the retention removed the body: nothing is sent again. */
+    public static final String REDACTED_AT = "redactedAt";
 
     /**
      * One attempt.

@@ -131,7 +131,7 @@ public class DeliveryLog implements SmartInitializingSingleton {
         return Optional.ofNullable(mongo.findAndModify(
                 // a delivery whose body was removed (retention: the redactedAt mark) has nothing left to send
                 query(where("_id").is(id).and("status").in(DeliveryStatus.FAILED, DeliveryStatus.DELIVERED)
-                        .and("redactedAt").exists(false)),
+                        .and(Delivery.REDACTED_AT).exists(false)),
                 new Update().set("status", DeliveryStatus.PENDING).set("nextAttemptAt", now)
                         .set("giveUpAt", now.plus(giveUpAfter)).set("updatedAt", now).inc("redeliveries", 1),
                 FindAndModifyOptions.options().returnNew(true), Delivery.class));

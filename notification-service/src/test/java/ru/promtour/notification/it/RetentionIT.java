@@ -111,13 +111,13 @@ class RetentionIT {
 
         Object removedAt = mongo.findById(bookingId, org.bson.Document.class, "bookings").get(PersonalDataRetention.CONTACT_REMOVED_AT);
         List<Object> redactedAt = mongo.find(query(where("bookingId").is(bookingId)), org.bson.Document.class, "messages")
-                .stream().map(d -> d.get(PersonalDataRetention.REDACTED_AT)).toList();
+                .stream().map(d -> d.get(Message.REDACTED_AT)).toList();
         clock.set(Instant.parse("2027-01-02T00:00:00Z"));
         retention.sweep();
         assertThat(mongo.findById(bookingId, org.bson.Document.class, "bookings").get(PersonalDataRetention.CONTACT_REMOVED_AT))
                 .as("nothing twice").isEqualTo(removedAt);
         assertThat(mongo.find(query(where("bookingId").is(bookingId)), org.bson.Document.class, "messages")
-                .stream().map(d -> d.get(PersonalDataRetention.REDACTED_AT)).toList()).isEqualTo(redactedAt);
+                .stream().map(d -> d.get(Message.REDACTED_AT)).toList()).isEqualTo(redactedAt);
     }
 
     @Test
