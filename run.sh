@@ -20,7 +20,9 @@
 #
 # Environment (all optional):
 #   RUN_ONLY             comma-separated subset to run, e.g. RUN_ONLY=local-stack or
-#                        RUN_ONLY=local-stack,catalog-service (default: all five)
+#                        RUN_ONLY=local-stack,catalog-service (default: all five). Components not
+#                        selected may keep running: RUN_ONLY=booking-service starts booking-service again
+#                        next to a running platform (same LOCAL_STACK_DATA_DIR) after it crashed
 #   JAVA_OPTS            JVM options of the services (default: $DEFAULT_JAVA_OPTS below)
 #   LOCAL_STACK_JAVA_OPTS  JVM options of the local stack (default: $DEFAULT_LOCAL_STACK_JAVA_OPTS)
 #   ADMIN_API_KEY        admin API key of the gateway (default: dev-admin-key-change-me; printed)
@@ -471,8 +473,12 @@ preflight() {
     command -v "$JAVA" >/dev/null || { fail "java not found (set JAVA_HOME or put java on PATH)"; exit 1; }
 
     mkdir -p "$PID_DIR" "$LOG_DIR" "$RUN_DIR/app"
-    local -a live
-    mapfile -t live < <(running)
+    # only the selected components must be stopped: RUN_ONLY=<name> starts one again next to the others
+    # (after a crash, or the fault suite's kill -9), which keep running
+    local -a live=() line
+    while IFS= read -r line; do
+        [[ " ${NAMES[*]} " == *" ${line%% *} "* ]] && live+=("$line")
+    done < <(running)
     if [[ ${#live[@]} -gt 0 ]]; then
         fail "already running (pids $(printf '%s ' "${live[@]}" | awk '{for (i = 2; i <= NF; i += 2) printf "%s%s", (i > 2 ? ", " : ""), $i}')); use ./run.sh stop"
         exit 1
@@ -654,6 +660,7 @@ cmd_start() {
     local t0
     t0=$(now)
     start_components "${NAMES[@]}" || abort_start "$FAILURE" "$FAILED_LOG"
+    exec 9>&-  # started: the start lock is free for RUN_ONLY=<name> ./run.sh next to this run
     summary "$(since "$t0")"
     monitor
 }
@@ -728,9 +735,11 @@ monitor() {
             pid=${PIDS[$name]}
             if is_ours "$name" "$pid"; then
                 still+=("$name")
-            elif [[ -f $(pid_file "$name") ]]; then
+            elif [[ $(recorded_pid "$name") == "$pid" ]]; then
                 warn "$name (pid $pid) exited on its own; see .run/logs/$name.log"
                 rm -f "$(pid_file "$name")"
+            elif [[ -f $(pid_file "$name") ]]; then
+                warn "$name (pid $pid) exited; another ./run.sh runs it now (pid $(recorded_pid "$name"))"
             else
                 say "$name stopped (./run.sh stop)"
             fi

@@ -73,7 +73,8 @@ public final class LocalStack implements AutoCloseable {
                     millisSince(t));
 
             t = System.nanoTime();
-            api = keep(new MessagesApi(HOST, config.messagesPort(), messages, this::health).start());
+            Faults faults = keep(new Faults(smtp, sms));
+            api = keep(new MessagesApi(HOST, config.messagesPort(), messages, this::health, faults).start());
             log.info("Messages  {} ({} recorded so far in {}), health {}/health [{} ms]", api.baseUrl(), messages.size(),
                     messages.file(), api.baseUrl(), millisSince(t));
 

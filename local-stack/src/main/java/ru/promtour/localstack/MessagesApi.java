@@ -3,6 +3,7 @@ package ru.promtour.localstack;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -32,9 +33,15 @@ public final class MessagesApi implements AutoCloseable {
     private final MessageLog messages;
     private final Supplier<Map<String, ComponentHealth>> health;
     private final byte[] page;
+    private final Faults faults;
     private Http.Server server;
 
     public MessagesApi(String host, int port, MessageLog messages, Supplier<Map<String, ComponentHealth>> health) {
+        this(host, port, messages, health, null);
+    }
+
+    MessagesApi(String host, int port, MessageLog messages, Supplier<Map<String, ComponentHealth>> health, Faults faults) {
+        this.faults = faults;
         this.host = host;
         this.port = port;
         this.messages = messages;
@@ -78,6 +85,20 @@ public final class MessagesApi implements AutoCloseable {
                     Http.methodNotAllowed(exchange, "GET, DELETE");
                 }
             }
+            case "/api/faults" -> {
+                if (faults == null) {
+                    Http.notFound(exchange);
+                }
+                else if (read) {
+                    Http.json(exchange, 200, faults.state());
+                }
+                else if (method.equals("POST")) {
+                    fault(exchange);
+                }
+                else {
+                    Http.methodNotAllowed(exchange, "GET, POST");
+                }
+            }
             case "/health" -> {
                 if (read) {
                     health(exchange);
@@ -109,6 +130,37 @@ public final class MessagesApi implements AutoCloseable {
         List<Message> matching = messages.list(filter(query));
         exchange.getResponseHeaders().set("X-Total-Count", String.valueOf(matching.size()));
         Http.json(exchange, 200, matching.size() > limit ? matching.subList(0, limit) : matching);
+    }
+
+    /** {@code POST /api/faults?target=smtp|sms&mode=down|error|slow|up[&seconds=N][&delayMillis=M]} (see {@link Faults}). */
+    private void fault(HttpExchange exchange) throws IOException {
+        Map<String, String> query = Http.query(exchange);
+        String target = String.valueOf(query.get("target")).trim().toLowerCase(Locale.ROOT);
+        Faults.Mode mode = Faults.mode(query.get("mode"));
+        if (mode == null || !Faults.supports(target, mode)) {
+            Http.error(exchange, 400, "INVALID_REQUEST", "target must be smtp (mode down|up) or sms (mode down|error|slow|up), was "
+                    + query.get("target") + " " + query.get("mode"));
+            return;
+        }
+        Long seconds = whole(query.get("seconds"));
+        Long delayMillis = whole(query.get("delayMillis"));
+        if ((query.containsKey("seconds") && (seconds == null || seconds < 1 || seconds > 3600))
+                || (query.containsKey("delayMillis") && (delayMillis == null || delayMillis < 1 || delayMillis > 120_000))) {
+            Http.error(exchange, 400, "INVALID_REQUEST", "seconds must be 1..3600 and delayMillis 1..120000");
+            return;
+        }
+        faults.set(target, mode, seconds == null ? null : Duration.ofSeconds(seconds),
+                delayMillis == null ? null : Duration.ofMillis(delayMillis));
+        Http.json(exchange, 200, faults.state());
+    }
+
+    private static Long whole(String text) {
+        try {
+            return text == null ? null : Long.parseLong(text.trim());
+        }
+        catch (NumberFormatException ex) {
+            return null;
+        }
     }
 
     private static Predicate<Message> filter(Map<String, String> query) {

@@ -3,8 +3,10 @@ package ru.promtour.localstack;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -17,18 +19,31 @@ import com.sun.net.httpserver.HttpExchange;
  * A stand-in for the SMS provider's HTTP API (see the module README for the contract). It checks the
  * bearer token and validates like the real provider, answers with the same shapes, and, instead of
  * texting anyone, records each accepted SMS in the {@link MessageLog} where the messages page shows it.
- * Every accepted SMS is reported {@code DELIVERED} at once.
+ * Every accepted SMS is reported {@code DELIVERED} at once. A request with an {@code Idempotency-Key} already seen
+ * is answered with the first SMS's id and sends nothing again, as providers do for a client that retries.
  */
 public final class SmsSink implements AutoCloseable {
 
     static final String MESSAGES = "/v1/messages";
     private static final int MAX_BODY = 64 * 1024;
+    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+    /** Idempotency keys remembered (the newest; a provider keeps them a day). */
+    private static final int KEYS_KEPT = 100_000;
 
     private final String host;
     private final int port;
     private final byte[] token;
     private final MessageLog messages;
     private Http.Server server;
+    /** Idempotency key → the id of the SMS sent for it. */
+    private final Map<String, String> sent = Collections.synchronizedMap(new LinkedHashMap<>(1024, 0.75f, false) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
+            return size() > KEYS_KEPT;
+        }
+    });
+    private volatile Faults.Mode mode = Faults.Mode.UP;
+    private volatile Duration delay = Duration.ZERO;
 
     public SmsSink(String host, int port, String token, MessageLog messages) {
         this.host = host;
@@ -42,6 +57,12 @@ public final class SmsSink implements AutoCloseable {
             server = Http.start(host, port, "SMS sink", "SMS_PORT", this::handle);
         }
         return this;
+    }
+
+    /** Answers 500 ({@code ERROR}) or late ({@code SLOW}, each answer held back by {@code delay}); {@code UP} is normal. */
+    void misbehave(Faults.Mode mode, Duration delay) {
+        this.delay = delay;
+        this.mode = mode;
     }
 
     public String baseUrl() {
@@ -69,6 +90,20 @@ public final class SmsSink implements AutoCloseable {
             exchange.getResponseHeaders().set("WWW-Authenticate", "Bearer");
             Http.error(exchange, 401, "UNAUTHORIZED", "Missing or invalid bearer token in the Authorization header");
             return;
+        }
+        Faults.Mode now = mode;
+        if (now == Faults.Mode.ERROR) {
+            Http.error(exchange, 500, "INTERNAL_ERROR", "The provider failed (a fault injected in the local stack)");
+            return;
+        }
+        if (now == Faults.Mode.SLOW) {
+            try {
+                Thread.sleep(delay.toMillis());  // a provider that answers late but still sends the SMS
+            }
+            catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
+                return;
+            }
         }
         if (messagesRoot) {
             send(exchange);
@@ -102,9 +137,22 @@ public final class SmsSink implements AutoCloseable {
             Http.error(exchange, 400, "INVALID_REQUEST", ex.getMessage());
             return;
         }
+        String key = exchange.getRequestHeaders().getFirst(IDEMPOTENCY_KEY);
+        if (key != null && (key.isBlank() || key.length() > 200)) {
+            Http.error(exchange, 400, "INVALID_REQUEST", IDEMPOTENCY_KEY + ": must be 1 to 200 characters");
+            return;
+        }
         String id = UUID.randomUUID().toString();
-        messages.record(new Message(id, Message.Channel.SMS, request.from(), request.to(), null, request.text(),
-                Instant.now().truncatedTo(ChronoUnit.MILLIS)));
+        String first = key == null ? null : sent.putIfAbsent(key, id);
+        if (first != null) {
+            // the same SMS asked for again (a client that timed out while we were slow): answered, not sent twice
+            id = first;
+            exchange.getResponseHeaders().set("Idempotent-Replayed", "true");
+        }
+        else {
+            messages.record(new Message(id, Message.Channel.SMS, request.from(), request.to(), null, request.text(),
+                    Instant.now().truncatedTo(ChronoUnit.MILLIS)));
+        }
         Map<String, Object> response = new LinkedHashMap<>();
         response.put("id", id);
         response.put("status", "ACCEPTED");

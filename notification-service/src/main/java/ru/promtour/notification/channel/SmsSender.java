@@ -21,10 +21,13 @@ import tools.jackson.databind.json.JsonMapper;
  * The SMS provider's HTTP API ({@code POST <base>/v1/messages}, bearer token, {@code {from, to, text}},
  * 202 with the provider's id; local-stack's sink speaks exactly this). JDK {@link HttpClient} with a
  * connect and a whole-request timeout, so a hanging provider frees the sending thread. As the provider
- * documents: 4xx permanent (except 429), 5xx and connection failures transient.
+ * documents: 4xx permanent (except 429), 5xx and connection failures transient. Every send names the message in an
+ * {@code Idempotency-Key}, so a provider that answered too late for the timeout does not send the retry again.
  */
 @Component
 public class SmsSender implements ChannelSender {
+
+    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
 
     private final HttpClient http;
     private final URI endpoint;
@@ -54,6 +57,9 @@ public class SmsSender implements ChannelSender {
                 .timeout(settings.requestTimeout())
                 .header("Authorization", "Bearer " + settings.token())
                 .header("Content-Type", "application/json")
+                // a send retried after a timeout carries the same key: the provider sends it once (an admin's resend
+                // is a new send, so it gets a key of its own)
+                .header(IDEMPOTENCY_KEY, idempotencyKey(message))
                 .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body), StandardCharsets.UTF_8))
                 .build();
         HttpResponse<String> response;
@@ -76,6 +82,11 @@ public class SmsSender implements ChannelSender {
             throw new TransientSendException(detail, null);
         }
         throw new PermanentSendException(detail, null);
+    }
+
+    /** The message's id, and for an admin's resend the resend's number: one SMS per key at the provider. */
+    static String idempotencyKey(Message message) {
+        return message.resends() == 0 ? message.id() : message.id() + "-resend-" + message.resends();
     }
 
     private String providerId(String body) {

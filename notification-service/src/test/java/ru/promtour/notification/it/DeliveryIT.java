@@ -80,6 +80,8 @@ class DeliveryIT extends DeliveryTestSupport {
         Message sms = log.findByBooking(booking.bookingId()).stream().filter(m -> m.channel() == Channel.SMS).findFirst().orElseThrow();
         assertThat(sms.providerMessageId()).isNotBlank();
         assertThat(sms.attempts()).isEqualTo(1);
+        // the provider sends one SMS per key however often a timed-out send is repeated
+        SERVERS.sms.verify(1, postRequestedFor(urlEqualTo("/v1/messages")).withHeader("Idempotency-Key", equalTo(sms.id())));
     }
 
     @Test

@@ -13,7 +13,9 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code ce_type} header through {@link EventTypes}.
  * <ul>
  *   <li>known type → the registered class, read from the JSON body with Jackson 3;</li>
- *   <li>unknown type → {@link UnknownEvent} (the consumer ignores it);</li>
+ *   <li>a type this service does not register, from a producer it reads ({@link EventTypes#isFromKnownProducer}) →
+ *       {@link UnknownEvent} (the consumer ignores it: a type it has no use for, or one its producer added since);</li>
+ *   <li>a type from nobody it reads (poison: a stray or forged record) → {@link SerializationException};</li>
  *   <li>no {@code ce_type}, no body, or malformed JSON → {@link SerializationException}.</li>
  * </ul>
  * Throwing is right only behind Spring Kafka's {@code ErrorHandlingDeserializer} (the
@@ -43,6 +45,10 @@ public class CloudEventDeserializer implements Deserializer<Object> {
         }
         Class<?> eventClass = types.classFor(type);
         if (eventClass == null) {
+            if (!types.isFromKnownProducer(type)) {
+                throw new SerializationException("Record on " + topic + " has type " + type + ", which no producer this "
+                        + "service reads from publishes (known: " + types.asMap().keySet() + ")");
+            }
             return new UnknownEvent(type, CloudEventHeaders.id(headers));
         }
         if (data == null) {

@@ -63,6 +63,22 @@ public final class EventTypes {
         return classFor(type) != null;
     }
 
+    /**
+     * Whether {@code type} is named by a producer this service reads from: its namespace (the part before the first
+     * dot, the producing service: {@code booking.BookingExpired.v1} → {@code booking}) is that of a registered type.
+     * Such a type the service does not register is one it deliberately ignores, or one its producer added since
+     * (producers may add types before consumers learn them); any other type is no event of the platform.
+     */
+    public boolean isFromKnownProducer(String type) {
+        String namespace = namespace(type);
+        return namespace != null && byType.keySet().stream().anyMatch(known -> namespace.equals(namespace(known)));
+    }
+
+    private static String namespace(String type) {
+        int dot = type == null ? -1 : type.indexOf('.');
+        return dot > 0 ? type.substring(0, dot) : null;
+    }
+
     public Map<String, Class<?>> asMap() {
         return byType;
     }

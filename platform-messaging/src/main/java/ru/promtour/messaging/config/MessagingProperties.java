@@ -65,13 +65,14 @@ public record MessagingProperties(
      * @param initialInterval first delay
      * @param multiplier      growth factor
      * @param maxInterval     cap of one delay
-     * @param maxAttempts     deliveries in all, the first included (5 → 4 retries)
+     * @param maxAttempts     deliveries in all, the first included (3 → 2 retries); a failure of the store or the
+     *                        broker is retried without this limit (DeadLetters)
      */
     public record Retry(
             @DefaultValue("200ms") Duration initialInterval,
             @DefaultValue("2") double multiplier,
             @DefaultValue("10s") Duration maxInterval,
-            @DefaultValue("5") int maxAttempts) {
+            @DefaultValue("3") int maxAttempts) {
     }
 
     /** @param timeout how long one {@code describeCluster} may take */

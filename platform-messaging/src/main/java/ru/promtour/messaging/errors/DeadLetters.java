@@ -5,11 +5,19 @@ import java.util.Map;
 import java.util.function.BiFunction;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import com.mongodb.MongoNodeIsRecoveringException;
+import com.mongodb.MongoNotPrimaryException;
+import com.mongodb.MongoSocketException;
+import com.mongodb.MongoTimeoutException;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.RetriableException;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.util.backoff.BackOff;
+import org.springframework.util.backoff.ExponentialBackOff;
 
 /**
  * Builds the platform's listener error handling: a failing record is retried in place with an
@@ -19,6 +27,7 @@ import org.springframework.util.backoff.BackOff;
  * <ul>
  *   <li>Records that could not be deserialized (poison) are not retried: they reach the recoverer as
  *       the original {@code byte[]} and are published unchanged.</li>
+ *   <li>A failure of the store or the broker is no fault of the record: it is retried until they are back.</li>
  *   <li>The dead letter keeps the original key and headers ({@code ce_*}) and gains Spring Kafka's
  *       {@code kafka_dlt-*} headers (original topic/partition/offset, exception class and message).</li>
  *   <li>No partition is chosen for the dead letter (-1): the producer picks one from the key, so a
@@ -57,9 +66,44 @@ public final class DeadLetters {
         return new DeadLetterPublishingRecoverer(templates, destination());
     }
 
-    /** The error handler: retry with {@code backOff}, then dead-letter; deserialization failures are not retried. */
+    /**
+     * The error handler: retry with {@code backOff}, then dead-letter; deserialization failures are not retried; a
+     * failure of the infrastructure (the store or the broker unreachable or timing out) is retried until it passes.
+     */
     public static DefaultErrorHandler errorHandler(DeadLetterPublishingRecoverer recoverer, BackOff backOff) {
         // DeserializationException is among DefaultErrorHandler's default not-retryable exceptions
-        return new DefaultErrorHandler(recoverer, backOff);
+        DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, backOff);
+        BackOff untilItPasses = untilInfrastructureReturns(backOff);
+        handler.setBackOffFunction((record, ex) -> infrastructureFailure(ex) ? untilItPasses : null);
+        return handler;
+    }
+
+    /**
+     * Whether a listener failed because the store or the broker is unreachable or timed out, not because of the record:
+     * such a record is not poison, and dead-lettering it would lose it for this consumer during a store failover. The
+     * partition waits (in order) and the record is delivered again until the infrastructure is back.
+     */
+    public static boolean infrastructureFailure(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof TransientDataAccessException || t instanceof DataAccessResourceFailureException
+                    || t instanceof MongoSocketException || t instanceof MongoTimeoutException
+                    || t instanceof MongoNotPrimaryException || t instanceof MongoNodeIsRecoveringException
+                    || t instanceof RetriableException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The same growing delays as {@code backOff} when it is exponential (else 1 s to 10 s), without an end. */
+    private static BackOff untilInfrastructureReturns(BackOff backOff) {
+        ExponentialBackOff forever = new ExponentialBackOff(1000, 2);
+        forever.setMaxInterval(10_000);
+        if (backOff instanceof ExponentialBackOff exponential) {
+            forever.setInitialInterval(exponential.getInitialInterval());
+            forever.setMultiplier(exponential.getMultiplier());
+            forever.setMaxInterval(exponential.getMaxInterval());
+        }
+        return forever;
     }
 }

@@ -39,6 +39,14 @@ class CloudEventDeserializerTest {
     }
 
     @Test
+    void aTypeFromNoProducerThisServiceReadsIsPoison() {
+        assertThatThrownBy(() -> deserializer.deserialize("t", headers("faults.NoSuchEvent.v1"), bytes("{}")))
+                .isInstanceOf(SerializationException.class).hasMessageContaining("faults.NoSuchEvent.v1");
+        assertThatThrownBy(() -> deserializer.deserialize("t", headers("SeatsHeld"), bytes("{}")))
+                .isInstanceOf(SerializationException.class);
+    }
+
+    @Test
     void missingTypeMalformedJsonOrNoBodyThrow() {
         assertThatThrownBy(() -> deserializer.deserialize("t", new RecordHeaders(), bytes("{}")))
                 .isInstanceOf(SerializationException.class).hasMessageContaining("ce_type");

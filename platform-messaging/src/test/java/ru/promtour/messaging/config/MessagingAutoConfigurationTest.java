@@ -37,7 +37,7 @@ class MessagingAutoConfigurationTest {
             assertThat(properties.consumer().cloudEvents()).isTrue();
             assertThat(properties.retry().initialInterval()).isEqualTo(Duration.ofMillis(200));
             assertThat(properties.retry().multiplier()).isEqualTo(2.0);
-            assertThat(properties.retry().maxAttempts()).isEqualTo(5);
+            assertThat(properties.retry().maxAttempts()).isEqualTo(3);
             assertThat(properties.retry().maxInterval()).isEqualTo(Duration.ofSeconds(10));
         });
     }

@@ -113,6 +113,18 @@ class ConsumerErrorHandlingIT {
     }
 
     @Test
+    void aStoreOutageIsRetriedPastMaxAttemptsUntilTheStoreIsBackAndNothingIsDeadLettered() throws Exception {
+        String thingId = UUID.randomUUID().toString();
+        String ceId = UUID.randomUUID().toString();
+        // five failed deliveries, more than max-attempts (3) allows a faulty record
+        send(thingId, ceId, ThingHappened.TYPE, jsonMapper.writeValueAsBytes(new ThingHappened(thingId, 1, "store-down-for-5")));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> applied(thingId) == 1);
+        assertThat(listener.deliveries(thingId)).hasSize(6);
+        assertThat(KafkaProbe.withIds(TestTopics.THINGS_DLT, Set.of(ceId), 0)).isEmpty();
+    }
+
+    @Test
     void unknownTypesReachTheListenerAsUnknownEventAndAreNotDeadLettered() throws Exception {
         String ceId = UUID.randomUUID().toString();
         send(UUID.randomUUID().toString(), ceId, "test.SomethingElse.v1", "{\"x\":1}".getBytes(StandardCharsets.UTF_8));
@@ -121,6 +133,19 @@ class ConsumerErrorHandlingIT {
                 .until(() -> listener.unknown().stream().anyMatch(e -> ceId.equals(e.id())));
         assertThat(listener.unknown()).filteredOn(e -> ceId.equals(e.id()))
                 .singleElement().extracting(e -> e.type()).isEqualTo("test.SomethingElse.v1");
+    }
+
+    @Test
+    void aTypeFromNoKnownProducerIsDeadLetteredOnItsFirstDelivery() throws Exception {
+        String key = UUID.randomUUID().toString();
+        String ceId = UUID.randomUUID().toString();
+        send(key, ceId, "nobody.Stranger.v1", "{\"x\":1}".getBytes(StandardCharsets.UTF_8));
+
+        ConsumerRecord<String, byte[]> dead = KafkaProbe.withIds(TestTopics.THINGS_DLT, Set.of(ceId), 1).get(0);
+        assertThat(CloudEventHeaders.type(dead.headers())).isEqualTo("nobody.Stranger.v1");
+        assertThat(CloudEventHeaders.get(dead.headers(), KafkaHeaders.DLT_EXCEPTION_FQCN)).contains("DeserializationException");
+        assertThat(listener.deliveries(key)).isEmpty();
+        assertThat(listener.unknown()).noneMatch(e -> ceId.equals(e.id()));
     }
 
     private void send(String key, String ceId, String type, byte[] body) throws Exception {

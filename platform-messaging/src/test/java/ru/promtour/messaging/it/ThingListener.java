@@ -7,6 +7,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -50,6 +51,10 @@ public class ThingListener {
             deliveries.computeIfAbsent(event.thingId(), id -> new CopyOnWriteArrayList<>()).add(Instant.now());
             if ("explode".equals(event.note())) {
                 throw new IllegalStateException("boom " + event.thingId());
+            }
+            if (event.note() != null && event.note().startsWith("store-down-for-")
+                    && deliveries(event.thingId()).size() <= Integer.parseInt(event.note().substring("store-down-for-".length()))) {
+                throw new DataAccessResourceFailureException("store unreachable (delivery " + deliveries(event.thingId()).size() + ")");
             }
             idempotent.runOnce(CONSUMER, CloudEventHeaders.id(record.headers()), () -> mongo.upsert(
                     Query.query(Criteria.where("_id").is(event.thingId())),
