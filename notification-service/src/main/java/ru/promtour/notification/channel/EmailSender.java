@@ -1,6 +1,7 @@
 package ru.promtour.notification.channel;
 
 import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
 import jakarta.mail.SendFailedException;
 import jakarta.mail.internet.MimeMessage;
 import org.springframework.mail.MailAuthenticationException;
@@ -17,7 +18,8 @@ import ru.promtour.notification.message.Message;
 
 /**
  * Email over SMTP (GreenMail locally, Mailpit in compose): plain text plus HTML alternative, our message
- * id in {@code X-PromTour-Message-Id} so a delivered copy can be traced back to the log.
+ * id in {@code X-PromTour-Message-Id} so a delivered copy can be traced back to the log, and a {@code Message-ID}
+ * made from it, the same for every try of the send.
  */
 @Component
 public class EmailSender implements ChannelSender {
@@ -32,6 +34,20 @@ public class EmailSender implements ChannelSender {
         this.from = properties.mail().from();
     }
 
+    /**
+     * A message whose {@code Message-ID} is ours ({@code <deliveryKey@sender domain>}) instead of a random one made at
+     * sending: a send repeated after a crash is the same email to the recipient's mail client, which shows it once.
+     */
+    private MimeMessage stableId(Session session, String deliveryKey) {
+        String domain = from.substring(from.lastIndexOf('@') + 1).replace(">", "").trim();
+        return new MimeMessage(session) {
+            @Override
+            protected void updateMessageID() throws MessagingException {
+                setHeader("Message-ID", "<" + deliveryKey + "@" + domain + ">");
+            }
+        };
+    }
+
     @Override
     public Channel channel() {
         return Channel.EMAIL;
@@ -41,7 +57,7 @@ public class EmailSender implements ChannelSender {
     public String send(Message message) {
         MimeMessage mime;
         try {
-            mime = mail.createMimeMessage();
+            mime = stableId(mail.createMimeMessage().getSession(), message.deliveryKey());
             MimeMessageHelper helper = new MimeMessageHelper(mime, true, "UTF-8");
             helper.setFrom(from);
             helper.setTo(message.recipient());

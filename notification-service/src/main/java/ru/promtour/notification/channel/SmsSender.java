@@ -57,9 +57,8 @@ public class SmsSender implements ChannelSender {
                 .timeout(settings.requestTimeout())
                 .header("Authorization", "Bearer " + settings.token())
                 .header("Content-Type", "application/json")
-                // a send retried after a timeout carries the same key: the provider sends it once (an admin's resend
-                // is a new send, so it gets a key of its own)
-                .header(IDEMPOTENCY_KEY, idempotencyKey(message))
+                // a send repeated after a timeout or a crash carries the same key: the provider sends it once
+                .header(IDEMPOTENCY_KEY, message.deliveryKey())
                 .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body), StandardCharsets.UTF_8))
                 .build();
         HttpResponse<String> response;
@@ -82,11 +81,6 @@ public class SmsSender implements ChannelSender {
             throw new TransientSendException(detail, null);
         }
         throw new PermanentSendException(detail, null);
-    }
-
-    /** The message's id, and for an admin's resend the resend's number: one SMS per key at the provider. */
-    static String idempotencyKey(Message message) {
-        return message.resends() == 0 ? message.id() : message.id() + "-resend-" + message.resends();
     }
 
     private String providerId(String body) {

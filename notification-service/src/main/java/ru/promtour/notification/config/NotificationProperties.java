@@ -52,7 +52,8 @@ public record NotificationProperties(@Valid @DefaultValue Mail mail, @Valid @Def
      * @param maxAttempts       sends per message before FAILED (each send is itself retried by Resilience4j)
      * @param initialBackoff    delay before the second send, doubled each time (with jitter) up to maxBackoff
      * @param maxBackoff        cap of that delay
-     * @param sendLease         a SENDING claim older than this was interrupted (crash): FAILED, not re-sent
+     * @param sendLease         a SENDING claim older than this was interrupted (crash): sent again with the same
+     *                          message id; above the longest send (3 tries of at most 13 s each, with backoff)
      */
     public record Dispatch(@DefaultValue("true") boolean enabled,
                            @NotNull @DefaultValue("1s") Duration pollInterval,
@@ -60,7 +61,7 @@ public record NotificationProperties(@Valid @DefaultValue Mail mail, @Valid @Def
                            @Min(1) @DefaultValue("6") int maxAttempts,
                            @NotNull @DefaultValue("10s") Duration initialBackoff,
                            @NotNull @DefaultValue("10m") Duration maxBackoff,
-                           @NotNull @DefaultValue("5m") Duration sendLease) {
+                           @NotNull @DefaultValue("90s") Duration sendLease) {
     }
 
     /**

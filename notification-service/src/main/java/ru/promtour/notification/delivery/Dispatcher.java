@@ -40,7 +40,8 @@ import ru.promtour.notification.message.MessagesQueued;
  * While a channel's breaker is open nothing of that channel is claimed: its messages wait, persisted, and
  * go out after recovery. A transient failure puts the message back with exponential backoff and jitter
  * until {@code max-attempts}, then FAILED; a permanent one is FAILED at once. A SENDING claim older than
- * the lease (the process died mid-send) becomes FAILED, not re-sent (ADR 0002).
+ * the lease (the process died mid-send) is sent again with the same message id, which the SMS provider's
+ * idempotency key and the email's Message-ID make harmless (ADR 0002).
  */
 @Component
 public class Dispatcher implements SmartLifecycle {
@@ -136,7 +137,12 @@ public class Dispatcher implements SmartLifecycle {
         while (running) {
             int seen = wakeups.get();
             try {
-                messages.failAbandonedSends(clock.instant().minus(settings.sendLease()));
+                MessageLog.Abandoned abandoned = messages.requeueAbandonedSends(clock.instant().minus(settings.sendLease()),
+                        settings.maxAttempts());
+                if (abandoned.queued() + abandoned.failed() > 0) {
+                    log.warn("Sends interrupted by a stop: {} queued again with the same message id, {} failed (no attempts left)",
+                            abandoned.queued(), abandoned.failed());
+                }
                 for (Channel channel : pools.keySet()) {
                     dispatch(channel);
                 }

@@ -32,4 +32,13 @@ public record Message(@Id String id, String key, String eventId, String eventTyp
     public static final String COLLECTION = "messages";
     /** Set (outside the record) once the retention removed the body and full recipient: nothing is sent again. */
     public static final String REDACTED_AT = "redactedAt";
+
+    /**
+     * What names this send to the provider (the SMS {@code Idempotency-Key}, the email's {@code Message-ID}): the same
+     * for every try of it, so a send repeated after a timeout or a crash reaches the person once; an admin's resend is
+     * a new send and gets its own.
+     */
+    public String deliveryKey() {
+        return resends == 0 ? id : id + "-resend-" + resends;
+    }
 }

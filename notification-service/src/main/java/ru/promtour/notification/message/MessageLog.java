@@ -11,6 +11,7 @@ import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
@@ -100,18 +101,31 @@ public class MessageLog implements SmartInitializingSingleton {
     }
 
     /**
-     * Sends that started before {@code startedBefore} and never finished (the process died between the
-     * provider call and the status update) become FAILED with an "outcome unknown" error instead of
-     * being sent again: the provider may have delivered them. An admin decides to resend (ADR 0002).
+     * Sends that started before {@code startedBefore} and never finished (the process died between the claim and the
+     * outcome) are sent again: back to QUEUED, due now, while the message has attempts left (FAILED otherwise). The
+     * provider may have taken the first one, so the repeat carries the same message id — the SMS provider's
+     * {@code Idempotency-Key} sends it once, the email's {@code Message-ID} lets mail clients show it once (ADR 0002).
      *
-     * @return how many
+     * @return how many were queued again and how many failed
      */
-    public long failAbandonedSends(Instant startedBefore) {
-        return mongo.updateMulti(query(where("status").is(MessageStatus.SENDING).and("sendingSince").lt(startedBefore)),
-                new Update().set("status", MessageStatus.FAILED).set("updatedAt", clock.instant())
-                        .set("lastError", "outcome unknown: the send was interrupted (not retried automatically to avoid a duplicate)")
+    public Abandoned requeueAbandonedSends(Instant startedBefore, int maxAttempts) {
+        Instant now = clock.instant();
+        Criteria abandoned = where("status").is(MessageStatus.SENDING).and("sendingSince").lt(startedBefore);
+        long queued = mongo.updateMulti(query(abandoned).addCriteria(where("attempts").lt(maxAttempts)),
+                new Update().set("status", MessageStatus.QUEUED).set("nextAttemptAt", now).set("updatedAt", now)
+                        .set("lastError", "send interrupted (the process stopped mid-send): sent again with the same message id")
                         .unset("sendingSince"),
                 Message.class).getModifiedCount();
+        long failed = mongo.updateMulti(query(where("status").is(MessageStatus.SENDING).and("sendingSince").lt(startedBefore)),
+                new Update().set("status", MessageStatus.FAILED).set("updatedAt", now)
+                        .set("lastError", "send interrupted (the process stopped mid-send) and no attempts left")
+                        .unset("sendingSince"),
+                Message.class).getModifiedCount();
+        return new Abandoned(queued, failed);
+    }
+
+    /** What {@link #requeueAbandonedSends} did. */
+    public record Abandoned(long queued, long failed) {
     }
 
     /**
