@@ -166,6 +166,14 @@ is_ours() {
     [[ $cmdline == *"$(jar_path "$name")"* || $cmdline == *"$RUN_DIR/jars/$name.jar"* ]]  # (jars/: before the unpacked layout)
 }
 
+# Whether a process this run just launched still lives (not exited, not a zombie). Not is_ours: between the fork
+# and the exec of java the child's command line is still this script's, which is_ours reads as "exited".
+alive() {
+    local state
+    state=$(sed -n 's/^[0-9]* (.*) \([A-Z]\).*/\1/p' "/proc/$1/stat" 2>/dev/null) || return 1
+    [[ -n $state && $state != Z && $state != X ]]
+}
+
 recorded_pid() {
     local file
     file=$(pid_file "$1")
@@ -535,7 +543,7 @@ start_components() {
         launch local-stack
         local deadline=$((SECONDS + STACK_HEALTH_TIMEOUT))
         until port_taken "${PORT[local-stack]}" && is_healthy local-stack; do
-            if ! is_ours local-stack "${PIDS[local-stack]}"; then
+            if ! alive "${PIDS[local-stack]}"; then
                 FAILURE="local-stack exited during startup." FAILED_LOG=local-stack
                 return 1
             fi
@@ -574,7 +582,7 @@ start_components() {
             if port_taken "${PORT[$name]}" && is_healthy "$name"; then
                 say "  ${GREEN}✓${RESET} $name healthy after $(since "$t1") s"
                 HEALTHY+=("$name")
-            elif ! is_ours "$name" "${PIDS[$name]}"; then
+            elif ! alive "${PIDS[$name]}"; then
                 FAILURE="$name exited during startup." FAILED_LOG=$name
                 return 1
             else
