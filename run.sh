@@ -25,6 +25,10 @@
 #   LOCAL_STACK_JAVA_OPTS  JVM options of the local stack (default: $DEFAULT_LOCAL_STACK_JAVA_OPTS)
 #   ADMIN_API_KEY        admin API key of the gateway (default: dev-admin-key-change-me; printed)
 #   GATEWAY_ADDRESS      the address the gateway listens on (default 0.0.0.0; the services listen on 127.0.0.1 only)
+#   CATALOG_MANAGEMENT_PORT, BOOKING_MANAGEMENT_PORT, NOTIFICATION_MANAGEMENT_PORT
+#                        each service's actuator port (default 9081, 9082, 9083; health, metrics at /actuator/prometheus),
+#                        on 127.0.0.1 only (MANAGEMENT_ADDRESS); a service's main port serves no /actuator, only the
+#                        probes /livez and /readyz
 #   GATEWAY_SIGNING_KEYS_DIR  the gateway's signing key directory (default: <data folder>/gateway-keys)
 #   SKIP_BUILD=1         never build, even when a jar is missing or stale
 #   LOAD_DEMO=0          do not create the demo keys and data after start (the benchmarks run on their own tenants)
@@ -93,6 +97,12 @@ declare -A PORT=(
     [booking-service]=8082
     [notification-service]=8083
 )
+# The services' actuator ports (management.server.port): health and metrics are served there, not on the main port.
+declare -A MANAGEMENT_PORT_OF=(
+    [catalog-service]="${CATALOG_MANAGEMENT_PORT:-9081}"
+    [booking-service]="${BOOKING_MANAGEMENT_PORT:-9082}"
+    [notification-service]="${NOTIFICATION_MANAGEMENT_PORT:-9083}"
+)
 
 if [[ -t 1 ]]; then
     BOLD=$'\e[1m' RED=$'\e[31m' GREEN=$'\e[32m' YELLOW=$'\e[33m' RESET=$'\e[0m'
@@ -119,9 +129,12 @@ archive_path() { printf '%s/%s-%s.%s' "$(app_dir "$1")" "$1" "$JVM_TAG" "$ARCHIV
 pid_file() { printf '%s/%s.pid' "$PID_DIR" "$1"; }
 log_file() { printf '%s/%s.log' "$LOG_DIR" "$1"; }
 
+# A service's health is on its management port (127.0.0.1 only); the gateway's actuator stays on its main port.
 health_url() {
     if [[ $1 == local-stack ]]; then
         printf 'http://localhost:%s/health' "${PORT[$1]}"
+    elif [[ -n ${MANAGEMENT_PORT_OF[$1]:-} ]]; then
+        printf 'http://127.0.0.1:%s/actuator/health' "${MANAGEMENT_PORT_OF[$1]}"
     else
         printf 'http://localhost:%s/actuator/health' "${PORT[$1]}"
     fi
@@ -383,7 +396,9 @@ launch() {
         # the services listen on this host only: every client comes through the gateway
         local keys="" address=127.0.0.1
         [[ $name == gateway ]] && keys="${GATEWAY_SIGNING_KEYS_DIR:-$DATA_DIR/gateway-keys}" && address="${GATEWAY_ADDRESS:-0.0.0.0}"
-        (SERVER_PORT="${PORT[$name]}" SERVER_ADDRESS="$address" GATEWAY_SIGNING_KEYS_DIR="$keys" exec "$JAVA" "${opts[@]}" "${archive[@]}" -jar "$(jar_path "$name")") \
+        # (empty for the gateway, which reads no MANAGEMENT_PORT: its actuator stays on its main port, admin only)
+        (SERVER_PORT="${PORT[$name]}" SERVER_ADDRESS="$address" MANAGEMENT_PORT="${MANAGEMENT_PORT_OF[$name]:-}" \
+            GATEWAY_SIGNING_KEYS_DIR="$keys" exec "$JAVA" "${opts[@]}" "${archive[@]}" -jar "$(jar_path "$name")") \
             </dev/null >"$log" 2>&1 9>&- &
     fi
     local pid=$!
@@ -492,6 +507,12 @@ preflight() {
         # (the local stack's health port too: another stack there would answer our health checks)
         if port_taken "${PORT[$name]}"; then
             fail "Port ${PORT[$name]} (for $name) is already in use by another program; free it first."
+            exit 1
+        fi
+        # (the management port too: a service there would answer our health checks, and ours could not bind it)
+        if [[ -n ${MANAGEMENT_PORT_OF[$name]:-} ]] && port_taken "${MANAGEMENT_PORT_OF[$name]}"; then
+            local variable=${name%%-*}
+            fail "Port ${MANAGEMENT_PORT_OF[$name]} (management port of $name) is already in use by another program; free it or set ${variable^^}_MANAGEMENT_PORT."
             exit 1
         fi
     done
@@ -690,6 +711,11 @@ summary() {
     fi
     say "  Admin API key   $ADMIN_API_KEY   (gateway: Authorization: Bearer <key>; env ADMIN_API_KEY)"
     say "  API docs        http://localhost:8080/docs"
+    local metrics=()
+    for name in "${STARTED[@]}"; do
+        [[ -n ${MANAGEMENT_PORT_OF[$name]:-} ]] && metrics+=("http://127.0.0.1:${MANAGEMENT_PORT_OF[$name]}/actuator/prometheus")
+    done
+    [[ ${#metrics[@]} -gt 0 ]] && say "  Metrics         ${metrics[*]}"
     say "  Logs            .run/logs/<name>.log   (./run.sh logs)"
     say ""
     [[ ${LOAD_DEMO:-1} == 0 ]] && return 0
