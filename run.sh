@@ -25,6 +25,9 @@
 #   LOCAL_STACK_JAVA_OPTS  JVM options of the local stack (default: $DEFAULT_LOCAL_STACK_JAVA_OPTS)
 #   ADMIN_API_KEY        admin API key of the gateway (default: dev-admin-key-change-me; printed)
 #   GATEWAY_ADDRESS      the address the gateway listens on (default 0.0.0.0; the services listen on 127.0.0.1 only)
+#   GATEWAY_PORT, CATALOG_PORT, BOOKING_PORT, NOTIFICATION_PORT
+#                        the main ports (default 8080, 8081, 8082, 8083), e.g. for a second checkout running beside a
+#                        first; the gateway and the services are pointed at each other's ports
 #   CATALOG_MANAGEMENT_PORT, BOOKING_MANAGEMENT_PORT, NOTIFICATION_MANAGEMENT_PORT
 #                        each service's actuator port (default 9081, 9082, 9083; health, metrics at /actuator/prometheus),
 #                        on 127.0.0.1 only (MANAGEMENT_ADDRESS); a service's main port serves no /actuator, only the
@@ -92,10 +95,10 @@ declare -A JAR=(
 )
 declare -A PORT=(
     [local-stack]="${MESSAGES_PORT:-8025}"
-    [gateway]=8080
-    [catalog-service]=8081
-    [booking-service]=8082
-    [notification-service]=8083
+    [gateway]="${GATEWAY_PORT:-8080}"
+    [catalog-service]="${CATALOG_PORT:-8081}"
+    [booking-service]="${BOOKING_PORT:-8082}"
+    [notification-service]="${NOTIFICATION_PORT:-8083}"
 )
 # The services' actuator ports (management.server.port): health and metrics are served there, not on the main port.
 declare -A MANAGEMENT_PORT_OF=(
@@ -529,6 +532,12 @@ preflight() {
     export WEBHOOKS_ALLOW_HTTP_LOOPBACK="${WEBHOOKS_ALLOW_HTTP_LOOPBACK:-true}"
     export KAFKA_BOOTSTRAP_SERVERS="${KAFKA_BOOTSTRAP_SERVERS:-localhost:${KAFKA_PORT:-9092}}"
     export MONGODB_URI="${MONGODB_URI:-mongodb://localhost:${MONGO_PORT:-27017}}"
+    # the gateway and the services find each other on the ports above (their defaults name 8080-8083)
+    export CATALOG_SERVICE_URL="${CATALOG_SERVICE_URL:-http://localhost:${PORT[catalog-service]}}"
+    export BOOKING_SERVICE_URL="${BOOKING_SERVICE_URL:-http://localhost:${PORT[booking-service]}}"
+    export NOTIFICATION_SERVICE_URL="${NOTIFICATION_SERVICE_URL:-http://localhost:${PORT[notification-service]}}"
+    export GATEWAY_JWKS_URI="${GATEWAY_JWKS_URI:-http://localhost:${PORT[gateway]}/.well-known/jwks.json}"
+    export PUBLIC_BASE_URL="${PUBLIC_BASE_URL:-http://localhost:${PORT[gateway]}}"
 
     detect_jvm
     prepare_apps "${NAMES[@]}"
@@ -701,7 +710,7 @@ summary() {
         printf '  %-22s pid %-7s %4s MB  %s\n' "$name" "${PIDS[$name]}" "$(rss_mb "${PIDS[$name]}")" "$(health_url "$name")"
     done
     say ""
-    [[ " ${STARTED[*]} " == *" gateway "* ]] && say "  Gateway         http://localhost:8080"
+    [[ " ${STARTED[*]} " == *" gateway "* ]] && say "  Gateway         http://localhost:${PORT[gateway]}"
     if [[ " ${STARTED[*]} " == *" local-stack "* ]]; then
         say "  Messages page   http://localhost:${PORT[local-stack]}   (every email and SMS sent)"
         say "  SMTP            localhost:${SMTP_PORT:-2525}"
@@ -710,7 +719,7 @@ summary() {
         say "  MongoDB         mongodb://localhost:${MONGO_PORT:-27017}"
     fi
     say "  Admin API key   $ADMIN_API_KEY   (gateway: Authorization: Bearer <key>; env ADMIN_API_KEY)"
-    say "  API docs        http://localhost:8080/docs"
+    say "  API docs        http://localhost:${PORT[gateway]}/docs"
     local metrics=()
     for name in "${STARTED[@]}"; do
         [[ -n ${MANAGEMENT_PORT_OF[$name]:-} ]] && metrics+=("http://127.0.0.1:${MANAGEMENT_PORT_OF[$name]}/actuator/prometheus")
@@ -731,7 +740,7 @@ demo_keys() {
         return 0
     fi
     say "  Demo API keys (also in .run/demo-keys.json):"
-    python3 "$ROOT/demo/bootstrap-keys.py" "http://localhost:8080" "$ADMIN_API_KEY" "$RUN_DIR/demo-keys.json" \
+    python3 "$ROOT/demo/bootstrap-keys.py" "http://localhost:${PORT[gateway]}" "$ADMIN_API_KEY" "$RUN_DIR/demo-keys.json" \
         || warn "demo keys could not be created; see the message above"
     say ""
 }
@@ -739,7 +748,7 @@ demo_keys() {
 # The demo enterprises, programs and slots of demo/enterprises.json, through the gateway; idempotent.
 demo_data() {
     command -v python3 >/dev/null 2>&1 || return 0
-    python3 "$ROOT/demo/load-demo.py" "http://localhost:8080" "$ADMIN_API_KEY" "$RUN_DIR/demo-keys.json" \
+    python3 "$ROOT/demo/load-demo.py" "http://localhost:${PORT[gateway]}" "$ADMIN_API_KEY" "$RUN_DIR/demo-keys.json" \
         || warn "demo data not (fully) loaded; see the message above"
     say ""
 }
