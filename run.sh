@@ -27,6 +27,13 @@
 #   LOCAL_STACK_JAVA_OPTS  JVM options of the local stack (default: $DEFAULT_LOCAL_STACK_JAVA_OPTS)
 #   ADMIN_API_KEY        admin API key of the gateway (default: dev-admin-key-change-me; printed)
 #   GATEWAY_ADDRESS      the address the gateway listens on (default 0.0.0.0; the services listen on 127.0.0.1 only)
+#   GATEWAY_PORT, CATALOG_PORT, BOOKING_PORT, NOTIFICATION_PORT
+#                        the main ports (default 8080, 8081, 8082, 8083), e.g. for a second checkout running beside a
+#                        first; the gateway and the services are pointed at each other's ports
+#   CATALOG_MANAGEMENT_PORT, BOOKING_MANAGEMENT_PORT, NOTIFICATION_MANAGEMENT_PORT
+#                        each service's actuator port (default 9081, 9082, 9083; health, metrics at /actuator/prometheus),
+#                        on 127.0.0.1 only (MANAGEMENT_ADDRESS); a service's main port serves no /actuator, only the
+#                        probes /livez and /readyz
 #   GATEWAY_SIGNING_KEYS_DIR  the gateway's signing key directory (default: <data folder>/gateway-keys)
 #   SKIP_BUILD=1         never build, even when a jar is missing or stale
 #   LOAD_DEMO=0          do not create the demo keys and data after start (the benchmarks run on their own tenants)
@@ -90,10 +97,16 @@ declare -A JAR=(
 )
 declare -A PORT=(
     [local-stack]="${MESSAGES_PORT:-8025}"
-    [gateway]=8080
-    [catalog-service]=8081
-    [booking-service]=8082
-    [notification-service]=8083
+    [gateway]="${GATEWAY_PORT:-8080}"
+    [catalog-service]="${CATALOG_PORT:-8081}"
+    [booking-service]="${BOOKING_PORT:-8082}"
+    [notification-service]="${NOTIFICATION_PORT:-8083}"
+)
+# The services' actuator ports (management.server.port): health and metrics are served there, not on the main port.
+declare -A MANAGEMENT_PORT_OF=(
+    [catalog-service]="${CATALOG_MANAGEMENT_PORT:-9081}"
+    [booking-service]="${BOOKING_MANAGEMENT_PORT:-9082}"
+    [notification-service]="${NOTIFICATION_MANAGEMENT_PORT:-9083}"
 )
 
 if [[ -t 1 ]]; then
@@ -121,9 +134,12 @@ archive_path() { printf '%s/%s-%s.%s' "$(app_dir "$1")" "$1" "$JVM_TAG" "$ARCHIV
 pid_file() { printf '%s/%s.pid' "$PID_DIR" "$1"; }
 log_file() { printf '%s/%s.log' "$LOG_DIR" "$1"; }
 
+# A service's health is on its management port (127.0.0.1 only); the gateway's actuator stays on its main port.
 health_url() {
     if [[ $1 == local-stack ]]; then
         printf 'http://localhost:%s/health' "${PORT[$1]}"
+    elif [[ -n ${MANAGEMENT_PORT_OF[$1]:-} ]]; then
+        printf 'http://127.0.0.1:%s/actuator/health' "${MANAGEMENT_PORT_OF[$1]}"
     else
         printf 'http://localhost:%s/actuator/health' "${PORT[$1]}"
     fi
@@ -393,7 +409,9 @@ launch() {
         # the services listen on this host only: every client comes through the gateway
         local keys="" address=127.0.0.1
         [[ $name == gateway ]] && keys="${GATEWAY_SIGNING_KEYS_DIR:-$DATA_DIR/gateway-keys}" && address="${GATEWAY_ADDRESS:-0.0.0.0}"
-        (SERVER_PORT="${PORT[$name]}" SERVER_ADDRESS="$address" GATEWAY_SIGNING_KEYS_DIR="$keys" exec "$JAVA" "${opts[@]}" "${archive[@]}" -jar "$(jar_path "$name")") \
+        # (empty for the gateway, which reads no MANAGEMENT_PORT: its actuator stays on its main port, admin only)
+        (SERVER_PORT="${PORT[$name]}" SERVER_ADDRESS="$address" MANAGEMENT_PORT="${MANAGEMENT_PORT_OF[$name]:-}" \
+            GATEWAY_SIGNING_KEYS_DIR="$keys" exec "$JAVA" "${opts[@]}" "${archive[@]}" -jar "$(jar_path "$name")") \
             </dev/null >"$log" 2>&1 9>&- &
     fi
     local pid=$!
@@ -508,6 +526,12 @@ preflight() {
             fail "Port ${PORT[$name]} (for $name) is already in use by another program; free it first."
             exit 1
         fi
+        # (the management port too: a service there would answer our health checks, and ours could not bind it)
+        if [[ -n ${MANAGEMENT_PORT_OF[$name]:-} ]] && port_taken "${MANAGEMENT_PORT_OF[$name]}"; then
+            local variable=${name%%-*}
+            fail "Port ${MANAGEMENT_PORT_OF[$name]} (management port of $name) is already in use by another program; free it or set ${variable^^}_MANAGEMENT_PORT."
+            exit 1
+        fi
     done
 
     build_if_needed "${NAMES[@]}"
@@ -522,6 +546,12 @@ preflight() {
     export WEBHOOKS_ALLOW_HTTP_LOOPBACK="${WEBHOOKS_ALLOW_HTTP_LOOPBACK:-true}"
     export KAFKA_BOOTSTRAP_SERVERS="${KAFKA_BOOTSTRAP_SERVERS:-localhost:${KAFKA_PORT:-9092}}"
     export MONGODB_URI="${MONGODB_URI:-mongodb://localhost:${MONGO_PORT:-27017}}"
+    # the gateway and the services find each other on the ports above (their defaults name 8080-8083)
+    export CATALOG_SERVICE_URL="${CATALOG_SERVICE_URL:-http://localhost:${PORT[catalog-service]}}"
+    export BOOKING_SERVICE_URL="${BOOKING_SERVICE_URL:-http://localhost:${PORT[booking-service]}}"
+    export NOTIFICATION_SERVICE_URL="${NOTIFICATION_SERVICE_URL:-http://localhost:${PORT[notification-service]}}"
+    export GATEWAY_JWKS_URI="${GATEWAY_JWKS_URI:-http://localhost:${PORT[gateway]}/.well-known/jwks.json}"
+    export PUBLIC_BASE_URL="${PUBLIC_BASE_URL:-http://localhost:${PORT[gateway]}}"
 
     detect_jvm
     prepare_apps "${NAMES[@]}"
@@ -695,7 +725,7 @@ summary() {
         printf '  %-22s pid %-7s %4s MB  %s\n' "$name" "${PIDS[$name]}" "$(rss_mb "${PIDS[$name]}")" "$(health_url "$name")"
     done
     say ""
-    [[ " ${STARTED[*]} " == *" gateway "* ]] && say "  Gateway         http://localhost:8080"
+    [[ " ${STARTED[*]} " == *" gateway "* ]] && say "  Gateway         http://localhost:${PORT[gateway]}"
     if [[ " ${STARTED[*]} " == *" local-stack "* ]]; then
         say "  Messages page   http://localhost:${PORT[local-stack]}   (every email and SMS sent)"
         say "  SMTP            localhost:${SMTP_PORT:-2525}"
@@ -704,7 +734,12 @@ summary() {
         say "  MongoDB         mongodb://localhost:${MONGO_PORT:-27017}"
     fi
     say "  Admin API key   $ADMIN_API_KEY   (gateway: Authorization: Bearer <key>; env ADMIN_API_KEY)"
-    say "  API docs        http://localhost:8080/docs"
+    say "  API docs        http://localhost:${PORT[gateway]}/docs"
+    local metrics=()
+    for name in "${STARTED[@]}"; do
+        [[ -n ${MANAGEMENT_PORT_OF[$name]:-} ]] && metrics+=("http://127.0.0.1:${MANAGEMENT_PORT_OF[$name]}/actuator/prometheus")
+    done
+    [[ ${#metrics[@]} -gt 0 ]] && say "  Metrics         ${metrics[*]}"
     say "  Logs            .run/logs/<name>.log   (./run.sh logs)"
     say ""
     [[ ${LOAD_DEMO:-1} == 0 ]] && return 0
@@ -720,7 +755,7 @@ demo_keys() {
         return 0
     fi
     say "  Demo API keys (also in .run/demo-keys.json):"
-    python3 "$ROOT/demo/bootstrap-keys.py" "http://localhost:8080" "$ADMIN_API_KEY" "$RUN_DIR/demo-keys.json" \
+    python3 "$ROOT/demo/bootstrap-keys.py" "http://localhost:${PORT[gateway]}" "$ADMIN_API_KEY" "$RUN_DIR/demo-keys.json" \
         || warn "demo keys could not be created; see the message above"
     say ""
 }
@@ -728,7 +763,7 @@ demo_keys() {
 # The demo enterprises, programs and slots of demo/enterprises.json, through the gateway; idempotent.
 demo_data() {
     command -v python3 >/dev/null 2>&1 || return 0
-    python3 "$ROOT/demo/load-demo.py" "http://localhost:8080" "$ADMIN_API_KEY" "$RUN_DIR/demo-keys.json" \
+    python3 "$ROOT/demo/load-demo.py" "http://localhost:${PORT[gateway]}" "$ADMIN_API_KEY" "$RUN_DIR/demo-keys.json" \
         || warn "demo data not (fully) loaded; see the message above"
     say ""
 }

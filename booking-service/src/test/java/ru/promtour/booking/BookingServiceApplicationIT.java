@@ -2,20 +2,26 @@ package ru.promtour.booking;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.test.web.server.LocalManagementPort;
+import org.springframework.context.annotation.Import;
 import ru.promtour.test.infra.ImportTestInfrastructure;
+import ru.promtour.test.security.TestSecurityConfiguration;
+import ru.promtour.test.security.TestTokens;
+import ru.promtour.test.web.TestHttp;
 
 import static ru.promtour.test.web.ActuatorAssertions.assertActuatorContract;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ImportTestInfrastructure
+@Import(TestSecurityConfiguration.class)
 class BookingServiceApplicationIT {
 
-    @LocalServerPort
-    int port;
+    @LocalManagementPort
+    int managementPort;
 
     @Test
     void startsHealthyWithKafkaAndMongoAndExposesOnlyHealthInfoPrometheus() {
-        assertActuatorContract("http://localhost:" + port, "kafka", "mongo");
+        // the actuator is on the management port; the health components only for the admin
+        assertActuatorContract(TestHttp.at("http://127.0.0.1:" + managementPort).withToken(TestTokens.admin()), "kafka", "mongo");
     }
 }

@@ -18,6 +18,7 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import ru.promtour.test.web.TestHttp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -170,6 +171,19 @@ class AccessMatrixIT {
             }
         }
         assertThat(wrong).as("answers against the route table").isEmpty();
+    }
+
+    /** A service's actuator is on its management port (127.0.0.1): its main port serves no metrics, only the probes. */
+    @Test
+    void theServicesServeMetricsOnTheirManagementPortsOnly() {
+        for (String service : List.of("catalog-service", "booking-service", "notification-service")) {
+            TestHttp main = TestHttp.at(platform.directUrl(service));
+            assertThat(main.get("/actuator/prometheus").status()).as("%s main port", service).isIn(401, 404);
+            assertThat(main.get("/readyz").status()).as("%s /readyz", service).isEqualTo(200);
+            TestHttp.Response metrics = TestHttp.at(platform.managementUrl(service)).get("/actuator/prometheus");
+            assertThat(metrics.status()).as("%s management port", service).isEqualTo(200);
+            assertThat(metrics.body()).contains("jvm_memory_used_bytes");
+        }
     }
 
     @Test

@@ -44,6 +44,8 @@ public final class Platform {
 
     private final LocalStack stack;
     private final Map<String, Integer> ports = new LinkedHashMap<>();
+    /** The services' actuator ports (the gateway has none: its actuator stays on its main port). */
+    private final Map<String, Integer> managementPorts = new LinkedHashMap<>();
     private final Map<String, Process> processes = new LinkedHashMap<>();
     private final Path logs;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -70,6 +72,7 @@ public final class Platform {
             throw new UncheckedIOException(ex);
         }
         SERVICES.forEach(name -> ports.put(name, freePort()));
+        SERVICES.stream().filter(name -> !name.equals("gateway")).forEach(name -> managementPorts.put(name, freePort()));
     }
 
     public String gatewayUrl() {
@@ -89,6 +92,11 @@ public final class Platform {
     /** A service's own port, for the tests that prove it refuses calls that bypass the gateway. */
     public String directUrl(String service) {
         return "http://127.0.0.1:" + ports.get(service);
+    }
+
+    /** A service's actuator (health, metrics): its management port, bound to 127.0.0.1; the gateway's main port. */
+    public String managementUrl(String service) {
+        return managementPorts.containsKey(service) ? "http://127.0.0.1:" + managementPorts.get(service) : directUrl(service);
     }
 
     private void start() {
@@ -117,6 +125,9 @@ public final class Platform {
                 .redirectOutput(logs.resolve(name + ".log").toFile());
         Map<String, String> env = builder.environment();
         env.put("SERVER_PORT", String.valueOf(ports.get(name)));
+        if (managementPorts.containsKey(name)) {
+            env.put("MANAGEMENT_PORT", String.valueOf(managementPorts.get(name)));
+        }
         env.put("KAFKA_BOOTSTRAP_SERVERS", stack.kafkaBootstrapServers());
         env.put("MONGODB_URI", stack.mongoConnectionString());
         env.put("GATEWAY_JWKS_URI", gatewayUrl() + "/.well-known/jwks.json");
@@ -143,7 +154,7 @@ public final class Platform {
     }
 
     private void awaitHealthy(String name) {
-        String url = directUrl(name) + "/actuator/health";
+        String url = managementUrl(name) + "/actuator/health";
         try {
             await(name + " healthy").atMost(Duration.ofSeconds(150)).pollInterval(Duration.ofMillis(500))
                     .until(() -> {

@@ -8,6 +8,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.data.mongodb.core.MongoOperations;
@@ -37,6 +38,8 @@ class NotificationsApiIT {
 
     @LocalServerPort
     int port;
+    @LocalManagementPort
+    int managementPort;
     @Autowired
     Notifications notifications;
     @Autowired
@@ -129,7 +132,7 @@ class NotificationsApiIT {
 
     @Test
     void prometheusShowsPerChannelCountersAndBreakerState() {
-        TestHttp.Response metrics = http().get("/actuator/prometheus");
+        TestHttp.Response metrics = TestHttp.at("http://127.0.0.1:" + managementPort).get("/actuator/prometheus");
 
         assertThat(metrics.status()).isEqualTo(200);
         assertThat(metrics.body()).contains("notification_messages_sent_total{channel=\"sms\"")

@@ -3,6 +3,7 @@ package ru.promtour.security.web;
 import java.util.List;
 
 import jakarta.servlet.DispatcherType;
+import org.springframework.boot.actuate.endpoint.web.WebServerNamespace;
 import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.ObjectPostProcessor;
@@ -25,8 +26,9 @@ import ru.promtour.security.token.TenantAuthenticationConverter;
  * wins):
  * <ol>
  *   <li>public: error dispatches, {@code /actuator/health/**}, {@code /actuator/info},
- *       {@code /actuator/prometheus}, {@code /v3/api-docs/**}, then the service's
- *       {@code platform.security.public-paths};</li>
+ *       {@code /actuator/prometheus} (the services serve them on a management port bound to this host only),
+ *       the health probes' additional paths on the main port ({@code /livez}, {@code /readyz}),
+ *       {@code /v3/api-docs/**}, then the service's {@code platform.security.public-paths};</li>
  *   <li>any other exposed actuator endpoint: ADMIN; other {@code /actuator/**} paths are left open so
  *       that an unexposed endpoint answers 404, not 401;</li>
  *   <li>the service's {@link AuthorizationRulesCustomizer} beans;</li>
@@ -122,6 +124,8 @@ public final class PlatformHttpSecurity {
         rules.dispatcherTypeMatchers(DispatcherType.ERROR).permitAll();
         rules.requestMatchers(PUBLIC_ACTUATOR_PATHS.toArray(String[]::new)).permitAll();
         if (ACTUATOR_PRESENT) {
+            // the liveness and readiness groups on the main port (add-additional-paths): where an orchestrator probes
+            rules.requestMatchers(EndpointRequest.toAdditionalPaths(WebServerNamespace.SERVER, "health")).permitAll();
             rules.requestMatchers(EndpointRequest.toAnyEndpoint()
                     .excluding("health", "info", "prometheus")
                     .excludingLinks())

@@ -8,7 +8,9 @@ import com.nimbusds.jwt.JWTParser;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import ru.promtour.test.infra.ImportTestInfrastructure;
@@ -30,7 +32,10 @@ import static org.junit.jupiter.api.DynamicTest.dynamicTest;
  * ({@link SecurityAssertions#assertForbidden}), anything else past security
  * ({@link SecurityAssertions#assertPassesSecurity});</li>
  * <li>the OpenAPI document is public, titled {@code PromTour <application>}, and applies the bearer
- * scheme to every operation.</li>
+ * scheme to every operation;</li>
+ * <li>the actuator answers on the management port only (bound to 127.0.0.1 by default): metrics there, health
+ * components only for the admin; the main port serves no {@code /actuator} but the probes {@code /livez} and
+ * {@code /readyz}.</li>
  * </ul>
  * The service runs with its production security, trusting {@link TestTokens}' key
  * ({@link TestSecurityConfiguration}); service-specific cases stay in the subclass.
@@ -42,6 +47,11 @@ public abstract class ServiceSecurityContract {
 
     @LocalServerPort
     private int port;
+    // (a RANDOM_PORT test puts a management port of its own on a random port too)
+    @LocalManagementPort
+    private int managementPort;
+    @Value("${management.server.address:}")
+    private String managementAddress;
 
     private final String applicationName;
     private final List<String> securedPaths;
@@ -99,6 +109,41 @@ public abstract class ServiceSecurityContract {
         assertThat(doc.path("components").path("securitySchemes").path("bearerAuth").path("scheme").asString())
             .isEqualTo("bearer");
         assertThat(doc.path("security").path(0).has("bearerAuth")).as("applied to every operation").isTrue();
+    }
+
+    @Test
+    void theMainPortServesNoActuatorButTheProbes() {
+        assertThat(managementPort).as("the actuator's own port").isPositive().isNotEqualTo(port);
+        for (String path : List.of("/actuator/prometheus", "/actuator/health", "/actuator/info", "/actuator")) {
+            TestHttp.Response response = http().get(path);
+            assertThat(response.status()).as("main port %s: %s", path, response.body()).isIn(401, 404);
+            assertThat(response.body()).doesNotContain("jvm_memory_used_bytes");
+        }
+        for (String probe : List.of("/livez", "/readyz")) {
+            TestHttp.Response response = http().get(probe);
+            assertThat(response.status()).as("%s: %s", probe, response.body()).isEqualTo(200);
+            assertThat(response.json().path("status").asString()).isEqualTo("UP");
+        }
+    }
+
+    @Test
+    void theManagementPortServesMetricsToAnyoneAndHealthComponentsToTheAdminOnly() {
+        assertThat(managementAddress).as("management.server.address by default").isEqualTo("127.0.0.1");
+        TestHttp management = TestHttp.at("http://127.0.0.1:" + managementPort);
+
+        TestHttp.Response metrics = management.get("/actuator/prometheus");
+        assertThat(metrics.status()).isEqualTo(200);
+        assertThat(metrics.body()).contains("jvm_memory_used_bytes");
+
+        for (String token : new String[] {null, TestTokens.enterprise("ent-1"), TestTokens.operator("op-1")}) {
+            TestHttp.Response health = (token == null ? management : management.withToken(token)).get("/actuator/health");
+            assertThat(health.status()).as(health.body()).isEqualTo(200);
+            assertThat(health.json().path("status").asString()).isEqualTo("UP");
+            assertThat(health.json().has("components")).as("components without the admin: %s", health.body()).isFalse();
+        }
+        TestHttp.Response admin = management.withToken(TestTokens.admin()).get("/actuator/health");
+        assertThat(admin.json().path("components").path("mongo").path("status").asString())
+            .as(admin.body()).isEqualTo("UP");
     }
 
     /** {@code GET path} with {@code token} must answer {@code status}. */

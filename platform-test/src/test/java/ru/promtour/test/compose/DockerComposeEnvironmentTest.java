@@ -121,6 +121,41 @@ class DockerComposeEnvironmentTest {
         assertThat(users).containsExactlyInAnyOrder("gateway", "catalog", "booking", "notification");
     }
 
+    /**
+     * A service's actuator (health with details, metrics) is on a management port of its own: in a container it listens
+     * on the container network so a Prometheus there can scrape it, but it is never published to the host, and the
+     * healthcheck asks that port (the main port has no {@code /actuator/health}).
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void everyServiceServesItsActuatorOnAManagementPortThatIsNotPublished() throws IOException {
+        Pattern defaultPort = Pattern.compile("\\$\\{MANAGEMENT_PORT:(\\d+)}");
+        Set<String> managementPorts = new HashSet<>();
+        for (Map.Entry<String, Map<String, Object>> service : platformServices().entrySet()) {
+            if (service.getKey().equals("gateway")) {
+                continue;   // its actuator stays on its main port, the metrics and health components for the admin key only
+            }
+            Map<String, Object> definition = service.getValue();
+            String config = applicationConfig(moduleOf(definition));
+            Matcher port = defaultPort.matcher(config);
+            assertThat(port.find()).as("%s: management.server.port from MANAGEMENT_PORT", service.getKey()).isTrue();
+            String managementPort = port.group(1);
+            assertThat(managementPorts.add(managementPort)).as("%s shares management port %s", service.getKey(), managementPort).isTrue();
+            assertThat(config).as("%s: bound to this host unless told otherwise", service.getKey())
+                .contains("${MANAGEMENT_ADDRESS:127.0.0.1}");
+
+            assertThat(environment(definition)).as("%s: reachable on the container network", service.getKey())
+                .containsEntry("MANAGEMENT_ADDRESS", "0.0.0.0");
+            assertThat(String.valueOf(definition.getOrDefault("ports", List.of())))
+                .as("%s publishes its management port to the host", service.getKey()).doesNotContain(managementPort);
+            assertThat(String.valueOf(definition.get("expose"))).as("%s: the scrape port", service.getKey()).contains(managementPort);
+            assertThat(String.valueOf(((Map<String, Object>) definition.get("healthcheck")).get("test")))
+                .as("%s: the healthcheck asks the management port", service.getKey())
+                .contains("/dev/tcp/127.0.0.1/" + managementPort).contains("GET /actuator/health ");
+        }
+        assertThat(managementPorts).hasSize(3);
+    }
+
     @SuppressWarnings("unchecked")
     private Map<String, Map<String, Object>> allServices() throws IOException {
         Map<String, Object> compose = new Yaml().load(Files.readString(root.resolve("docker-compose.yml")));
