@@ -41,7 +41,7 @@ public final class FaultSuite {
 
     private static final String GATEWAY = property("faults.gateway", "http://localhost:8080");
     private static final String ADMIN_KEY = property("faults.adminKey", "dev-admin-key-change-me");
-    private static final int CAPACITY = 40;
+    private static final int CAPACITY = 100;
     private static final int SLOTS = 6;
     private static final long HOLD_MILLIS = 60_000;
     private static final long SETTLE_LIMIT_MILLIS = 240_000;
