@@ -13,6 +13,7 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.mongodb.MongoException;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 
@@ -155,7 +156,15 @@ public final class FaultSuite {
         long deadline = Math.max(expiredBy, window.endedMillis()) + SETTLE_LIMIT_MILLIS;
         Checks.Count count;
         while (true) {
-            count = checks.count(site, history);
+            try {
+                count = checks.count(site, history);
+            }
+            catch (MongoException ex) {
+                // the suite's own connection to the store broke (it restarted in the outage scenario): count again
+                System.out.println("   count interrupted (" + ex.getMessage() + "), counting again");
+                Thread.sleep(1_000);
+                continue;
+            }
             long now = System.currentTimeMillis();
             if ((count.whole() && now >= expiredBy) || now > deadline) {
                 break;
