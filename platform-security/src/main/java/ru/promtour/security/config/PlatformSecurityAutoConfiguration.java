@@ -36,7 +36,7 @@ import ru.promtour.security.web.PlatformErrorReportValve;
 import ru.promtour.security.web.PlatformHttpSecurity;
 import ru.promtour.security.web.PlatformRequestRejectedHandler;
 import ru.promtour.security.web.RequestBodyLimitFilter;
-import ru.promtour.security.web.WildcardContentTypeFilter;
+import ru.promtour.security.web.UnreadableRequestFilter;
 
 /**
  * Makes a servlet service a resource server that trusts only the gateway's internal JWT: a
@@ -46,7 +46,8 @@ import ru.promtour.security.web.WildcardContentTypeFilter;
  * {@code @PreAuthorize}, and 401/403 bodies in the caller's API shape. Runs before Boot's
  * security auto-configurations so their defaults (generated user, form login, default chain) back off.
  * A servlet filter ({@link RequestBodyLimitFilter}) bounds every request body, chunked or not. What is refused before
- * any controller advice could answer (a wildcard Content-Type, a path the firewall or Tomcat rejects) is answered in
+ * any controller advice could answer (a wildcard Content-Type, a query that is not UTF-8, a path the firewall or Tomcat
+ * rejects) is answered in
  * the caller's API shape too.
  * <p>
  * A service changes it by declaring: {@link AuthorizationRulesCustomizer} beans (extra or stricter
@@ -135,11 +136,11 @@ public class PlatformSecurityAutoConfiguration {
         return registration;
     }
 
-    /** A wildcard Content-Type is refused with 415 before Spring MVC fails on it (right after the body limit). */
+    /** A wildcard Content-Type (415) or a query that is not UTF-8 (400), refused before Spring MVC fails on it (right after the body limit). */
     @Bean
-    @ConditionalOnMissingBean(name = "wildcardContentTypeFilter")
-    FilterRegistrationBean<WildcardContentTypeFilter> wildcardContentTypeFilter() {
-        FilterRegistrationBean<WildcardContentTypeFilter> registration = new FilterRegistrationBean<>(new WildcardContentTypeFilter());
+    @ConditionalOnMissingBean(name = "unreadableRequestFilter")
+    FilterRegistrationBean<UnreadableRequestFilter> unreadableRequestFilter() {
+        FilterRegistrationBean<UnreadableRequestFilter> registration = new FilterRegistrationBean<>(new UnreadableRequestFilter());
         registration.setOrder(REQUEST_BODY_LIMIT_ORDER + 1);
         return registration;
     }

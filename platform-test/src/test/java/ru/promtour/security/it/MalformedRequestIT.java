@@ -24,6 +24,12 @@ class MalformedRequestIT extends SecuredAppSupport {
     }
 
     @Test
+    void aQueryThatIsNotUtf8Is400NotA500() {
+        assertOcto(http().withToken(TestTokens.operator("op-1")).get("/octo/bookings?localDate=%FF%FE"), 400);
+        assertProblem(http().withToken(TestTokens.enterprise("ent-1")).get("/api/v1/other?size=%C0%AE"), 400);
+    }
+
+    @Test
     void aPathTheFirewallRejectsIs400InTheCallersShape() {
         assertOcto(http().withToken(TestTokens.operator("op-1")).get("/octo/products/%252F"), 400);
         assertProblem(http().withToken(TestTokens.enterprise("ent-1")).get("/api/v1/other/%252F"), 400);
