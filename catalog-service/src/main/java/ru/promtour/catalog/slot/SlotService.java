@@ -153,8 +153,8 @@ public class SlotService {
         Excursion excursion = excursions.get(excursionId);
         ZoneId zone = enterprises.require(excursion.enterpriseId()).zone();
         LocalDate from = fromOrNull != null ? fromOrNull : LocalDate.now(clock.withZone(zone));
-        LocalDate to = toOrNull != null ? toOrNull : from.plusDays(30);
         requireCalendarDate("from", from);
+        LocalDate to = toOrNull != null ? toOrNull : from.plusDays(30);
         requireCalendarDate("to", to);
         if (to.isBefore(from)) {
             throw new InvalidInputException("to", "must not be before from");
