@@ -47,8 +47,7 @@ import ru.promtour.security.web.UnreadableRequestFilter;
  * security auto-configurations so their defaults (generated user, form login, default chain) back off.
  * A servlet filter ({@link RequestBodyLimitFilter}) bounds every request body, chunked or not. What is refused before
  * any controller advice could answer (a wildcard Content-Type, a query that is not UTF-8, a path the firewall or Tomcat
- * rejects) is answered in
- * the caller's API shape too.
+ * rejects) is answered in the caller's API shape too.
  * <p>
  * A service changes it by declaring: {@link AuthorizationRulesCustomizer} beans (extra or stricter
  * rules), its own {@link SecurityFilterChain} with a {@code securityMatcher} and a higher precedence
@@ -136,7 +135,7 @@ public class PlatformSecurityAutoConfiguration {
         return registration;
     }
 
-    /** A wildcard Content-Type (415) or a query that is not UTF-8 (400), refused before Spring MVC fails on it (right after the body limit). */
+    /** A wildcard Content-Type (415) or a query that is not UTF-8 (400), refused before Spring MVC fails on them. */
     @Bean
     @ConditionalOnMissingBean(name = "unreadableRequestFilter")
     FilterRegistrationBean<UnreadableRequestFilter> unreadableRequestFilter() {
@@ -145,6 +144,7 @@ public class PlatformSecurityAutoConfiguration {
         return registration;
     }
 
+    /** A path the firewall rejects: 400 in the caller's shape, not Boot's error page. */
     @Bean
     WebSecurityCustomizer platformRequestRejectedHandler() {
         return web -> web.requestRejectedHandler(new PlatformRequestRejectedHandler());
