@@ -84,6 +84,11 @@ class ValidationIT {
                 arguments("POST", "/api/v1/excursions/{exc}/schedules", "{\"daysOfWeek\":[\"MONDAY\"],\"times\":[\"10:00\"],\"from\":\"9999-12-01\",\"to\":\"9999-12-31\",\"capacity\":5}", "to"),
                 arguments("POST", "/api/v1/excursions/{exc}/schedules", "{\"daysOfWeek\":[\"MONDAY\",\"TUESDAY\",\"WEDNESDAY\",\"THURSDAY\",\"FRIDAY\",\"SATURDAY\",\"SUNDAY\"],\"times\":[\"08:00\",\"09:00\",\"10:00\",\"11:00\",\"12:00\",\"13:00\",\"14:00\"],\"from\":\"2099-01-01\",\"to\":\"2099-12-31\",\"capacity\":5}", "times"),
                 arguments("GET", "/api/v1/excursions/{exc}/slots?from=yesterday", null, "from"),
+                // the fuzzer's: ISO dates of year ±999999999 parse, then overflowed converting to the store's Date (500)
+                arguments("GET", "/api/v1/excursions/{exc}/slots?from=-999999999-01-01", null, "from"),
+                arguments("GET", "/api/v1/excursions/{exc}/slots?from=%2B999999999-12-01&to=%2B999999999-12-31", null, "from"),
+                // ... and the default "to" (from + 30 days) of the last ISO year is past LocalDate.MAX
+                arguments("GET", "/api/v1/excursions/{exc}/slots?from=%2B999999999-12-31", null, "from"),
                 arguments("GET", "/api/v1/excursions?size=1000", null, "size"),
                 arguments("GET", "/api/v1/excursions?page=x", null, "page"),
                 arguments("PATCH", "/api/v1/slots/{slot}", "{\"capacity\":-1}", "capacity"),

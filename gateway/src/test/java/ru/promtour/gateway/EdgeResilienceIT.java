@@ -135,6 +135,25 @@ class EdgeResilienceIT {
         assertThat(booking.findAll(postRequestedFor(urlEqualTo("/octo/bookings/too-big")))).isEmpty();
     }
 
+    /** The fuzzer's finding: Netty refused a long request line itself, with an empty 414. */
+    @Test
+    void aUriOverTheLimitIs414InTheCallersShapeAndNeverReachesTheService() {
+        String query = "?q=" + "q".repeat(5000);
+        client.get().uri("/api/v1/excursions" + query).header("Authorization", "Bearer " + GatewayTestSupport.enterpriseKey(client, "ent-long"))
+            .exchange()
+            .expectStatus().isEqualTo(414)
+            .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+            .expectBody().jsonPath("$.status").isEqualTo(414)
+            .jsonPath("$.detail").value(detail -> assertThat((String) detail).contains("4096 bytes"));
+        client.get().uri("/octo/products" + query).header("Authorization", "Bearer " + GatewayTestSupport.operatorKey(client))
+            .exchange()
+            .expectStatus().isEqualTo(414)
+            .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_JSON)
+            .expectBody().jsonPath("$.error").isEqualTo("BAD_REQUEST");
+        assertThat(catalog.findAll(getRequestedFor(urlPathEqualTo("/api/v1/excursions")))).isEmpty();
+        assertThat(catalog.findAll(getRequestedFor(urlPathEqualTo("/octo/products")))).isEmpty();
+    }
+
     @Test
     void aChunkedBodyWithinTheLimitIsForwardedWholeWithItsLength() {
         String key = GatewayTestSupport.enterpriseKey(client, "ent-small-chunks");

@@ -153,7 +153,9 @@ public class SlotService {
         Excursion excursion = excursions.get(excursionId);
         ZoneId zone = enterprises.require(excursion.enterpriseId()).zone();
         LocalDate from = fromOrNull != null ? fromOrNull : LocalDate.now(clock.withZone(zone));
+        requireCalendarDate("from", from);
         LocalDate to = toOrNull != null ? toOrNull : from.plusDays(30);
+        requireCalendarDate("to", to);
         if (to.isBefore(from)) {
             throw new InvalidInputException("to", "must not be before from");
         }
@@ -161,6 +163,16 @@ public class SlotService {
             throw new InvalidInputException("to", "a listing covers at most " + properties.listMaxDays() + " days");
         }
         return startingBetween(excursionId, from.atStartOfDay(zone).toInstant(), to.plusDays(1).atStartOfDay(zone).toInstant());
+    }
+
+    /**
+     * Refuses a date outside years 1–9999: ISO dates go to year ±999999999, which overflows the store's date type (a
+     * 500, found by the fuzzer) and names no day anyone lists slots for.
+     */
+    private static void requireCalendarDate(String field, LocalDate date) {
+        if (date.getYear() < 1 || date.getYear() > 9999) {
+            throw new InvalidInputException(field, "must be a date from 0001-01-01 to 9999-12-31");
+        }
     }
 
     /**

@@ -90,7 +90,7 @@ public class ErrorResponses {
         return switch (status.value()) {
             case 401 -> "UNAUTHORIZED";
             case 403 -> "FORBIDDEN";
-            case 400, 413 -> "BAD_REQUEST";
+            case 400, 413, 414 -> "BAD_REQUEST";
             case 422 -> "UNPROCESSABLE_ENTITY";
             case 429 -> "TOO_MANY_REQUESTS";
             default -> "INTERNAL_SERVER_ERROR";

@@ -2,7 +2,9 @@ package ru.promtour.notification.webhook;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.ConnectException;
 import java.net.InetAddress;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
@@ -12,6 +14,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+
+import javax.net.ssl.SSLException;
 
 import org.apache.hc.client5.http.DnsResolver;
 import org.apache.hc.client5.http.classic.methods.HttpPost;
@@ -125,12 +129,25 @@ public class WebhookSender implements DisposableBean {
             return new Outcome(null, "host does not resolve: " + ex.getMessage(), elapsed(started));
         }
         catch (IOException | RuntimeException ex) {
-            String why = post.isCancelled() ? "no complete answer within " + timeout.toSeconds() + " s" : ex.toString();
+            String why = post.isCancelled() ? "no complete answer within " + timeout.toSeconds() + " s" : failure(ex);
             return new Outcome(null, why, elapsed(started));
         }
         finally {
             deadline.cancel(false);
         }
+    }
+
+    /**
+     * A failed exchange in the operator's words, for its delivery log: what kind of failure and the client's
+     * message, never the exception's class name ({@code ex.toString()} showed {@code org.apache.hc…Exception}).
+     */
+    private static String failure(Exception ex) {
+        String kind = ex instanceof ConnectException ? "connection refused"
+                : ex instanceof SocketTimeoutException ? "timed out"
+                : ex instanceof SSLException ? "TLS handshake failed"
+                : ex instanceof IOException ? "connection failed" : "sending failed";
+        String message = ex.getMessage();
+        return message == null || message.isBlank() ? kind : kind + ": " + message;
     }
 
     /**

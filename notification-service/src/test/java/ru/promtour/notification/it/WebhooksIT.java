@@ -132,6 +132,20 @@ class WebhooksIT {
     }
 
     @Test
+    void aDeliveriesLimitThatIsNotANumberIsABadRequestNamingTheParameterNotAJavaType() {
+        String a = operator();
+        String id = octo(a).post("/octo/webhooks", "{\"url\":\"" + receiver.url("/x") + "\",\"event\":\"booking_update\"}").text("id");
+
+        for (String query : List.of("?limit=ten", "?limit=x&limit=y")) {
+            TestHttp.Response refused = octo(a).get("/octo/webhooks/" + id + "/deliveries" + query);
+
+            assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+            assertThat(refused.text("error")).isEqualTo("BAD_REQUEST");
+            assertThat(refused.text("errorMessage")).contains("limit").doesNotContain("java").doesNotContain("Exception");
+        }
+    }
+
+    @Test
     void aBookingUpdateIsSignedAndGoesOnlyToTheBookingsOperatorOnceEvenWhenTheRecordIsRedelivered() {
         String a = operator();
         String b = operator();

@@ -1,5 +1,6 @@
 package ru.promtour.security.config;
 
+import org.apache.catalina.core.StandardHost;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -10,6 +11,8 @@ import org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoCon
 import org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration;
 import org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration;
 import org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration;
+import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
@@ -17,6 +20,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
@@ -28,8 +32,11 @@ import ru.promtour.security.token.TenantAuthenticationConverter;
 import ru.promtour.security.web.AuthorizationRulesCustomizer;
 import ru.promtour.security.web.PlatformAccessDeniedHandler;
 import ru.promtour.security.web.PlatformAuthenticationEntryPoint;
+import ru.promtour.security.web.PlatformErrorReportValve;
 import ru.promtour.security.web.PlatformHttpSecurity;
+import ru.promtour.security.web.PlatformRequestRejectedHandler;
 import ru.promtour.security.web.RequestBodyLimitFilter;
+import ru.promtour.security.web.UnreadableRequestFilter;
 
 /**
  * Makes a servlet service a resource server that trusts only the gateway's internal JWT: a
@@ -38,7 +45,9 @@ import ru.promtour.security.web.RequestBodyLimitFilter;
  * ({@link CachingJwtDecoder}), tenant roles, the shared path rules, method security for
  * {@code @PreAuthorize}, and 401/403 bodies in the caller's API shape. Runs before Boot's
  * security auto-configurations so their defaults (generated user, form login, default chain) back off.
- * A servlet filter ({@link RequestBodyLimitFilter}) bounds every request body, chunked or not.
+ * A servlet filter ({@link RequestBodyLimitFilter}) bounds every request body, chunked or not. What is refused before
+ * any controller advice could answer (a wildcard Content-Type, a query that is not UTF-8, a path the firewall or Tomcat
+ * rejects) is answered in the caller's API shape too.
  * <p>
  * A service changes it by declaring: {@link AuthorizationRulesCustomizer} beans (extra or stricter
  * rules), its own {@link SecurityFilterChain} with a {@code securityMatcher} and a higher precedence
@@ -124,6 +133,39 @@ public class PlatformSecurityAutoConfiguration {
                 new FilterRegistrationBean<>(new RequestBodyLimitFilter(properties.maxRequestBody()));
         registration.setOrder(REQUEST_BODY_LIMIT_ORDER);
         return registration;
+    }
+
+    /** A wildcard Content-Type (415) or a query that is not UTF-8 (400), refused before Spring MVC fails on them. */
+    @Bean
+    @ConditionalOnMissingBean(name = "unreadableRequestFilter")
+    FilterRegistrationBean<UnreadableRequestFilter> unreadableRequestFilter() {
+        FilterRegistrationBean<UnreadableRequestFilter> registration = new FilterRegistrationBean<>(new UnreadableRequestFilter());
+        registration.setOrder(REQUEST_BODY_LIMIT_ORDER + 1);
+        return registration;
+    }
+
+    /** A path the firewall rejects: 400 in the caller's shape, not Boot's error page. */
+    @Bean
+    WebSecurityCustomizer platformRequestRejectedHandler() {
+        return web -> web.requestRejectedHandler(new PlatformRequestRejectedHandler());
+    }
+
+    /**
+     * Tomcat's own refusals (before any filter) as JSON in the caller's shape, not its HTML error page. A query
+     * with the characters browsers and clients commonly leave unencoded ({@code a[b]=1}) is let through to the
+     * application, which ignores or refuses it in the caller's shape: Tomcat's refusal of its request line comes
+     * before the path is known, so could not say which shape.
+     */
+    @Bean
+    WebServerFactoryCustomizer<TomcatServletWebServerFactory> platformErrorReportValve() {
+        return factory -> {
+            factory.addContextCustomizers(context -> {
+                if (context.getParent() instanceof StandardHost host) {
+                    host.setErrorReportValveClass(PlatformErrorReportValve.class.getName());
+                }
+            });
+            factory.addConnectorCustomizers(connector -> connector.setProperty("relaxedQueryChars", "[]{}|^`\"<>\\"));
+        };
     }
 
     @Bean

@@ -29,27 +29,36 @@ final class SecurityErrorResponses {
 
     static void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status,
             String octoError, String detail) throws IOException {
+        boolean octo = OCTO.matches(request);
+        byte[] bytes = body(octo, status, octoError, detail, request.getRequestURI());
+        response.setStatus(status.value());
+        response.setContentType(contentType(octo).toString());
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        response.setContentLength(bytes.length);
+        response.getOutputStream().write(bytes);
+        response.flushBuffer();
+    }
+
+    /** The body alone: OCTO's error under {@code /octo/**}, problem+json naming {@code instance} elsewhere. */
+    static byte[] body(boolean octo, HttpStatus status, String octoError, String detail, String instance) {
         Map<String, Object> body = new LinkedHashMap<>();
-        MediaType contentType;
-        if (OCTO.matches(request)) {
+        if (octo) {
             body.put("error", octoError);
             body.put("errorMessage", detail);
-            contentType = MediaType.APPLICATION_JSON;
         }
         else {
             body.put("type", "about:blank");
             body.put("title", status.getReasonPhrase());
             body.put("status", status.value());
             body.put("detail", detail);
-            body.put("instance", request.getRequestURI());
-            contentType = MediaType.APPLICATION_PROBLEM_JSON;
+            if (instance != null) {
+                body.put("instance", instance);
+            }
         }
-        byte[] bytes = JSON.writeValueAsBytes(body);
-        response.setStatus(status.value());
-        response.setContentType(contentType.toString());
-        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        response.setContentLength(bytes.length);
-        response.getOutputStream().write(bytes);
-        response.flushBuffer();
+        return JSON.writeValueAsBytes(body);
+    }
+
+    static MediaType contentType(boolean octo) {
+        return octo ? MediaType.APPLICATION_JSON : MediaType.APPLICATION_PROBLEM_JSON;
     }
 }

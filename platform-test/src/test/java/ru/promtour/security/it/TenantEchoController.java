@@ -10,6 +10,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import ru.promtour.security.tenant.CurrentTenant;
 import ru.promtour.security.tenant.Tenant;
@@ -34,6 +35,12 @@ class TenantEchoController {
     @PostMapping("/api/v1/notifications")
     Map<String, Object> post(@AuthenticationPrincipal Tenant tenant, HttpServletRequest request) {
         return echo(tenant, request);
+    }
+
+    /** Reads a query parameter as the OCTO list endpoints do (MalformedRequestIT). */
+    @GetMapping("/octo/bookings")
+    Map<String, Object> parameter(@RequestParam(required = false) String localDate) {
+        return Map.of("localDate", String.valueOf(localDate));
     }
 
     /** How many bytes of body arrived (the request body limit's tests). */
