@@ -32,8 +32,10 @@ CP="$ROOT/load-tests/target/test-classes:$(cat "$ROOT/load-tests/target/classpat
 rm -rf "$OUT" && mkdir -p "$OUT"
 
 DATA="$(mktemp -d /tmp/promtour-faults-XXXXXX)"
-# every message of the run stays listed (the count reads them all back)
+# every message of the run stays listed (the count reads them all back), so the stack needs a larger heap than
+# ./run.sh's 192 MB: with it, the message log of the whole run ran it out of memory in the eighth scenario
 export MESSAGES_RETAIN=1000000
+export LOCAL_STACK_JAVA_OPTS="${LOCAL_STACK_JAVA_OPTS:--XX:+UseSerialGC -Xss512k -Xms128m -Xmx768m -XX:+ExitOnOutOfMemoryError}"
 RUN_PID=""
 stop_stack() {
     [[ -n $RUN_PID ]] || return 0
