@@ -5,6 +5,7 @@ import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.stereotype.Component;
+import ru.promtour.booking.allocation.Allocation;
 import ru.promtour.booking.booking.Booking;
 
 /**
@@ -35,5 +36,10 @@ class MongoIndexes implements SmartInitializingSingleton {
                 .named("enterprise_status"));
         bookings.createIndex(new Index().on("operatorId", Sort.Direction.ASC).on("localDate", Sort.Direction.ASC)
                 .named("operator_local_date"));
+        var allocations = mongo.indexOps(Allocation.COLLECTION);
+        allocations.createIndex(new Index().on("status", Sort.Direction.ASC).on("releaseAt", Sort.Direction.ASC)
+                .named("status_release_at"));
+        allocations.createIndex(new Index().on("excursionId", Sort.Direction.ASC).on("status", Sort.Direction.ASC)
+                .named("excursion_status"));
     }
 }

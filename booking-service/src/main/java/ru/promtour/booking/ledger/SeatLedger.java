@@ -32,8 +32,12 @@ import ru.promtour.seats.Bookability;
  * one slot never oversell and never release twice:
  * <ul>
  *   <li>hold: open, before the cut-off, this booking neither holding, owning nor released here, and
- *       held + confirmed + n ≤ capacity (the store-side form of {@link Bookability}) — no read first, so a
- *       contended slot costs no optimistic retries;</li>
+ *       held + confirmed + allotted + n ≤ capacity (the store-side form of {@link Bookability} on free sale) — no
+ *       read first, so a contended slot costs no optimistic retries. An operator with an allotment here draws on
+ *       it first: its free-sale write also requires that its allotment cannot take the group, and the read of
+ *       the refused write finds the allotment for the second, allotment write;</li>
+ *   <li>an allotment (ADR 0005): granted from free sale, released once by the write {@code released: false →
+ *       true} that gives its unused seats back to free sale;</li>
  *   <li>confirm and release: the booking's entry with the units read (what goes back is what was stored);</li>
  *   <li>resize and the enterprise's changes (rare): the version read.</li>
  * </ul>
@@ -49,8 +53,8 @@ public class SeatLedger {
     /** A write returns the counts after it (for its event and its answer), not the entry arrays or the outbox. */
     private static final FindOneAndUpdateOptions RETURN_AFTER = new FindOneAndUpdateOptions()
             .returnDocument(ReturnDocument.AFTER)
-            .projection(Projections.include("capacity", "held", "confirmed", "status", "version", "cutoffAt", "timeZone",
-                    "start", "excursionId", "enterpriseId"));
+            .projection(Projections.include("capacity", "held", "confirmed", "allotted", "allocations", "status", "version",
+                    "cutoffAt", "timeZone", "start", "excursionId", "enterpriseId"));
 
     /** What a hold did; every value but HELD and ALREADY is the reason it was refused. */
     public enum HoldResult { HELD, ALREADY, RELEASED_BEFORE, SOLD_OUT, SLOT_CLOSED, SLOT_CANCELLED, CUTOFF_PASSED, UNKNOWN_SLOT, BUSY }
@@ -64,6 +68,13 @@ public class SeatLedger {
         public int available() {
             return ledger == null ? 0 : ledger.available();
         }
+    }
+
+    /** What a grant of an allotment did; every value but GRANTED and ALREADY is the reason it was refused. */
+    public enum GrantResult { GRANTED, ALREADY, NOT_ENOUGH_FREE, OPERATOR_HAS_ALLOTMENT, SLOT_CANCELLED, CUTOFF_PASSED, UNKNOWN_SLOT }
+
+    /** @param ledger the ledger after the grant, or as read when refused (null for UNKNOWN_SLOT) */
+    public record Grant(GrantResult result, Ledger ledger) {
     }
 
     /** What a change of a booking's units did. */
@@ -110,7 +121,8 @@ public class SeatLedger {
         Document doc = new Document("_id", slotId).append("excursionId", excursionId).append("enterpriseId", enterpriseId)
                 .append("start", Date.from(start)).append("timeZone", timeZone).append("cutoffAt", Date.from(cutoffAt))
                 .append("status", status == null ? LedgerStatus.OPEN.name() : status).append("capacity", capacity)
-                .append("held", 0).append("confirmed", 0).append("holds", List.of()).append("sold", List.of())
+                .append("held", 0).append("confirmed", 0).append("allotted", 0).append("allocations", new Document())
+                .append("holds", List.of()).append("sold", List.of())
                 .append("released", List.of()).append("answered", List.of()).append("version", 1L).append(Outbox.FIELD, List.of());
         try {
             ledgers().insertOne(doc);
@@ -137,11 +149,12 @@ public class SeatLedger {
     }
 
     /**
-     * Holds {@code units} seats for the booking in one conditional write, or says why not. A refused write reads
-     * the ledger once to name the reason (and to tell a repeated hold of the same booking, ALREADY, apart).
+     * Holds {@code units} seats for the operator's booking in one conditional write, or says why not. A refused
+     * write reads the ledger once to name the reason (and to tell a repeated hold of the same booking, ALREADY,
+     * apart) — or to find the operator's allotment, which it then holds from.
      */
-    public Hold hold(String slotId, String bookingId, int units, String requestHash, Instant now) {
-        return hold(slotId, bookingId, units, requestHash, now, "RESERVED");
+    public Hold hold(String slotId, String operatorId, String bookingId, int units, String requestHash, Instant now) {
+        return hold(slotId, operatorId, bookingId, units, requestHash, now, "RESERVED");
     }
 
     /**
@@ -149,15 +162,17 @@ public class SeatLedger {
      * as a reserve, event cause {@code MOVED}, except that a booking that left this slot before may come back
      * (its id in {@code released} guards a reserve's uuid, not a stored booking's move).
      */
-    public Hold holdMoved(String slotId, String bookingId, int units, String requestHash, Instant now) {
-        return hold(slotId, bookingId, units, requestHash, now, "MOVED");
+    public Hold holdMoved(String slotId, String operatorId, String bookingId, int units, String requestHash, Instant now) {
+        return hold(slotId, operatorId, bookingId, units, requestHash, now, "MOVED");
     }
 
-    private Hold hold(String slotId, String bookingId, int units, String requestHash, Instant now, String cause) {
+    private Hold hold(String slotId, String operatorId, String bookingId, int units, String requestHash, Instant now,
+                      String cause) {
         boolean move = "MOVED".equals(cause);
         if (knownSoldOut(slotId)) {
             return new Hold(HoldResult.SOLD_OUT, null, null);
         }
+        String pool = null;
         for (int attempt = 0; attempt < 5; attempt++) {
             OutboxEvent event = events.held(slotId, bookingId, units, cause, now);
             // the store-side form of Bookability.refusal (open, before the cut-off, the seats fit), evaluated by the
@@ -166,14 +181,26 @@ public class SeatLedger {
                     .append("status", LedgerStatus.OPEN.name())
                     .append("cutoffAt", new Document("$gt", Date.from(now)))
                     .append("holds.bookingId", new Document("$ne", bookingId))
-                    .append("sold.bookingId", new Document("$ne", bookingId))
-                    .append("$expr", fits(units));
+                    .append("sold.bookingId", new Document("$ne", bookingId));
             if (!move) {
                 filter.append("released", new Document("$ne", bookingId));
             }
             Document entry = new Document("bookingId", bookingId).append("units", units).append("at", Date.from(now))
                     .append("requestHash", requestHash);
-            Document update = new Document("$inc", new Document("held", units).append("version", 1L))
+            Document inc = new Document("held", units).append("version", 1L);
+            if (pool == null) {
+                filter.append("$expr", fitsFreeSale(units));
+                if (operatorId != null) {
+                    // an allotment that can take the group is drawn on first (the write below, after a read)
+                    filter.append("$nor", List.of(allotmentTakes(operatorId, null, units)));
+                }
+            }
+            else {
+                filter.putAll(allotmentTakes(operatorId, pool, units));
+                entry.append("pool", pool);
+                inc.append("allotted", -units).append(allotmentField(operatorId, "left"), -units);
+            }
+            Document update = new Document("$inc", inc)
                     .append("$push", new Document("holds", entry)
                             .append(Outbox.FIELD, new Document("$each", List.of(event.toDocument()))));
             Ledger held = write(filter, update, event);
@@ -191,6 +218,12 @@ public class SeatLedger {
             }
             HoldResult refusal = !move && l.released().contains(bookingId) ? HoldResult.RELEASED_BEFORE : whyNot(l, units, now);
             remember(l);
+            Optional<Ledger.Allotment> allotment = l.usableAllotment(operatorId).filter(a -> a.left() >= units);
+            if (allotment.isPresent() && (refusal == null || refusal == HoldResult.SOLD_OUT)) {
+                pool = allotment.get().id();
+                continue;
+            }
+            pool = null;
             if (refusal != null) {
                 return new Hold(refusal, l, null);
             }
@@ -211,6 +244,9 @@ public class SeatLedger {
             Document filter = new Document("_id", slotId).append("holds",
                     new Document("$elemMatch", new Document("bookingId", bookingId).append("units", n)));
             Document sale = new Document("bookingId", bookingId).append("units", n).append("at", Date.from(now));
+            if (hold.get().pool() != null) {
+                sale.append("pool", hold.get().pool());
+            }
             Document update = new Document("$inc", new Document("held", -n).append("confirmed", n).append("version", 1L))
                     .append("$pull", new Document("holds", new Document("bookingId", bookingId)))
                     .append("$push", new Document("sold", sale)
@@ -230,7 +266,8 @@ public class SeatLedger {
      */
     public boolean release(String slotId, String bookingId, String cause, Instant now) {
         for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-            Optional<Ledger.Placed> placed = find(slotId).flatMap(l -> l.placed(bookingId));
+            Optional<Ledger> read = find(slotId);
+            Optional<Ledger.Placed> placed = read.flatMap(l -> l.placed(bookingId));
             if (placed.isEmpty()) {
                 return false;
             }
@@ -239,7 +276,14 @@ public class SeatLedger {
             OutboxEvent event = events.released(slotId, bookingId, n, cause, now);
             Document filter = new Document("_id", slotId).append(p.array(),
                     new Document("$elemMatch", new Document("bookingId", bookingId).append("units", n)));
-            Document update = new Document("$inc", new Document(p.count(), -n).append("version", 1L))
+            Document inc = new Document(p.count(), -n).append("version", 1L);
+            // seats of an allotment go back to it while it is not released (released is final: then free sale)
+            Optional<Ledger.Allotment> back = pooled(read.get(), p.entry());
+            back.ifPresent(a -> {
+                filter.append(allotmentField(a.operatorId(), "id"), a.id()).append(allotmentField(a.operatorId(), "released"), false);
+                inc.append("allotted", n).append(allotmentField(a.operatorId(), "left"), n);
+            });
+            Document update = new Document("$inc", inc)
                     .append("$pull", new Document(p.array(), new Document("bookingId", bookingId)))
                     .append("$push", new Document("released", new Document("$each", List.of(bookingId))
                             .append("$slice", -RELEASED_KEPT))
@@ -275,8 +319,13 @@ public class SeatLedger {
                 return ResizeResult.STALE;
             }
             int delta = to - from;
+            // a booking from an allotment grows from it and shrinks back into it while it is not released
+            Optional<Ledger.Allotment> allotment = pooled(l, p.entry());
             if (delta > 0) {
                 HoldResult why = whyNot(l, delta, now);
+                if (allotment.isPresent() && (why == null || why == HoldResult.SOLD_OUT)) {
+                    why = allotment.get().left() >= delta ? null : HoldResult.SOLD_OUT;
+                }
                 if (why != null) {
                     return ResizeResult.valueOf(why.name());
                 }
@@ -285,7 +334,9 @@ public class SeatLedger {
                     : events.released(slotId, bookingId, -delta, "RESIZED", now);
             Document filter = new Document("_id", slotId).append("version", l.version())
                     .append(p.array() + ".bookingId", bookingId);
-            Document update = new Document("$inc", new Document(p.count(), delta).append("version", 1L))
+            Document inc = new Document(p.count(), delta).append("version", 1L);
+            allotment.ifPresent(a -> inc.append("allotted", -delta).append(allotmentField(a.operatorId(), "left"), -delta));
+            Document update = new Document("$inc", inc)
                     .append("$set", new Document(p.array() + ".$.units", to))
                     .append("$push", new Document(Outbox.FIELD, new Document("$each", List.of(event.toDocument()))));
             if (write(filter, update, event) != null) {
@@ -325,6 +376,13 @@ public class SeatLedger {
                         refusal = "BELOW_HELD_PLUS_CONFIRMED";
                         message = "Capacity " + r.capacity() + " is below held + confirmed = " + sold + " (held "
                                 + l.held() + ", confirmed " + l.confirmed() + ")";
+                    }
+                    else if (r.capacity() < sold + l.allotted()) {
+                        // an allotment is a promise to its operator until its release date
+                        refusal = "BELOW_ALLOTTED";
+                        message = "Capacity " + r.capacity() + " is below held + confirmed + allotted = "
+                                + (sold + l.allotted()) + " (held " + l.held() + ", confirmed " + l.confirmed()
+                                + ", allotted to operators and not yet booked " + l.allotted() + ")";
                     }
                     else {
                         set.append("capacity", r.capacity());
@@ -366,6 +424,86 @@ public class SeatLedger {
     }
 
     /**
+     * Grants the operator {@code units} seats of free sale on this slot until {@code releaseAt}: one write, guarded
+     * by the free seats and by the operator having no allotment here not yet released (one per operator and slot).
+     */
+    public Grant grant(String slotId, String allocationId, String operatorId, int units, Instant releaseAt, Instant now) {
+        for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+            OutboxEvent event = events.allotted(slotId, allocationId, operatorId, units, releaseAt, now);
+            Document filter = new Document("_id", slotId)
+                    .append("status", new Document("$ne", LedgerStatus.CANCELLED.name()))
+                    .append("cutoffAt", new Document("$gt", Date.from(now)))
+                    .append("$or", List.of(new Document(allotmentField(operatorId, "released"), true),
+                            new Document("allocations." + operatorId, new Document("$exists", false))))
+                    .append("$expr", fitsFreeSale(units));
+            Document allotment = new Document("id", allocationId).append("units", units).append("left", units)
+                    .append("releaseAt", Date.from(releaseAt)).append("released", false);
+            Document update = new Document("$set", new Document("allocations." + operatorId, allotment))
+                    .append("$inc", new Document("allotted", units).append("version", 1L))
+                    .append("$push", new Document(Outbox.FIELD, new Document("$each", List.of(event.toDocument()))));
+            Ledger granted = write(filter, update, event);
+            if (granted != null) {
+                return new Grant(GrantResult.GRANTED, granted);
+            }
+            Optional<Ledger> read = find(slotId);
+            if (read.isEmpty()) {
+                return new Grant(GrantResult.UNKNOWN_SLOT, null);
+            }
+            Ledger l = read.get();
+            if (l.allotment(allocationId).isPresent()) {
+                return new Grant(GrantResult.ALREADY, l);
+            }
+            GrantResult refusal = l.status() == LedgerStatus.CANCELLED ? GrantResult.SLOT_CANCELLED
+                    : !now.isBefore(l.cutoffAt()) ? GrantResult.CUTOFF_PASSED
+                    : l.usableAllotment(operatorId).isPresent() ? GrantResult.OPERATOR_HAS_ALLOTMENT
+                    : l.available() < units ? GrantResult.NOT_ENOUGH_FREE : null;
+            if (refusal != null) {
+                return new Grant(refusal, l);
+            }
+        }
+        throw new IllegalStateException("Ledger " + slotId + " changed too often to grant " + allocationId);
+    }
+
+    /**
+     * Releases the allotment exactly once: the write {@code released: false → true} on the units left as read,
+     * which go back to free sale by the same write. Empty when it is released already or not here.
+     *
+     * @param cause RELEASE_DATE (its date came) or WITHDRAWN (the enterprise took it back early)
+     * @return the allotment as it was released
+     */
+    public Optional<Ledger.Allotment> releaseAllotment(String slotId, String allocationId, String cause, Instant now) {
+        for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+            Optional<Ledger.Allotment> read = find(slotId).flatMap(l -> l.allotment(allocationId)).filter(a -> !a.released());
+            if (read.isEmpty()) {
+                return Optional.empty();
+            }
+            Ledger.Allotment a = read.get();
+            OutboxEvent event = events.allotmentReleased(slotId, a, cause, now);
+            Document filter = new Document("_id", slotId).append(allotmentField(a.operatorId(), "id"), allocationId)
+                    .append(allotmentField(a.operatorId(), "released"), false)
+                    .append(allotmentField(a.operatorId(), "left"), a.left());
+            Document update = new Document("$set", new Document(allotmentField(a.operatorId(), "released"), true)
+                    .append(allotmentField(a.operatorId(), "releasedAt"), Date.from(now)))
+                    .append("$inc", new Document("allotted", -a.left()).append("version", 1L))
+                    .append("$push", new Document(Outbox.FIELD, new Document("$each", List.of(event.toDocument()))));
+            if (write(filter, update, event) != null) {
+                return Optional.of(new Ledger.Allotment(a.id(), a.operatorId(), a.units(), a.left(), a.releaseAt(), true));
+            }
+        }
+        throw new IllegalStateException("Ledger " + slotId + " changed too often to release allotment " + allocationId);
+    }
+
+    /** Ledgers of one program starting in [from, to): where a schedule allocation applies. */
+    public List<Ledger> ofExcursion(String excursionId, Instant from, Instant to) {
+        List<Ledger> found = new ArrayList<>();
+        ledgers().find(Filters.and(Filters.eq("excursionId", excursionId), Filters.gte("start", Date.from(from)),
+                        Filters.lt("start", Date.from(to))))
+                .projection(Projections.exclude(Outbox.FIELD, "holds", "sold", "released", "answered"))
+                .forEach(doc -> found.add(Ledger.of(doc)));
+        return found;
+    }
+
+    /**
      * Holds taken in [from, to): the candidates of the orphan sweep (a hold whose booking was never written
      * because the process died between the two writes).
      */
@@ -391,7 +529,8 @@ public class SeatLedger {
 
     /** Remembers an open slot with no free seat (a closed or cancelled one is refused for that reason, not this). */
     private void remember(Ledger l) {
-        if (l.status() == LedgerStatus.OPEN && l.available() <= 0) {
+        // an allotment's operator may still book a slot sold out on free sale: such a slot is not remembered
+        if (l.status() == LedgerStatus.OPEN && l.available() <= 0 && l.allotted() == 0) {
             soldOut.put(l.slotId(), System.nanoTime());
         }
         else {
@@ -413,7 +552,8 @@ public class SeatLedger {
 
     /** Why the slot refuses n more seats by the {@link Bookability} rule, as a hold's result: null when they fit. */
     static HoldResult whyNot(Ledger l, int n, Instant now) {
-        return Bookability.refusal(l.status().bookability(), l.cutoffAt(), l.capacity(), l.held(), l.confirmed(), n, now)
+        return Bookability.refusal(l.status().bookability(), l.cutoffAt(), l.capacity(), l.held() + l.allotted(),
+                        l.confirmed(), n, now)
                 .map(SeatLedger::holdResult).orElse(null);
     }
 
@@ -426,9 +566,33 @@ public class SeatLedger {
         };
     }
 
-    /** held + confirmed + n ≤ capacity, evaluated by the store on the stored document at write time. */
-    private static Document fits(int n) {
-        return new Document("$lte", List.of(new Document("$add", List.of("$held", "$confirmed", n)), "$capacity"));
+    /**
+     * held + confirmed + allotted + n ≤ capacity, evaluated by the store on the stored document at write time
+     * ({@code allotted} absent in a ledger written before allocations existed: 0, not null — null would pass).
+     */
+    private static Document fitsFreeSale(int n) {
+        return new Document("$lte", List.of(new Document("$add", List.of("$held", "$confirmed",
+                new Document("$ifNull", List.of("$allotted", 0)), n)), "$capacity"));
+    }
+
+    /** The operator's allotment (with this id, when given) is not released and has n seats left. */
+    private static Document allotmentTakes(String operatorId, String allocationId, int n) {
+        Document d = new Document(allotmentField(operatorId, "released"), false)
+                .append(allotmentField(operatorId, "left"), new Document("$gte", n));
+        if (allocationId != null) {
+            d.append(allotmentField(operatorId, "id"), allocationId);
+        }
+        return d;
+    }
+
+    /** The booking's allotment when its entry came from one that is still here and not released. */
+    private static Optional<Ledger.Allotment> pooled(Ledger l, Ledger.Entry entry) {
+        return entry.pool() == null ? Optional.empty() : l.allotment(entry.pool()).filter(a -> !a.released());
+    }
+
+    /** A field of the operator's allotment; operator ids are the gateway's {@code op-<uuid>}, safe as a field name. */
+    static String allotmentField(String operatorId, String field) {
+        return "allocations." + operatorId + "." + field;
     }
 
     private MongoCollection<Document> ledgers() {

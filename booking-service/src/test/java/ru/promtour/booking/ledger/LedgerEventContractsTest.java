@@ -47,15 +47,47 @@ class LedgerEventContractsTest {
     }
 
     @Test
+    void allocationEventsMatchTheirSchemasAndTheLedgerTellsFreeSaleFromAllotments() {
+        Document allotted = new Document("_id", "slot-1").append("capacity", 40).append("held", 4)
+                .append("confirmed", 10).append("allotted", 15).append("status", "OPEN").append("version", 19L)
+                .append("allocations", new Document("op-1", new Document("id", "alloc-1").append("units", 20)
+                        .append("left", 15).append("released", false))
+                        .append("op-2", new Document("id", "alloc-2").append("units", 5).append("left", 5)
+                                .append("released", true)));
+        OutboxEvent granted = events.enrich(events.allotted("slot-1", "alloc-1", "op-1", 20,
+                Instant.parse("2026-12-10T07:00:00Z"), NOW), allotted);
+        Contracts.assertMatchesSchema(granted.type(), granted.payload());
+        JsonNode ledger = JSON.readTree(granted.payload()).path("ledger");
+        assertThat(ledger.path("available").asInt()).isEqualTo(40 - 4 - 10 - 15);
+        assertThat(ledger.path("allotted").asInt()).isEqualTo(15);
+        assertThat(ledger.path("allocations")).hasSize(1);
+        assertThat(ledger.path("allocations").get(0).path("operatorId").asString()).isEqualTo("op-1");
+        assertThat(ledger.path("allocations").get(0).path("left").asInt()).isEqualTo(15);
+        OutboxEvent released = events.enrich(events.allotmentReleased("slot-1",
+                new Ledger.Allotment("alloc-1", "op-1", 20, 6, NOW, false), "RELEASE_DATE", NOW), ledger());
+        Contracts.assertMatchesSchema(released.type(), released.payload());
+        JsonNode body = JSON.readTree(released.payload());
+        assertThat(body.path("used").asInt()).isEqualTo(14);
+        assertThat(body.path("returned").asInt()).isEqualTo(6);
+        assertThat(body.path("ledger").has("allotted")).as("absent while no allocation is left").isFalse();
+        assertMatches(events.changeRefused("slot-1", "rq-4", "CAPACITY", 20, "BELOW_ALLOTTED",
+                "Capacity 20 is below held + confirmed + allotted = 29", NOW));
+    }
+
+    @Test
     void anEventIsCompletedOnceEvenWhenRelayedAgain() {
         OutboxEvent once = events.enrich(events.confirmed("slot-1", "bk-1", 4, NOW), ledger);
         assertThat(events.enrich(once, ledger.append("version", 18L)).payload()).isEqualTo(once.payload());
     }
 
+    private Document ledger() {
+        return ledger;
+    }
+
     private JsonNode assertMatches(OutboxEvent event) {
         assertThat(event.topic()).isEqualTo(LedgerEvents.TOPIC);
         assertThat(event.key()).isEqualTo("slot-1");
-        OutboxEvent sent = events.enrich(event, ledger);
+        OutboxEvent sent = events.enrich(event, ledger());
         Contracts.assertMatchesSchema(sent.type(), sent.payload());
         return JSON.readTree(sent.payload());
     }

@@ -216,9 +216,9 @@ class LedgerIT extends BookingIT {
         String movedId = reserve(CatalogData.reserve(movedUuid, p, slotId, 3, 0, 0)).text("id");
 
         // cut after the new slot's hold: the booking still names the old slot, the new hold is an orphan
-        assertThat(seats.holdMoved(otherSlot, stayedId, 2, null, clock.instant()).result()).isEqualTo(SeatLedger.HoldResult.HELD);
+        assertThat(seats.holdMoved(otherSlot, operatorId, stayedId, 2, null, clock.instant()).result()).isEqualTo(SeatLedger.HoldResult.HELD);
         // cut after the booking's write: the booking names the new slot (its event in its outbox), the old entry stays
-        assertThat(seats.holdMoved(laterSlot, movedId, 3, null, clock.instant()).result()).isEqualTo(SeatLedger.HoldResult.HELD);
+        assertThat(seats.holdMoved(laterSlot, operatorId, movedId, 3, null, clock.instant()).result()).isEqualTo(SeatLedger.HoldResult.HELD);
         mongo.updateFirst(query(where("_id").is(movedId)),
                 new Update().set("slotId", laterSlot), Booking.COLLECTION);
         catalog.send(FakeCatalog.BOOKINGS, "booking.BookingUpdated.v1", laterSlot, movedId,

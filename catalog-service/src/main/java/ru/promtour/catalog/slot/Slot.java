@@ -37,16 +37,32 @@ import ru.promtour.seats.Bookability;
  * @param changeAnswers  the last {@value #ANSWERS_KEPT} answers of the ledger, oldest first
  * @param openingHours   null for a start-time slot; for the day slot of an OPENING_HOURS program ({@link #allDay()})
  *                       the local date's open ranges, empty once its hours closed the date (see {@code hours.DaySlots})
+ * @param allotted       seats the ledger keeps for operators' allocations, not booked yet (ADR 0005): not on free sale
+ * @param allotments     each operator's share of {@code allotted}
  */
 @Document(Slot.COLLECTION)
 public record Slot(@Id String id, String excursionId, String enterpriseId, Instant start, String timeZone,
                    Instant cutoffAt, int capacity, int held, int confirmed, SlotStatus status, long version, Long ledgerVersion,
                    String cancelReason, List<PendingChange> pendingChanges, List<ChangeAnswer> changeAnswers,
-                   Instant createdAt, Instant updatedAt, List<TimeRange> openingHours) {
+                   Instant createdAt, Instant updatedAt, List<TimeRange> openingHours, int allotted,
+                   List<Allotment> allotments) {
 
     public static final String COLLECTION = "slots";
     /** How many ledger answers a slot remembers: enough for the calls that can wait on it at once. */
     public static final int ANSWERS_KEPT = 20;
+
+    /** What is left of one operator's allocation on the slot. */
+    public record Allotment(String operatorId, int left) {
+    }
+
+    /** A slot without allocations (or whose allocations the caller does not change). */
+    public Slot(String id, String excursionId, String enterpriseId, Instant start, String timeZone, Instant cutoffAt,
+                int capacity, int held, int confirmed, SlotStatus status, long version, Long ledgerVersion,
+                String cancelReason, List<PendingChange> pendingChanges, List<ChangeAnswer> changeAnswers,
+                Instant createdAt, Instant updatedAt, List<TimeRange> openingHours) {
+        this(id, excursionId, enterpriseId, start, timeZone, cutoffAt, capacity, held, confirmed, status, version,
+                ledgerVersion, cancelReason, pendingChanges, changeAnswers, createdAt, updatedAt, openingHours, 0, List.of());
+    }
 
     /** A start-time slot. */
     public Slot(String id, String excursionId, String enterpriseId, Instant start, String timeZone, Instant cutoffAt,
@@ -63,11 +79,23 @@ public record Slot(@Id String id, String excursionId, String enterpriseId, Insta
         ledgerVersion = ledgerVersion == null ? 0L : ledgerVersion;
         pendingChanges = pendingChanges == null ? List.of() : pendingChanges;
         changeAnswers = changeAnswers == null ? List.of() : changeAnswers;
+        allotments = allotments == null ? List.of() : allotments;
     }
 
-    /** Seats that can still be held. Never negative, even if capacity was lowered by an admin fix. */
+    /** Seats on free sale. Never negative, even if capacity was lowered by an admin fix. */
     public int available() {
-        return Bookability.free(capacity, held, confirmed);
+        return Bookability.free(capacity, held + allotted, confirmed);
+    }
+
+    /**
+     * The slot as this operator may book it: its own allocation's seats are on sale to it, the others' are not
+     * (the ledger draws on an operator's allocation first). The same slot for a caller without an allocation here.
+     */
+    public Slot asSeenBy(String operatorId) {
+        int mine = allotments.stream().filter(a -> a.operatorId().equals(operatorId)).mapToInt(Allotment::left).sum();
+        return mine == 0 ? this : new Slot(id, excursionId, enterpriseId, start, timeZone, cutoffAt, capacity, held,
+                confirmed, status, version, ledgerVersion, cancelReason, pendingChanges, changeAnswers, createdAt,
+                updatedAt, openingHours, allotted - mine, allotments);
     }
 
     /** When bookings close: as stored; for a slot stored before the field existed, from its program's cut-off. */
@@ -80,7 +108,7 @@ public record Slot(@Id String id, String excursionId, String enterpriseId, Insta
      * model of the slot's ledger; empty when it would fit.
      */
     public Optional<Bookability.Refusal> refusal(ExcursionProgram program, int units, Instant now) {
-        return Bookability.refusal(status.bookability(), cutoffAt(program), capacity, held, confirmed, units, now);
+        return Bookability.refusal(status.bookability(), cutoffAt(program), capacity, held + allotted, confirmed, units, now);
     }
 
     public OffsetDateTime localStart() {
@@ -108,13 +136,15 @@ public record Slot(@Id String id, String excursionId, String enterpriseId, Insta
     /** The slot showing these ledger figures as its read model. */
     public Slot withSeats(int capacity, int held, int confirmed, SlotStatus status, long ledgerVersion) {
         return new Slot(id, excursionId, enterpriseId, start, timeZone, cutoffAt, capacity, held, confirmed, status,
-                version, ledgerVersion, cancelReason, pendingChanges, changeAnswers, createdAt, updatedAt, openingHours);
+                version, ledgerVersion, cancelReason, pendingChanges, changeAnswers, createdAt, updatedAt, openingHours,
+                allotted, allotments);
     }
 
     /** The slot with a new booking cut-off (its program's cut-off changed). */
     public Slot withCutoffAt(Instant cutoffAt, long version, Instant updatedAt) {
         return new Slot(id, excursionId, enterpriseId, start, timeZone, cutoffAt, capacity, held, confirmed, status,
-                version, ledgerVersion, cancelReason, pendingChanges, changeAnswers, createdAt, updatedAt, openingHours);
+                version, ledgerVersion, cancelReason, pendingChanges, changeAnswers, createdAt, updatedAt, openingHours,
+                allotted, allotments);
     }
 
     /** The slot once the ledger's answer to a pending change is kept (the request leaves the pending ones). */
@@ -124,7 +154,8 @@ public record Slot(@Id String id, String excursionId, String enterpriseId, Insta
         answers.add(answer);
         answers = List.copyOf(answers.subList(Math.max(0, answers.size() - ANSWERS_KEPT), answers.size()));
         return new Slot(id, excursionId, enterpriseId, start, timeZone, cutoffAt, capacity, held, confirmed, status,
-                version, ledgerVersion, cancelReason, pending, answers, createdAt, updatedAt, openingHours);
+                version, ledgerVersion, cancelReason, pending, answers, createdAt, updatedAt, openingHours, allotted,
+                allotments);
     }
 
     /**

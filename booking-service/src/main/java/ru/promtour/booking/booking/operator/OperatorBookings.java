@@ -127,7 +127,7 @@ public class OperatorBookings {
             return replayOf(operator.id(), uuid, hash).orElseThrow(() -> refusal);
         }
         long started = System.nanoTime();
-        Hold hold = ledger.hold(slot.id(), bookingId, items.size(), hash, now);
+        Hold hold = ledger.hold(slot.id(), operator.id(), bookingId, items.size(), hash, now);
         return switch (hold.result()) {
             case HELD -> insertHeld(bookingId, uuid, operator, hash, command, items, slot, excursion, now, started);
             case ALREADY -> {
@@ -392,14 +392,14 @@ public class OperatorBookings {
         String from = current.slotId();
         int units = items == null ? current.units() : items.size();
         long started = System.nanoTime();
-        Hold hold = ledger.holdMoved(target.id(), current.id(), units, current.requestHash(), now);
+        Hold hold = ledger.holdMoved(target.id(), current.operatorId(), current.id(), units, current.requestHash(), now);
         Duration halfGrace = properties.ledger().orphanGrace().dividedBy(2);
         if (hold.result() == SeatLedger.HoldResult.ALREADY && (hold.entry().units() != units || hold.entry().at() == null
                 || !now.isBefore(hold.entry().at().plus(halfGrace)))) {
             // the entry of an earlier, interrupted move (the booking is not on that slot): an orphan the sweep may be
             // releasing right now, so it is not reused; give it back and hold afresh
             ledger.release(target.id(), current.id(), "ORPHANED", now);
-            hold = ledger.holdMoved(target.id(), current.id(), units, current.requestHash(), now);
+            hold = ledger.holdMoved(target.id(), current.operatorId(), current.id(), units, current.requestHash(), now);
         }
         switch (hold.result()) {
             case HELD -> { }

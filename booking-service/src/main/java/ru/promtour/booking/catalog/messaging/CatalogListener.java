@@ -9,6 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
+import ru.promtour.booking.allocation.Allocations;
 import ru.promtour.booking.booking.cancellation.SlotCancellations;
 import ru.promtour.booking.catalog.CatalogProjection;
 import ru.promtour.booking.catalog.ExcursionView;
@@ -35,11 +36,14 @@ public class CatalogListener {
 
     private final CatalogProjection projection;
     private final SeatLedger ledger;
+    private final Allocations allocations;
     private final SlotCancellations cancellations;
     private final Clock clock;
 
-    public CatalogListener(CatalogProjection projection, SeatLedger ledger, SlotCancellations cancellations, Clock clock) {
+    public CatalogListener(CatalogProjection projection, SeatLedger ledger, SlotCancellations cancellations,
+                           Allocations allocations, Clock clock) {
         this.projection = projection;
+        this.allocations = allocations;
         this.ledger = ledger;
         this.cancellations = cancellations;
         this.clock = clock;
@@ -69,6 +73,8 @@ public class CatalogListener {
             if (CatalogEvents.SLOT_PUBLISHED.equals(type)) {
                 ledger.create(e.slotId(), e.excursionId(), e.enterpriseId(), e.start(), e.timeZone(), cutoffAt(e),
                         e.capacity(), e.status());
+                // also for a redelivery: a crash between the two writes must not leave the slot without its allotments
+                allocations.slotOpened(e.slotId());
             }
             else if (CatalogEvents.SLOT_CUTOFF_CHANGED.equals(type) && e.cutoffAt() != null) {
                 ledger.cutoffChanged(e.slotId(), e.cutoffAt());

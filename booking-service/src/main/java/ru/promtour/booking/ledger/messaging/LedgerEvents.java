@@ -1,12 +1,14 @@
 package ru.promtour.booking.ledger.messaging;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import org.bson.Document;
 import org.springframework.stereotype.Component;
 import ru.promtour.messaging.outbox.OutboxEvent;
+import ru.promtour.booking.ledger.Ledger;
 import ru.promtour.messaging.outbox.OutboxRelay;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -26,6 +28,8 @@ public class LedgerEvents implements OutboxRelay.Enricher {
     public static final String RELEASED = "booking.SeatsReleased.v1";
     public static final String CHANGE_APPLIED = "booking.SlotChangeApplied.v1";
     public static final String CHANGE_REFUSED = "booking.SlotChangeRefused.v1";
+    public static final String ALLOCATION_GRANTED = "booking.AllocationGranted.v1";
+    public static final String ALLOCATION_RELEASED = "booking.AllocationReleased.v1";
 
     private final JsonMapper json;
 
@@ -60,6 +64,23 @@ public class LedgerEvents implements OutboxRelay.Enricher {
                 message, at));
     }
 
+    /** An operator's allotment on the slot, taken from free sale until {@code releaseAt}; subject = allocation id. */
+    public OutboxEvent allotted(String slotId, String allocationId, String operatorId, int units, Instant releaseAt,
+                                Instant at) {
+        return event(ALLOCATION_GRANTED, slotId, allocationId,
+                new AllocationGranted(slotId, allocationId, operatorId, units, releaseAt, at));
+    }
+
+    /**
+     * The allotment's unused seats went back to free sale, once; subject = allocation id.
+     *
+     * @param cause RELEASE_DATE or WITHDRAWN
+     */
+    public OutboxEvent allotmentReleased(String slotId, Ledger.Allotment a, String cause, Instant at) {
+        return event(ALLOCATION_RELEASED, slotId, a.id(),
+                new AllocationReleased(slotId, a.id(), a.operatorId(), a.units(), a.used(), a.left(), cause, at));
+    }
+
     /**
      * Adds {@code "ledger": {...}} from the ledger document. The payloads are this class's own compact JSON
      * objects, so the object is closed by its last character and the field goes right before it.
@@ -72,9 +93,19 @@ public class LedgerEvents implements OutboxRelay.Enricher {
         int capacity = number(ledger, "capacity");
         int held = number(ledger, "held");
         int confirmed = number(ledger, "confirmed");
+        int allotted = number(ledger, "allotted");
         Object version = ledger.get("version");
-        Snapshot snapshot = new Snapshot(capacity, held, confirmed, Math.max(0, capacity - held - confirmed),
-                ledger.getString("status"), version instanceof Number n ? n.longValue() : 1L);
+        List<Allotment> allotments = new ArrayList<>();
+        if (ledger.get("allocations") instanceof Document map) {
+            map.forEach((operatorId, v) -> {
+                if (v instanceof Document a && !Boolean.TRUE.equals(a.getBoolean("released"))) {
+                    allotments.add(new Allotment(operatorId, a.getString("id"), number(a, "left")));
+                }
+            });
+        }
+        Snapshot snapshot = new Snapshot(capacity, held, confirmed, Math.max(0, capacity - held - confirmed - allotted),
+                ledger.getString("status"), version instanceof Number n ? n.longValue() : 1L,
+                allotted == 0 && allotments.isEmpty() ? null : allotted, allotments.isEmpty() ? null : allotments);
         String payload = event.payload();
         String enriched = payload.substring(0, payload.length() - 1) + ",\"ledger\":" + json.writeValueAsString(snapshot)
                 + "}";
@@ -90,8 +121,27 @@ public class LedgerEvents implements OutboxRelay.Enricher {
         return OutboxEvent.of(type, TOPIC, slotId, subject, payload, json);
     }
 
-    /** The {@code ledger} object of every event: the slot's ledger when the event left. */
-    public record Snapshot(int capacity, int held, int confirmed, int available, String status, long version) {
+    /**
+     * The {@code ledger} object of every event: the slot's ledger when the event left. {@code available} is free
+     * sale; {@code allotted} (absent when 0) the seats kept for operators' allotments, each operator's in
+     * {@code allocations}.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Snapshot(int capacity, int held, int confirmed, int available, String status, long version,
+                           Integer allotted, List<Allotment> allocations) {
+    }
+
+    /** What is left of one operator's allotment, not released. */
+    public record Allotment(String operatorId, String allocationId, int left) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record AllocationGranted(String slotId, String allocationId, String operatorId, int units, Instant releaseAt,
+                             Instant at) {
+    }
+
+    record AllocationReleased(String slotId, String allocationId, String operatorId, int units, int used,
+                              int returned, String cause, Instant at) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)

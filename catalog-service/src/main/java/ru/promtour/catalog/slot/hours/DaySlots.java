@@ -191,7 +191,7 @@ public class DaySlots {
             Instant cutoffAt = Bookability.cutoffAt(start, program.bookingCutoffHours());
             asked = new Slot(s.id(), s.excursionId(), s.enterpriseId(), start, s.timeZone(), cutoffAt, s.capacity(),
                     s.held(), s.confirmed(), s.status(), s.version() + 1, s.ledgerVersion(), s.cancelReason(),
-                    s.pendingChanges(), s.changeAnswers(), s.createdAt(), now, day.ranges());
+                    s.pendingChanges(), s.changeAnswers(), s.createdAt(), now, day.ranges(), s.allotted(), s.allotments());
             update.set("start", Date.from(start)).set("cutoffAt", Date.from(cutoffAt)).set("version", asked.version())
                     .set("updatedAt", Date.from(now)).set("openingHours", day.ranges());
             // the ledger moves its cut-off, booking's copy its start and hours (the event carries the slot as it is now)

@@ -57,6 +57,7 @@ public class SeatReadModel {
     static Update setCounts(Update update, Ledger ledger) {
         return update.set("capacity", ledger.capacity()).set("held", ledger.held())
                 .set("confirmed", ledger.confirmed()).set("status", ledger.status().name())
+                .set("allotted", ledger.allotted() == null ? 0 : ledger.allotted()).set("allotments", ledger.allotments())
                 .set("ledgerVersion", ledger.version()).set(AVAILABILITY_CHANGED, true);
     }
 }

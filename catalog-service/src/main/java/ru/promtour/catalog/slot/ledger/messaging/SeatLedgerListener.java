@@ -47,6 +47,8 @@ public class SeatLedgerListener {
     public static final String SEATS_RELEASED = "booking.SeatsReleased.v1";
     public static final String CHANGE_APPLIED = "booking.SlotChangeApplied.v1";
     public static final String CHANGE_REFUSED = "booking.SlotChangeRefused.v1";
+    public static final String ALLOCATION_GRANTED = "booking.AllocationGranted.v1";
+    public static final String ALLOCATION_RELEASED = "booking.AllocationReleased.v1";
 
     private static final Logger log = LoggerFactory.getLogger(SeatLedgerListener.class);
     private static final LogAccessor LOG_ACCESSOR = new LogAccessor(SeatLedgerListener.class);
@@ -140,6 +142,9 @@ public class SeatLedgerListener {
                     .add(SEATS_HELD, SeatsChanged.class)
                     .add(SEATS_CONFIRMED, SeatsChanged.class)
                     .add(SEATS_RELEASED, SeatsChanged.class)
+                    // an allocation moves seats between free sale and an operator: only its ledger snapshot matters here
+                    .add(ALLOCATION_GRANTED, SeatsChanged.class)
+                    .add(ALLOCATION_RELEASED, SeatsChanged.class)
                     .add(CHANGE_APPLIED, SlotChangeApplied.class)
                     .add(CHANGE_REFUSED, SlotChangeRefused.class)
                     .build();

@@ -5,6 +5,7 @@ import java.time.Instant;
 
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.junit.jupiter.api.Test;
+import ru.promtour.catalog.slot.Slot;
 import ru.promtour.catalog.slot.SlotChange;
 import ru.promtour.catalog.slot.SlotStatus;
 import ru.promtour.catalog.slot.ledger.Ledger;
@@ -49,6 +50,22 @@ class SeatLedgerContractsTest {
     }
 
     @Test
+    void allocationEventsGiveTheLedgerWithFreeSaleAndEachOperatorsShare() {
+        assertThat(read(SeatLedgerListener.ALLOCATION_GRANTED)).isInstanceOfSatisfying(SeatsChanged.class, e -> {
+            assertThat(e.slotId()).isEqualTo("slot_01HZX3K9V2Q");
+            assertThat(e.ledger().available()).isEqualTo(8);
+            assertThat(e.ledger().allotted()).isEqualTo(20);
+            assertThat(e.ledger().allotments()).containsExactly(
+                    new Slot.Allotment("op-4f1d2c3b-9a8e-4b7c-8d6e-5f4a3b2c1d0e", 20));
+        });
+        assertThat(read(SeatLedgerListener.ALLOCATION_RELEASED)).isInstanceOfSatisfying(SeatsChanged.class, e -> {
+            assertThat(e.ledger().allotted()).isNull();
+            assertThat(e.ledger().allotments()).isEmpty();
+            assertThat(e.ledger().available()).isEqualTo(14);
+        });
+    }
+
+    @Test
     void slotChangeAppliedGivesTheRequestTheChangeAndTheLedgerAfterIt() {
         assertThat(read(SeatLedgerListener.CHANGE_APPLIED)).isInstanceOfSatisfying(SlotChangeApplied.class, e -> {
             assertThat(e.slotId()).isEqualTo("slot_01HZX3K9V2Q");
@@ -76,7 +93,8 @@ class SeatLedgerContractsTest {
     @Test
     void theExamplesMatchTheirOwnSchemas() {
         for (String type : new String[] {SeatLedgerListener.SEATS_HELD, SeatLedgerListener.SEATS_CONFIRMED,
-                SeatLedgerListener.SEATS_RELEASED, SeatLedgerListener.CHANGE_APPLIED, SeatLedgerListener.CHANGE_REFUSED}) {
+                SeatLedgerListener.SEATS_RELEASED, SeatLedgerListener.CHANGE_APPLIED, SeatLedgerListener.CHANGE_REFUSED,
+                SeatLedgerListener.ALLOCATION_GRANTED, SeatLedgerListener.ALLOCATION_RELEASED}) {
             Contracts.assertMatchesSchema(type, Contracts.example(type));
         }
     }
