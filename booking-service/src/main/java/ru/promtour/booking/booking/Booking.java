@@ -19,6 +19,8 @@ import org.springframework.data.annotation.Id;
  * @param awaitingApproval      PENDING at an on-request site until the enterprise decides
  * @param manifestWarnedAt      when ManifestIncomplete was emitted (once per booking)
  * @param personalDataRemovedAt when the visitors' personal data was removed (retention)
+ * @param waitlist              set on a booking that joined the slot's waitlist (status WAITLISTED until an offer)
+ * @param routeBookingId        set on a leg of a route booking
  */
 public record Booking(@Id String id,
                       String uuid,
@@ -51,6 +53,8 @@ public record Booking(@Id String id,
                       String declineReason,
                       Instant manifestWarnedAt,
                       Instant personalDataRemovedAt,
+                      Waitlist waitlist,
+                      String routeBookingId,
                       long version) {
 
     public static final String COLLECTION = "bookings";
@@ -92,6 +96,52 @@ public record Booking(@Id String id,
         b.utcUpdatedAt = now;
         b.version = 0;
         return b.build();
+    }
+
+    /**
+     * A reservation of a sold-out slot that joined its waitlist: no seats until an offer ({@link #offered}); OCTO
+     * shows it PENDING with its {@code waitlist}.
+     */
+    public static Booking waitlisted(String id, String uuid, Operator operator, String requestHash, String supplierReference,
+                                     ReserveCommand command, List<UnitItem> items, String enterpriseId, Instant start,
+                                     String timeZone, String localDate, BookingMode bookingMode, Instant now) {
+        Draft b = new Draft(held(id, uuid, operator, requestHash, supplierReference, command, items, enterpriseId, start,
+                timeZone, localDate, bookingMode, now, null), now);
+        b.status = BookingStatus.WAITLISTED;
+        b.heldAt = null;
+        b.waitlist = new Waitlist(now, null, null);
+        return b.build();
+    }
+
+    /** Seats came back and the ledger holds them for this waitlisted booking: ON_HOLD until {@code expiresAt}. */
+    public Booking offered(Instant now, Instant expiresAt) {
+        Draft b = new Draft(this, now);
+        b.status = BookingStatus.ON_HOLD;
+        b.heldAt = now;
+        b.utcExpiresAt = expiresAt;
+        b.waitlist = new Waitlist(waitlist == null ? utcCreatedAt : waitlist.joinedAt(), now, expiresAt);
+        return b.build();
+    }
+
+    /** A leg of a route booking. */
+    public Booking asLegOf(String routeBookingId) {
+        Draft b = new Draft(this, utcUpdatedAt);
+        b.routeBookingId = routeBookingId;
+        return b.build();
+    }
+
+    /** The status as OCTO names it: the waitlist is OCTO's PENDING (no seats yet, nothing to confirm). */
+    public String octoStatus() {
+        return status == BookingStatus.WAITLISTED ? BookingStatus.PENDING.name() : status.name();
+    }
+
+    /**
+     * A booking's place on the slot's waitlist.
+     *
+     * @param offeredAt      when seats came back and were held for it (null while waiting)
+     * @param offerExpiresAt until when the offer's hold lasts
+     */
+    public record Waitlist(Instant joinedAt, Instant offeredAt, Instant offerExpiresAt) {
     }
 
     /** An on-request site: confirming asks the enterprise, which approves or declines. */
@@ -260,6 +310,8 @@ public record Booking(@Id String id,
         private String declineReason;
         private Instant manifestWarnedAt;
         private Instant personalDataRemovedAt;
+        private Waitlist waitlist;
+        private String routeBookingId;
         private long version;
 
         Draft() {
@@ -297,11 +349,13 @@ public record Booking(@Id String id,
             declineReason = b.declineReason;
             manifestWarnedAt = b.manifestWarnedAt;
             personalDataRemovedAt = b.personalDataRemovedAt;
+            waitlist = b.waitlist;
+            routeBookingId = b.routeBookingId;
             version = b.version;
         }
 
         Booking build() {
-            return new Booking(id, uuid, operatorId, operatorName, operatorEmail, requestHash, supplierReference, resellerReference, status, awaitingApproval, productId, slotId, enterpriseId, start, timeZone, localDate, bookingMode, units, unitItems, contact, notes, expirationMinutes, utcCreatedAt, utcUpdatedAt, utcExpiresAt, utcConfirmedAt, heldAt, cancellation, declineReason, manifestWarnedAt, personalDataRemovedAt, version);
+            return new Booking(id, uuid, operatorId, operatorName, operatorEmail, requestHash, supplierReference, resellerReference, status, awaitingApproval, productId, slotId, enterpriseId, start, timeZone, localDate, bookingMode, units, unitItems, contact, notes, expirationMinutes, utcCreatedAt, utcUpdatedAt, utcExpiresAt, utcConfirmedAt, heldAt, cancellation, declineReason, manifestWarnedAt, personalDataRemovedAt, waitlist, routeBookingId, version);
         }
     }
 }

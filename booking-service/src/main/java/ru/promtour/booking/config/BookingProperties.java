@@ -17,7 +17,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("booking")
 public record BookingProperties(@DefaultValue Hold hold, @DefaultValue Expiry expiry,
                                 @DefaultValue Manifest manifest, @DefaultValue Ledger ledger,
-                                @DefaultValue Admission admission) {
+                                @DefaultValue Admission admission, @DefaultValue Waitlist waitlist) {
+
+    /**
+     * @param offerTtl how long the seats of a waitlist offer stay held for the operator to confirm
+     * @param interval delay between two waitlist sweeps (offers missed by the event path, entries past the cut-off)
+     */
+    public record Waitlist(@DefaultValue("2h") Duration offerTtl, @DefaultValue("30s") Duration interval) {
+    }
 
     /**
      * @param orphanGrace    a hold older than this without its booking is an orphan (the process died between

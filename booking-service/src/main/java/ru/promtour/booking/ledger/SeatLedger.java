@@ -166,10 +166,20 @@ public class SeatLedger {
         return hold(slotId, operatorId, bookingId, units, requestHash, now, "MOVED");
     }
 
+    /**
+     * A waitlist offer: the guarded hold of a reserve, event cause {@code WAITLIST_OFFER}, for a stored booking (its
+     * id may be in {@code released} after an offer given back) and without the sold-out memory (the offer follows a
+     * release another instance may have made). Holding with the booking's own id is what makes a seat offered once.
+     */
+    public Hold holdOffered(String slotId, String operatorId, String bookingId, int units, String requestHash, Instant now) {
+        return hold(slotId, operatorId, bookingId, units, requestHash, now, "WAITLIST_OFFER");
+    }
+
     private Hold hold(String slotId, String operatorId, String bookingId, int units, String requestHash, Instant now,
                       String cause) {
-        boolean move = "MOVED".equals(cause);
-        if (knownSoldOut(slotId)) {
+        // a stored booking's move or offer may come back to a slot it left; a reserve's uuid may not
+        boolean move = !"RESERVED".equals(cause);
+        if (!"WAITLIST_OFFER".equals(cause) && knownSoldOut(slotId)) {
             return new Hold(HoldResult.SOLD_OUT, null, null);
         }
         String pool = null;

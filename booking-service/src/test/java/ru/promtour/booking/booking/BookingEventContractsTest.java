@@ -85,6 +85,17 @@ class BookingEventContractsTest {
         assertMatches(events.declined(pending.declined(NOW, "группа слишком большая"), NOW));
     }
 
+    @Test
+    void aWaitlistOfferMatchesItsSchemaWithItsDeadline() {
+        Booking b = heldBooking("INSTANT", new Program.EnterpriseInfo("ent-1", "ГЭС", "Иркутск", "ул. Лермонтова, 1",
+                "Asia/Irkutsk", null, null));
+        Booking offered = b.offered(NOW, NOW.plusSeconds(7200));
+        JsonNode event = assertMatches(events.waitlistOffered(offered, 2, NOW));
+        assertThat(event.path("offerExpiresAt").asString()).isEqualTo(NOW.plusSeconds(7200).toString());
+        assertThat(event.path("position").asInt()).isEqualTo(2);
+        assertThat(event.path("visit").path("operator").path("email").asString()).isEqualTo("booking@baikal-tour.example");
+    }
+
     private static JsonNode assertMatches(OutboxEvent event) {
         assertThat(event.topic()).isEqualTo(BookingEvents.TOPIC);
         assertThat(event.key()).isEqualTo("slot-1");

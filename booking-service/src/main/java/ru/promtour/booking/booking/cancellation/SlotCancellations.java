@@ -41,7 +41,8 @@ public class SlotCancellations {
         String text = why.length() > 500 ? why.substring(0, 500) : why;
         int cancelled = 0;
         List<Booking> live = store.find(Query.query(where("slotId").is(slotId)
-                .and("status").in(BookingStatus.PENDING, BookingStatus.ON_HOLD, BookingStatus.CONFIRMED)));
+                .and("status").in(BookingStatus.PENDING, BookingStatus.ON_HOLD, BookingStatus.CONFIRMED,
+                        BookingStatus.WAITLISTED)));
         for (Booking found : live) {
             AtomicBoolean done = new AtomicBoolean();
             Booking after = changes.change(() -> changes.byId(found.id()), b -> {

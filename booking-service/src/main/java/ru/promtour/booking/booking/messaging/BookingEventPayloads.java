@@ -50,6 +50,12 @@ public final class BookingEventPayloads {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record WaitlistOffered(String bookingId, String slotId, String excursionId, String operatorId, int units,
+                                  Integer position, Instant offeredAt, Instant offerExpiresAt, Visit visit,
+                                  Object octoBooking) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record BookingUpdated(String bookingId, String slotId, String previousSlotId, String excursionId,
                                  String operatorId, int units, Integer previousUnits, List<String> changes, Instant updatedAt, Visit visit,
             Object octoBooking) {

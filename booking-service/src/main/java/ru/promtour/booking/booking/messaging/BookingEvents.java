@@ -41,6 +41,7 @@ public class BookingEvents {
     public static final String EXPIRED = "booking.BookingExpired.v1";
     public static final String UPDATED = "booking.BookingUpdated.v1";
     public static final String MANIFEST_INCOMPLETE = "booking.ManifestIncomplete.v1";
+    public static final String WAITLIST_OFFERED = "booking.WaitlistOffered.v1";
 
     /** ISO-8601 with seconds and a numeric offset always ({@code +00:00}, never {@code Z}), as the contracts ask. */
     static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssxxx");
@@ -95,6 +96,13 @@ public class BookingEvents {
     public OutboxEvent updated(Booking b, String previousSlotId, Integer previousUnits, List<String> changes, Instant at) {
         return event(UPDATED, b, new BookingUpdated(b.id(), b.slotId(), previousSlotId, b.productId(), b.operatorId(),
                 b.units(), previousUnits, changes, at, visit(b), octo.octoBooking(b)));
+    }
+
+    /** Seats came back and are held for the waitlisted booking until its offer expires. */
+    public OutboxEvent waitlistOffered(Booking b, Integer position, Instant at) {
+        return event(WAITLIST_OFFERED, b, new BookingEventPayloads.WaitlistOffered(b.id(), b.slotId(), b.productId(),
+                b.operatorId(), b.units(), position, b.waitlist().offeredAt(), b.waitlist().offerExpiresAt(), visit(b),
+                octo.octoBooking(b)));
     }
 
     /** The visitor list is not complete {@code warnBefore} the manifest deadline: the operator must send it. */

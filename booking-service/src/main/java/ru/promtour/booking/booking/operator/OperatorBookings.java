@@ -126,6 +126,13 @@ public class OperatorBookings {
             // a replay is answered with the stored booking even when the request would not pass today
             return replayOf(operator.id(), uuid, hash).orElseThrow(() -> refusal);
         }
+        if (command.joinsWaitlist()) {
+            // a repeated waitlist request must not hold seats for its booking past the entries ahead of it
+            Optional<Booking> joined = replayOf(operator.id(), uuid, hash);
+            if (joined.isPresent()) {
+                return joined.get();
+            }
+        }
         long started = System.nanoTime();
         Hold hold = ledger.hold(slot.id(), operator.id(), bookingId, items.size(), hash, now);
         return switch (hold.result()) {
@@ -145,6 +152,13 @@ public class OperatorBookings {
             case RELEASED_BEFORE -> replayOf(operator.id(), uuid, hash).orElseThrow(() -> BookingRefusal.badRequest(
                     "The reservation with uuid " + uuid + " was abandoned and its seats released; use a new uuid"));
             case BUSY -> throw new Overloaded("The availability is changing too fast right now; retry shortly");
+            case SOLD_OUT -> {
+                if (command.joinsWaitlist()) {
+                    yield insertWaitlisted(bookingId, uuid, operator, hash, command, items, slot, excursion, now);
+                }
+                BookingRefusal refusal = BookingRefusal.unprocessable(rejection(hold, items.size()));
+                yield replayOf(operator.id(), uuid, hash).orElseThrow(() -> refusal);
+            }
             default -> {
                 BookingRefusal refusal = BookingRefusal.unprocessable(rejection(hold, items.size()));
                 if (hold.ledger() == null) {
@@ -169,6 +183,33 @@ public class OperatorBookings {
             Booking booking = Booking.held(bookingId, uuid, operator, hash, references.next(), command, items,
                     slot.enterpriseId(), slot.start(), slot.timeZone(), localDate, BookingMode.of(excursion.program().bookingMode()),
                     now, expiresAt(now, command.expirationMinutes()));
+            try {
+                store.insert(booking);
+                return booking;
+            }
+            catch (DuplicateKeyException ex) {
+                Optional<Booking> raced = replayOf(operator.id(), uuid, hash);
+                if (raced.isPresent()) {
+                    return raced.get();
+                }
+                log.info("Supplier reference {} was taken; drawing another", booking.supplierReference());
+            }
+        }
+        throw new IllegalStateException("No free supplier reference after 5 attempts");
+    }
+
+    /**
+     * A sold-out slot and {@code "waitlist": true}: the booking joins the slot's waitlist without seats (FIFO by
+     * the time it joined); a replay of the same uuid gets the stored booking (an offer may have made it ON_HOLD).
+     */
+    private Booking insertWaitlisted(String bookingId, String uuid, Booking.Operator operator, String hash,
+                                     ReserveCommand command, List<UnitItem> items, SlotView slot, ExcursionView excursion,
+                                     Instant now) {
+        String localDate = LocalDate.ofInstant(slot.start(), ZoneId.of(slot.timeZone())).toString();
+        for (int attempt = 0; attempt < 5; attempt++) {
+            Booking booking = Booking.waitlisted(bookingId, uuid, operator, hash, references.next(), command, items,
+                    slot.enterpriseId(), slot.start(), slot.timeZone(), localDate,
+                    BookingMode.of(excursion.program().bookingMode()), now);
             try {
                 store.insert(booking);
                 return booking;
@@ -467,6 +508,10 @@ public class OperatorBookings {
      * (cancel and book again). Another availability of the same product is a move ({@link #move}).
      */
     private void checkUpdatable(Booking b, UpdateCommand c) {
+        if (b.status() == BookingStatus.WAITLISTED) {
+            throw BookingRefusal.unprocessable("A booking on the waitlist cannot be changed; cancel it (it leaves the "
+                    + "waitlist) and join again, or wait for the offer");
+        }
         if (c.productId() != null && !c.productId().equals(b.productId())) {
             product(c.productId());
             throw BookingRefusal.unprocessable("A booking cannot move to another product; cancel it and book again");
@@ -690,7 +735,7 @@ public class OperatorBookings {
     /** The canonical reserve body without its uuid: same request → same hash. */
     private String hash(ReserveCommand c) {
         ReserveCommand canonical = new ReserveCommand(null, c.productId(), c.optionId(), c.availabilityId(),
-                c.expirationMinutes(), c.notes(), c.unitItems(), c.resellerReference(), c.contact());
+                c.expirationMinutes(), c.notes(), c.unitItems(), c.resellerReference(), c.contact(), c.waitlist());
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256")
                     .digest(json.writeValueAsString(canonical).getBytes(StandardCharsets.UTF_8));

@@ -18,7 +18,17 @@ record OctoBooking(String id, String uuid, boolean testMode, String resellerRefe
                    Instant utcExpiresAt, Instant utcRedeemedAt, Instant utcConfirmedAt, String productId,
                    String optionId, boolean cancellable, Cancellation cancellation, boolean freesale,
                    String availabilityId, Availability availability, Contact contact, String notes,
-                   List<String> deliveryMethods, Ticket voucher, List<UnitItem> unitItems) {
+                   List<String> deliveryMethods, Ticket voucher, List<UnitItem> unitItems,
+                   @JsonInclude(JsonInclude.Include.NON_NULL) Waitlist waitlist) {
+
+    /**
+     * PromTour's extension on a booking that joined a sold-out availability's waitlist: WAITING (OCTO status
+     * PENDING, no seats, {@code position} in the FIFO) or OFFERED (seats held until {@code offerExpiresAt}; confirm
+     * as any hold).
+     */
+    public record Waitlist(String state, Integer position, int units, Instant joinedAt, Instant offeredAt,
+                           Instant offerExpiresAt, int offerMinutes) {
+    }
 
     @JsonInclude(JsonInclude.Include.ALWAYS)
     public record Cancellation(String refund, String reason, Instant utcCancelledAt) {

@@ -11,10 +11,12 @@ import java.util.List;
 
 import org.springframework.stereotype.Component;
 import ru.promtour.booking.booking.Booking;
+import ru.promtour.booking.booking.BookingStatus;
 import ru.promtour.booking.booking.Contact;
 import ru.promtour.booking.booking.UnitItem;
 import ru.promtour.booking.booking.messaging.OctoBookingRenderer;
 import ru.promtour.booking.booking.operator.OperatorBookings;
+import ru.promtour.booking.booking.waitlist.Waitlists;
 import ru.promtour.booking.catalog.CatalogProjection;
 import ru.promtour.booking.catalog.ExcursionView;
 import ru.promtour.booking.catalog.Program;
@@ -39,11 +41,13 @@ class OctoBookings implements OctoBookingRenderer {
 
     private final OperatorBookings bookings;
     private final CatalogProjection projection;
+    private final Waitlists waitlists;
     private final Clock clock;
 
-    OctoBookings(OperatorBookings bookings, CatalogProjection projection, Clock clock) {
+    OctoBookings(OperatorBookings bookings, CatalogProjection projection, Waitlists waitlists, Clock clock) {
         this.bookings = bookings;
         this.projection = projection;
+        this.waitlists = waitlists;
         this.clock = clock;
     }
 
@@ -60,13 +64,25 @@ class OctoBookings implements OctoBookingRenderer {
         for (int i = 0; i < b.unitItems().size(); i++) {
             UnitItem item = b.unitItems().get(i);
             items.add(new OctoBooking.UnitItem(item.uuid(), item.resellerReference(),
-                    b.supplierReference() + "-" + (i + 1), item.unitId(), b.status().name(), null,
+                    b.supplierReference() + "-" + (i + 1), item.unitId(), b.octoStatus(), null,
                     contact(item.contact()), null, item.visitor()));
         }
         return new OctoBooking(b.id(), b.uuid(), false, b.resellerReference(), b.supplierReference(),
-                b.status().name(), utc(b.utcCreatedAt()), utc(b.utcUpdatedAt()), utc(b.utcExpiresAt()), null,
+                b.octoStatus(), utc(b.utcCreatedAt()), utc(b.utcUpdatedAt()), utc(b.utcExpiresAt()), null,
                 utc(b.utcConfirmedAt()), b.productId(), b.optionId(), bookings.cancellable(b), cancellation, false,
-                b.slotId(), availability(b), contact(b.contact()), b.notes(), DELIVERY_METHODS, voucher(b), items);
+                b.slotId(), availability(b), contact(b.contact()), b.notes(), DELIVERY_METHODS, voucher(b), items,
+                waitlist(b));
+    }
+
+    /** PromTour's {@code waitlist} object, on a booking that joined a waitlist (null otherwise: not rendered). */
+    private OctoBooking.Waitlist waitlist(Booking b) {
+        if (b.waitlist() == null) {
+            return null;
+        }
+        Integer position = b.status() == BookingStatus.WAITLISTED ? waitlists.position(b) : null;
+        return new OctoBooking.Waitlist(b.status() == BookingStatus.WAITLISTED ? "WAITING" : "OFFERED", position, b.units(),
+                utc(b.waitlist().joinedAt()), utc(b.waitlist().offeredAt()), utc(b.waitlist().offerExpiresAt()),
+                waitlists.offerMinutes());
     }
 
     /**

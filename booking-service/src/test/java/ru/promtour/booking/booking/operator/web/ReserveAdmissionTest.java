@@ -77,7 +77,8 @@ class ReserveAdmissionTest {
                 new BookingProperties.Expiry(Duration.ofSeconds(5), 200, Duration.ofMinutes(1)),
                 new BookingProperties.Manifest(Duration.ofDays(2), 30, Duration.ofHours(1)),
                 new BookingProperties.Ledger(Duration.ofSeconds(30), Duration.ofSeconds(10)),
-                new BookingProperties.Admission(concurrent, wait, perSlot, perSlotWait, 1));
+                new BookingProperties.Admission(concurrent, wait, perSlot, perSlotWait, 1),
+                new BookingProperties.Waitlist(Duration.ofHours(2), Duration.ofSeconds(30)));
     }
 
     /** A reserve admitted on {@code slotId} and running until {@link InFlight#finish}, which runs {@code atEnd} first. */
