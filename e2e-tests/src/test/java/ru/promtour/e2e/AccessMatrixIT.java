@@ -125,6 +125,10 @@ class AccessMatrixIT {
         probes.add(new Probe("/api/v1/enterprises/**", "GET", "/api/v1/enterprises/ent-nope", null, enterpriseOrAdmin));
         probes.add(new Probe("/api/v1/excursions/**", "GET", "/api/v1/excursions?mine=true", null, enterpriseOrAdmin));
         probes.add(new Probe("/api/v1/slots/**", "GET", "/api/v1/slots/slot-nope", null, enterpriseOrAdmin));
+        probes.add(new Probe("/api/v1/routes", "GET", "/api/v1/routes", null, keyed));
+        probes.add(new Probe("/api/v1/routes", "POST", "/api/v1/routes", Map.of("title", ""),
+                EnumSet.of(OPERATOR_A, OPERATOR_B, ADMIN)));
+        probes.add(new Probe("/api/v1/routes/**", "GET", "/api/v1/routes/route-nope", null, keyed));
         probes.add(new Probe("/api/v1/catalog/**", "GET", "/api/v1/catalog/excursions", null, anyone));
         probes.add(new Probe("/api/v1/bookings/**", "GET", "/api/v1/bookings", null, enterpriseOrAdmin));
         probes.add(new Probe("/api/v1/manifests/**", "GET", "/api/v1/manifests/slot-nope", null, enterpriseOrAdmin));

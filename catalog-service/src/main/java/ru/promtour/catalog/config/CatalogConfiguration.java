@@ -7,6 +7,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import ru.promtour.catalog.enterprise.Enterprise;
 import ru.promtour.catalog.excursion.Excursion;
+import ru.promtour.catalog.route.Route;
 import ru.promtour.catalog.slot.Slot;
 import ru.promtour.messaging.outbox.OutboxCollections;
 import ru.promtour.security.web.AuthorizationRulesCustomizer;
@@ -20,17 +21,20 @@ class CatalogConfiguration {
     /** The relay timer sweeps these for events a crash left behind. */
     @Bean
     OutboxCollections catalogOutboxCollections() {
-        return OutboxCollections.of(Excursion.COLLECTION, Slot.COLLECTION, Enterprise.COLLECTION);
+        return OutboxCollections.of(Excursion.COLLECTION, Slot.COLLECTION, Enterprise.COLLECTION, Route.COLLECTION);
     }
 
     /**
      * Only the admin registers enterprises; programs are created by an enterprise for itself (the admin has
-     * no enterprise id to create them under). Everything else: enterprise or admin, by the platform rules.
+     * no enterprise id to create them under). Routes are defined by operators and the admin; every tenant reads
+     * them (the service shows each the routes it may see). Everything else: enterprise or admin, by the platform rules.
      */
     @Bean
     AuthorizationRulesCustomizer catalogRules() {
         return rules -> rules
                 .requestMatchers(HttpMethod.POST, "/api/v1/enterprises").hasRole("ADMIN")
-                .requestMatchers(HttpMethod.POST, "/api/v1/excursions").hasRole("ENTERPRISE");
+                .requestMatchers(HttpMethod.POST, "/api/v1/excursions").hasRole("ENTERPRISE")
+                .requestMatchers(HttpMethod.GET, "/api/v1/routes", "/api/v1/routes/**").authenticated()
+                .requestMatchers("/api/v1/routes", "/api/v1/routes/**").hasAnyRole("OPERATOR", "ADMIN");
     }
 }

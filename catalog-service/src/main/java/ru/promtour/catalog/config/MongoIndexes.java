@@ -7,6 +7,7 @@ import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.stereotype.Component;
 import ru.promtour.catalog.enterprise.Enterprise;
 import ru.promtour.catalog.excursion.Excursion;
+import ru.promtour.catalog.route.Route;
 import ru.promtour.catalog.slot.Slot;
 
 /**
@@ -39,5 +40,10 @@ class MongoIndexes implements SmartInitializingSingleton {
                 .on("enterpriseId", Sort.Direction.ASC).named("status_enterprise"));
         mongo.indexOps(Slot.COLLECTION).createIndex(new Index().on("excursionId", Sort.Direction.ASC)
                 .on("status", Sort.Direction.ASC).on("start", Sort.Direction.ASC).named("excursion_status_start"));
+        // route lists: an operator's own (and the admin's, owner null), an enterprise's by its programs
+        mongo.indexOps(Route.COLLECTION).createIndex(new Index().on("ownerOperatorId", Sort.Direction.ASC)
+                .on("createdAt", Sort.Direction.DESC).named("owner_created"));
+        mongo.indexOps(Route.COLLECTION).createIndex(new Index().on("legs.enterpriseId", Sort.Direction.ASC)
+                .named("legs_enterprise"));
     }
 }

@@ -2,6 +2,7 @@ package ru.promtour.catalog.excursion;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -77,6 +78,12 @@ public class ExcursionService {
     /** Read side without an ownership check: the excursion if it is published, else null (OCTO, public catalog). */
     public Excursion findPublished(String id) {
         return mongo.findOne(publishedQuery().addCriteria(where("_id").is(id)), Excursion.class, Excursion.COLLECTION);
+    }
+
+    /** Read side without an ownership check: those of these ids that are published, by id; one query. */
+    public List<Excursion> findPublished(Collection<String> ids) {
+        return mongo.find(publishedQuery().addCriteria(where("_id").in(ids)).with(Sort.by("_id")), Excursion.class,
+                Excursion.COLLECTION);
     }
 
     /** Read side without an ownership check: every published excursion, by id. */

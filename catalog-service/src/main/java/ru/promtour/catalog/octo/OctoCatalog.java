@@ -135,8 +135,15 @@ public class OctoCatalog {
     }
 
     private List<SlotAvailability> grade(Checked checked, List<Slot> found) {
-        ExcursionProgram program = checked.product().program();
-        int requested = checked.units().stream().mapToInt(UnitQuantity::quantity).sum();
+        return grade(found, checked.product().program(), checked.units());
+    }
+
+    /**
+     * The one per-slot grading of OCTO (status, vacancies, whether the units fit): single products and every leg
+     * of a route product go through here, so a rule of seats changes both alike.
+     */
+    List<SlotAvailability> grade(List<Slot> found, ExcursionProgram program, List<UnitQuantity> units) {
+        int requested = units.stream().mapToInt(UnitQuantity::quantity).sum();
         Instant now = clock.instant();
         return found.stream().map(s -> rules.grade(s, program, requested, now)).toList();
     }
@@ -144,10 +151,16 @@ public class OctoCatalog {
     /** Validates in the order OCTO reports: product, option, units, currency, dates. */
     private Checked check(AvailabilityRequest r) {
         OctoProduct product = offered(r.productId());
+        Asked asked = checkAfterProduct(r, product.program());
+        return new Checked(product, asked.units(), asked.from(), asked.to());
+    }
+
+    /** What {@link #check} validates after the product (of a program or a route's combined one): option, units, currency, dates. */
+    Asked checkAfterProduct(AvailabilityRequest r, ExcursionProgram program) {
         if (!OPTION_ID.equals(r.optionId())) {
             throw OctoException.invalidOption(r.optionId());
         }
-        List<UnitQuantity> units = units(product.program(), r.units());
+        List<UnitQuantity> units = units(program, r.units());
         if (r.currency() != null && !OctoPrices.CURRENCY.equals(r.currency())) {
             throw OctoException.badRequest("currency " + r.currency() + " is not available; prices are in " + OctoPrices.CURRENCY);
         }
@@ -175,7 +188,7 @@ public class OctoCatalog {
                 throw OctoException.badRequest("cannot request more than " + properties.maxRangeDays() + " days of availability");
             }
         }
-        return new Checked(product, units, from, to);
+        return new Asked(units, from, to);
     }
 
     /** Known unit ids with a quantity ≥ 0; an id given twice counts once with the sum. */
@@ -235,6 +248,10 @@ public class OctoCatalog {
     }
 
     private record Checked(OctoProduct product, List<UnitQuantity> units, LocalDate from, LocalDate to) {
+    }
+
+    /** A request's validated units and local dates (null dates: availabilityIds were asked for). */
+    record Asked(List<UnitQuantity> units, LocalDate from, LocalDate to) {
     }
 
     /** Slots graded for the request; {@code units} are the validated units asked about (possibly empty). */

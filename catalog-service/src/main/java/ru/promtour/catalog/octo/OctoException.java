@@ -10,6 +10,7 @@ public class OctoException extends RuntimeException {
     public static final String INVALID_PRODUCT_ID = "INVALID_PRODUCT_ID";
     public static final String INVALID_OPTION_ID = "INVALID_OPTION_ID";
     public static final String INVALID_UNIT_ID = "INVALID_UNIT_ID";
+    public static final String INVALID_AVAILABILITY_ID = "INVALID_AVAILABILITY_ID";
 
     private final String code;
     private final String field;
@@ -37,6 +38,11 @@ public class OctoException extends RuntimeException {
 
     public static OctoException invalidUnit(String unitId) {
         return new OctoException(INVALID_UNIT_ID, "The unitId was missing or invalid", "unitId", unitId);
+    }
+
+    public static OctoException invalidAvailability(String availabilityId) {
+        return new OctoException(INVALID_AVAILABILITY_ID, "The availabilityId was missing or invalid", "availabilityId",
+                availabilityId);
     }
 
     public String code() {

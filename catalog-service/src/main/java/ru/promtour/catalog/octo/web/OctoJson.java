@@ -32,7 +32,17 @@ final class OctoJson {
                    List<String> deliveryMethods, String redemptionMethod, List<Option> options,
                    @JsonInclude(NON_NULL) String defaultCurrency,
                    @JsonInclude(NON_NULL) List<String> availableCurrencies,
-                   @JsonInclude(NON_NULL) String pricingPer) {
+                   @JsonInclude(NON_NULL) String pricingPer,
+                   @JsonInclude(NON_NULL) List<RouteLeg> legs) {
+    }
+
+    /**
+     * A leg of a route product (the platform's extension, in the spirit of {@code octo/packages}): the reseller
+     * books the route; each leg is the product {@code productId} at a start inside the local window, at least
+     * {@code transferMinutes} after the previous leg's end.
+     */
+    record RouteLeg(int position, String productId, String title, String enterpriseId, String earliestLocalTime,
+                    String latestLocalTime, int transferMinutes, int durationMinutes, String meetingPoint) {
     }
 
     record Option(String id, @JsonProperty("default") boolean isDefault, String internalName, String reference,

@@ -1,6 +1,8 @@
 package ru.promtour.catalog.octo.web;
 
+import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -12,8 +14,11 @@ import ru.promtour.catalog.octo.OctoCatalog;
 import ru.promtour.catalog.octo.OctoPrices;
 import ru.promtour.catalog.octo.OctoProduct;
 import ru.promtour.catalog.octo.OctoProperties;
+import ru.promtour.catalog.octo.RouteAvailability;
+import ru.promtour.catalog.octo.RouteProduct;
 import ru.promtour.catalog.octo.SlotAvailability;
 import ru.promtour.catalog.octo.AvailabilityRequest.UnitQuantity;
+import ru.promtour.catalog.route.RouteLeg;
 
 /** Catalog views → OCTO shapes; {@code pricing} adds the {@code octo/pricing} fields. */
 final class OctoMapper {
@@ -47,15 +52,41 @@ final class OctoMapper {
                 product.enterprise().timeZone(), false, instant, instant, true, program.availabilityType().name(), p.deliveryFormats(),
                 p.deliveryMethods(), p.redemptionMethod(), List.of(option(product, pricing)),
                 pricing ? OctoPrices.CURRENCY : null, pricing ? List.of(OctoPrices.CURRENCY) : null,
-                pricing ? "UNIT" : null);
+                pricing ? "UNIT" : null, null);
+    }
+
+    /**
+     * A route product: its combined program's option and units (each unit priced at the sum of the legs'), sold by
+     * start time in the route's zone, with its legs listed; {@code reference} is the owning operator (null: the
+     * admin's route).
+     */
+    static OctoJson.Product route(RouteProduct product, OctoProperties p, boolean pricing) {
+        ExcursionProgram program = product.program();
+        boolean instant = program.bookingMode() == ExcursionProgram.BookingMode.INSTANT;
+        List<OctoJson.RouteLeg> legs = new ArrayList<>();
+        for (int i = 0; i < product.legs().size(); i++) {
+            RouteLeg window = product.window(i);
+            OctoProduct leg = product.legs().get(i);
+            legs.add(new OctoJson.RouteLeg(window.position(), leg.id(), leg.program().title(), leg.enterprise().id(),
+                    window.earliestLocalTime(), window.latestLocalTime(), window.transferMinutes(),
+                    leg.program().durationMinutes(), leg.program().meetingPoint()));
+        }
+        return new OctoJson.Product(product.id(), program.title(), product.route().ownerOperatorId(), "ru",
+                product.route().timeZone(), false, instant, instant, true, "START_TIME", p.deliveryFormats(),
+                p.deliveryMethods(), p.redemptionMethod(), List.of(option(program, product.startTimes(), pricing)),
+                pricing ? OctoPrices.CURRENCY : null, pricing ? List.of(OctoPrices.CURRENCY) : null,
+                pricing ? "UNIT" : null, legs);
     }
 
     private static OctoJson.Option option(OctoProduct product, boolean pricing) {
-        ExcursionProgram program = product.program();
+        return option(product.program(), product.startTimes(), pricing);
+    }
+
+    private static OctoJson.Option option(ExcursionProgram program, List<LocalTime> startTimes, boolean pricing) {
         // OCTO requires at least one start time; a product without upcoming slots answers no availability, so
         // the placeholder is never met in an availability
-        List<String> times = OctoOpeningHours.startTimes(program, product.startTimes().isEmpty() ? List.of("00:00")
-                : product.startTimes().stream().map(HH_MM::format).toList());
+        List<String> times = OctoOpeningHours.startTimes(program, startTimes.isEmpty() ? List.of("00:00")
+                : startTimes.stream().map(HH_MM::format).toList());
         int hours = program.cancellationCutoffHours();
         return new OctoJson.Option(OctoCatalog.OPTION_ID, true, program.title(), null, times,
                 hours == 1 ? "1 hour" : hours + " hours", hours, "hour", GROUP_CONTACT,
@@ -119,6 +150,15 @@ final class OctoMapper {
         return new OctoJson.Availability(a.slot().id(), LOCAL.format(a.localStart()), LOCAL.format(a.localEnd()),
                 a.utcCutoffAt().toString(), a.slot().allDay(), a.available(), a.status().name(), a.vacancies(),
                 a.capacity(), a.maxUnits(), OctoOpeningHours.of(a.slot().openingHours()), pricing ? unitPricing(program) : null,
+                pricing ? price(requestedOrFrom(program, units)) : null);
+    }
+
+    /** A route's chain: its id names the slot of every leg; no opening hours (start times only). */
+    static OctoJson.Availability routeAvailability(RouteAvailability a, ExcursionProgram program,
+                                                   List<UnitQuantity> units, boolean pricing) {
+        return new OctoJson.Availability(a.id(), LOCAL.format(a.localStart()), LOCAL.format(a.localEnd()),
+                a.utcCutoffAt().toString(), false, a.available(), a.status().name(), a.vacancies(), a.capacity(),
+                a.maxUnits(), List.of(), pricing ? unitPricing(program) : null,
                 pricing ? price(requestedOrFrom(program, units)) : null);
     }
 

@@ -175,7 +175,7 @@ class OctoShapesTest {
 
         OctoSchemas.assertMatches("Supplier", supplier);
         assertThat(JSON.readTree(supplier).path("endpoint").asString()).isEqualTo("https://api.promtour.example/octo");
-        OctoSchemas.assertEachMatches("Capability", json(new OctoController(null, PROPERTIES).capabilities()));
+        OctoSchemas.assertEachMatches("Capability", json(new OctoController(null, null, PROPERTIES).capabilities()));
     }
 
     @Test
@@ -185,6 +185,8 @@ class OctoShapesTest {
         assertError(handler.octo(OctoException.invalidProduct("exc-x")), "ErrorInvalidProductID", "INVALID_PRODUCT_ID");
         assertError(handler.octo(OctoException.invalidOption("VIP")), "ErrorInvalidOptionID", "INVALID_OPTION_ID");
         assertError(handler.octo(OctoException.invalidUnit("infant")), "ErrorInvalidUnitID", "INVALID_UNIT_ID");
+        assertError(handler.octo(OctoException.invalidAvailability("slot-a~slot-b")), "ErrorInvalidAvailabilityID",
+                "INVALID_AVAILABILITY_ID");
         assertError(handler.octo(OctoException.badRequest("no dates")), "ErrorBadRequest", "BAD_REQUEST");
         assertError(handler.unreadable(new HttpMessageNotReadableException("x", new MockHttpInputMessage(new byte[0]))),
                 "ErrorBadRequest", "BAD_REQUEST");

@@ -1,0 +1,2 @@
+/** Events a route publishes through its outbox. */
+package ru.promtour.catalog.route.messaging;
