@@ -131,6 +131,8 @@ class AccessMatrixIT {
         probes.add(new Probe("/api/v1/routes/**", "GET", "/api/v1/routes/route-nope", null, keyed));
         probes.add(new Probe("/api/v1/catalog/**", "GET", "/api/v1/catalog/excursions", null, anyone));
         probes.add(new Probe("/api/v1/bookings/**", "GET", "/api/v1/bookings", null, enterpriseOrAdmin));
+        probes.add(new Probe("/api/v1/allocations", "GET", "/api/v1/allocations", null, keyed));
+        probes.add(new Probe("/api/v1/allocations/**", "GET", "/api/v1/allocations/alloc-nope", null, keyed));
         probes.add(new Probe("/api/v1/manifests/**", "GET", "/api/v1/manifests/slot-nope", null, enterpriseOrAdmin));
         probes.add(new Probe("/api/v1/notifications/**", "GET", "/api/v1/notifications?bookingId=" + UUID.randomUUID(), null, keyed));
         probes.add(new Probe("/v3/api-docs/catalog", "GET", "/v3/api-docs/catalog", null, anyone));

@@ -28,6 +28,9 @@ import ru.promtour.catalog.excursion.ExcursionService;
 import ru.promtour.catalog.octo.AvailabilityRequest.UnitQuantity;
 import ru.promtour.catalog.slot.Slot;
 import ru.promtour.catalog.slot.SlotService;
+import ru.promtour.security.tenant.CurrentTenant;
+import ru.promtour.security.tenant.Tenant;
+import ru.promtour.security.tenant.TenantType;
 
 /**
  * The catalog as operators see it through OCTO: every published program of an active enterprise is a
@@ -50,9 +53,11 @@ public class OctoCatalog {
     private final OctoProperties properties;
     private final AvailabilityRules rules;
     private final Clock clock;
+    private final CurrentTenant tenant;
 
     public OctoCatalog(ExcursionService excursions, EnterpriseService enterprises, SlotService slots,
-                       OctoProperties properties) {
+                       OctoProperties properties, CurrentTenant tenant) {
+        this.tenant = tenant;
         this.excursions = excursions;
         this.enterprises = enterprises;
         this.slots = slots;
@@ -140,12 +145,15 @@ public class OctoCatalog {
 
     /**
      * The one per-slot grading of OCTO (status, vacancies, whether the units fit): single products and every leg
-     * of a route product go through here, so a rule of seats changes both alike.
+     * of a route product go through here, so a rule of seats changes both alike. An operator sees each slot as
+     * it may book it: free sale plus what is left of its own allocation there (ADR 0005).
      */
     List<SlotAvailability> grade(List<Slot> found, ExcursionProgram program, List<UnitQuantity> units) {
         int requested = units.stream().mapToInt(UnitQuantity::quantity).sum();
         Instant now = clock.instant();
-        return found.stream().map(s -> rules.grade(s, program, requested, now)).toList();
+        String operatorId = tenant.find().filter(t -> t.type() == TenantType.OPERATOR).map(Tenant::id).orElse(null);
+        return found.stream().map(s -> rules.grade(operatorId == null ? s : s.asSeenBy(operatorId), program, requested, now))
+                .toList();
     }
 
     /** Validates in the order OCTO reports: product, option, units, currency, dates. */

@@ -70,7 +70,6 @@ public class AccessPolicy {
             rule(null, "/api/v1/routes/**", tenants(OPERATOR, ADMIN)),
             // allocations: an enterprise grants them, the admin sees all, an operator lists what it was given
             rule(null, "/api/v1/allocations/**", tenants(OPERATOR, ENTERPRISE, ADMIN)),
-            rule(null, "/api/v1/waitlist/**", tenants(OPERATOR, ENTERPRISE, ADMIN)),
             rule(null, "/api/v1/notifications/**", tenants(OPERATOR, ENTERPRISE, ADMIN)),
             rule(null, "/api/v1/**", tenants(OPERATOR, ENTERPRISE, ADMIN)),
             rule(null, "/octo/**", tenants(OPERATOR)),

@@ -28,6 +28,7 @@ import ru.promtour.catalog.testdata.Program;
 import ru.promtour.test.infra.ImportTestInfrastructure;
 import ru.promtour.test.infra.TestInfrastructure;
 import ru.promtour.test.security.TestSecurityConfiguration;
+import ru.promtour.test.security.TestTokens;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -63,6 +64,27 @@ class SeatLedgerIT {
 
     private Document stored(String slotId) {
         return mongo.findById(slotId, Document.class, Slot.COLLECTION);
+    }
+
+    @Test
+    void anAllocationIsOffFreeSaleForEveryOperatorButItsOwnWhoSeesItsSeatsToo() {
+        assertThat(owner.post("/api/v1/excursions/" + program.excursionId() + "/publish", null).status()).isEqualTo(200);
+        String slotId = program.slot(40);
+        String holder = "op-" + UUID.randomUUID();
+        ledger.publish("booking.AllocationGranted.v1", slotId, tools.jackson.databind.json.JsonMapper.builder().build().readTree("""
+                {"slotId": "%s", "allocationId": "alloc-1", "operatorId": "%s", "units": 25,
+                 "releaseAt": "2099-01-01T00:00:00Z", "at": "2026-12-01T00:00:00Z",
+                 "ledger": {"capacity": 40, "held": 0, "confirmed": 0, "available": 15, "status": "OPEN", "version": 90,
+                            "allotted": 25, "allocations": [{"operatorId": "%s", "allocationId": "alloc-1", "left": 25}]}}
+                """.formatted(slotId, holder, holder)));
+        await().atMost(Duration.ofSeconds(20)).until(() -> owner.get("/api/v1/slots/" + slotId).json().path("available").asInt() == 15);
+        String body = "{\"productId\":\"%s\",\"optionId\":\"DEFAULT\",\"availabilityIds\":[\"%s\"]}"
+                .formatted(program.excursionId(), slotId);
+        JsonNode asHolder = owner.as(TestTokens.operator(holder)).post("/octo/availability", body).json().get(0);
+        JsonNode asOther = owner.as(TestTokens.operator("op-" + UUID.randomUUID())).post("/octo/availability", body).json().get(0);
+        assertThat(asHolder.path("vacancies").asInt()).isEqualTo(40);
+        assertThat(asOther.path("vacancies").asInt()).isEqualTo(15);
+        assertThat(stored(slotId).getInteger("allotted")).isEqualTo(25);
     }
 
     @Test
