@@ -21,6 +21,7 @@ import ru.promtour.notification.event.BookingDeclined;
 import ru.promtour.notification.event.BookingEvent;
 import ru.promtour.notification.event.BookingExpired;
 import ru.promtour.notification.event.BookingPendingApproval;
+import ru.promtour.notification.event.WaitlistOffered;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
@@ -131,6 +132,9 @@ public class Bookings implements SmartInitializingSingleton {
         }
         if (event instanceof BookingExpired) {
             return BookingStatus.EXPIRED;
+        }
+        if (event instanceof WaitlistOffered) {
+            return BookingStatus.ON_HOLD;
         }
         return null;
     }

@@ -13,7 +13,7 @@ import tools.jackson.databind.JsonNode;
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record BookingCancelled(String bookingId, String slotId, int units, String cancelledBy, String reason,
                                Instant cancelledAt, Visit visit,
-        JsonNode octoBooking) implements BookingEvent {
+        JsonNode octoBooking, String routeBookingId) implements BookingEvent {
 
     public boolean bySupplier() {
         return "SUPPLIER".equals(cancelledBy);

@@ -9,7 +9,7 @@ import tools.jackson.databind.JsonNode;
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record BookingDeclined(String bookingId, String slotId, int units, String reason, Instant declinedAt,
                               Visit visit,
-        JsonNode octoBooking) implements BookingEvent {
+        JsonNode octoBooking, String routeBookingId) implements BookingEvent {
 
     @Override
     public Instant occurredAt() {

@@ -9,7 +9,7 @@ import tools.jackson.databind.JsonNode;
  * its event classes); they share the booking, the slot, the visit and the moment it happened.
  */
 public sealed interface BookingEvent permits BookingConfirmed, BookingPendingApproval, BookingApproved,
-        BookingDeclined, BookingUpdated, BookingCancelled, BookingExpired, ManifestIncomplete {
+        BookingDeclined, BookingUpdated, BookingCancelled, BookingExpired, ManifestIncomplete, WaitlistOffered {
 
     String bookingId();
 
@@ -25,6 +25,14 @@ public sealed interface BookingEvent permits BookingConfirmed, BookingPendingApp
      * {@code booking_update} webhooks; null for events without it (older producers, ManifestIncomplete).
      */
     default JsonNode octoBooking() {
+        return null;
+    }
+
+    /**
+     * The route booking this booking is a leg of ({@code routeBookingId}, issue 16), null for a booking on its own. The
+     * group leader hears about a route once, from the {@link RouteEvent}s, not about each leg.
+     */
+    default String routeBookingId() {
         return null;
     }
 }

@@ -8,7 +8,7 @@ import tools.jackson.databind.JsonNode;
 /** {@code booking.BookingExpired.v1}: a hold ran out before confirmation. */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record BookingExpired(String bookingId, String slotId, int units, Instant expiredAt, Visit visit,
-        JsonNode octoBooking)
+        JsonNode octoBooking, String routeBookingId)
         implements BookingEvent {
 
     @Override

@@ -9,7 +9,7 @@ import tools.jackson.databind.JsonNode;
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record BookingPendingApproval(String bookingId, String slotId, String excursionId, String operatorId,
                                      int units, Instant requestedAt, Visit visit,
-        JsonNode octoBooking) implements BookingEvent {
+        JsonNode octoBooking, String routeBookingId) implements BookingEvent {
 
     @Override
     public Instant occurredAt() {

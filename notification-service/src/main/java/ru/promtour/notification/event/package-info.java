@@ -1,2 +1,2 @@
-/** The booking lifecycle events this service tells people about, and who is told what. */
+/** The booking lifecycle, waitlist and route events this service tells people about, and who is told what. */
 package ru.promtour.notification.event;

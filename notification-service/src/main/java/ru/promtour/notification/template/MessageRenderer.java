@@ -48,7 +48,11 @@ public class MessageRenderer {
     public Rendered email(Template template, Locale locale, Visit visit, String recipientName, Map<String, Object> details) {
         Context context = context(template, locale, visit, recipientName, details);
         VisitView v = (VisitView) context.getVariable("v");
-        String subject = messages.getMessage(template.fileName() + ".subject", new Object[] {v.reference(), v.title()}, locale);
+        RoutePlan.View r = (RoutePlan.View) context.getVariable("r");
+        // {3} and {4}, the route's title and date, only in a route's subject
+        Object[] arguments = r == null ? new Object[] {v.reference(), v.title(), v.enterprise()}
+                : new Object[] {v.reference(), v.title(), v.enterprise(), r.title(), r.date()};
+        String subject = messages.getMessage(template.fileName() + ".subject", arguments, locale);
         context.setVariable("subject", subject);
         String name = "email/" + template.fileName();
         return new Rendered(subject, tidy(engine.process(name + ".txt", context)), engine.process(name + ".html", context));
@@ -75,6 +79,9 @@ public class MessageRenderer {
         context.setVariable("recipientName", recipientName);
         context.setVariable("v", VisitView.of(visit, locale, messages));
         context.setVariable("d", new LinkedHashMap<>(details));
+        if (details.get(RoutePlan.DETAIL) instanceof RoutePlan plan) {
+            context.setVariable("r", plan.view(locale, messages));
+        }
         return context;
     }
 

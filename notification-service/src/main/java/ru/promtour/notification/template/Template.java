@@ -18,7 +18,12 @@ public enum Template {
     ENTERPRISE_MANIFEST_INCOMPLETE(false),
     OPERATOR_MANIFEST_INCOMPLETE(false),
     OPERATOR_MANIFEST_REMINDER(false),
-    REMINDER_DAY_BEFORE(true);
+    REMINDER_DAY_BEFORE(true),
+    /** A waitlisted booking holds seats until a deadline: the operator has to confirm (issue 16). */
+    OPERATOR_WAITLIST_OFFERED(false),
+    /** A route's day plan, to the group leader (email and SMS) and the operator. */
+    ROUTE_CONFIRMED(true),
+    ROUTE_CANCELLED(true);
 
     private final boolean sms;
 

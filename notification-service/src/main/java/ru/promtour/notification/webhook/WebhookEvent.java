@@ -8,7 +8,7 @@ import com.fasterxml.jackson.annotation.JsonValue;
 /** What a webhook is told about, by its OCTO name. */
 public enum WebhookEvent {
 
-    /** Any lifecycle change of the operator's bookings: confirmed, pending, approved, declined, cancelled, expired, updated. */
+    /** Any lifecycle change of the operator's bookings: confirmed, pending, approved, declined, cancelled, expired, updated, a waitlist offer. */
     BOOKING_UPDATE("booking_update"),
     /** The availability of a slot of a product the operator chose changed (seats, status). */
     AVAILABILITY_UPDATE("availability_update");

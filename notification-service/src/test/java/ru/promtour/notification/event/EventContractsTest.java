@@ -2,6 +2,7 @@ package ru.promtour.notification.event;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.LocalDate;
 
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.junit.jupiter.api.Test;
@@ -15,8 +16,12 @@ import ru.promtour.notification.testdata.Events;
 import ru.promtour.test.contracts.Contracts;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
-/** This service reads every contract example it consumes through its own classes, the way the listener does. */
+/**
+ * This service reads every contract example it consumes through its own classes, the way the listener does: the
+ * booking lifecycle, the waitlist offer and the route events (issue 16).
+ */
 class EventContractsTest {
 
     private final CloudEventDeserializer deserializer = new CloudEventDeserializer(Events.eventTypes(), Events.JSON);
@@ -24,7 +29,7 @@ class EventContractsTest {
     @ParameterizedTest
     @ValueSource(strings = {"booking.BookingConfirmed.v1", "booking.BookingPendingApproval.v1", "booking.BookingApproved.v1",
             "booking.BookingDeclined.v1", "booking.BookingUpdated.v1", "booking.BookingCancelled.v1",
-            "booking.BookingExpired.v1", "booking.ManifestIncomplete.v1"})
+            "booking.BookingExpired.v1", "booking.ManifestIncomplete.v1", "booking.WaitlistOffered.v1"})
     void everyNotifiedExampleIsReadWithTheVisitAMessageNeeds(String type) {
         Object event = read(type);
 
@@ -47,6 +52,7 @@ class EventContractsTest {
         assertThat(visit.contact().phoneNumber()).isEqualTo("+79025551234");
         assertThat(visit.operator().id()).isEqualTo("op-3b9e");
         assertThat(visit.operator().email()).isEqualTo("booking@baikal-tour.example");
+        assertThat(booking.routeBookingId()).as("an example booking on its own").isNull();
         if (!(booking instanceof ManifestIncomplete)) {
             // what the operator's booking_update webhooks deliver unchanged
             assertThat(booking.octoBooking().path("id").asString()).isEqualTo(booking.bookingId());
@@ -68,6 +74,80 @@ class EventContractsTest {
         ManifestIncomplete manifest = (ManifestIncomplete) read("booking.ManifestIncomplete.v1");
         assertThat(manifest.visitorsNamed()).isEqualTo(20);
         assertThat(manifest.manifestDeadline()).isEqualTo(Instant.parse("2026-11-21T02:00:00Z"));
+    }
+
+    @Test
+    void aWaitlistOfferIsReadWithItsDeadlineAndTheUuidTheOperatorConfirmsWith() {
+        WaitlistOffered offer = (WaitlistOffered) read("booking.WaitlistOffered.v1");
+
+        assertThat(offer.operatorId()).isEqualTo("op-3b9e");
+        assertThat(offer.units()).isEqualTo(28);
+        assertThat(offer.position()).isEqualTo(1);
+        assertThat(offer.offeredAt()).isEqualTo(Instant.parse("2026-11-23T09:20:41Z"));
+        assertThat(offer.offerExpiresAt()).isEqualTo(Instant.parse("2026-11-23T11:20:41Z"));
+        assertThat(offer.octoUuid()).isEqualTo("0b6d9c52-3f3e-4c1a-9a65-7c1d3b2f4e11");
+        assertThat(offer.octoBooking().path("status").asString()).isEqualTo("ON_HOLD");
+        assertThat(offer.routeBookingId()).isNull();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"booking.RouteConfirmed.v1", "booking.RouteCancelled.v1"})
+    void aRouteExampleIsReadWithItsLegsInTheOrderOfTheDay(String type) {
+        Object event = read(type);
+
+        assertThat(event).isInstanceOf(Events.ROUTE_TYPES.get(type));
+        RouteEvent route = (RouteEvent) event;
+        assertThat(route.routeBookingId()).isEqualTo("rb-5e0c9a1f-2d3b-4c5d-8e6f-7a8b9c0d1e2f");
+        assertThat(route.routeId()).isEqualTo("route-kaluga-industrial");
+        assertThat(route.title()).isEqualTo("Калуга промышленная");
+        assertThat(route.region()).isEqualTo("Калужская область");
+        assertThat(route.operatorId()).isEqualTo("op-3b9e");
+        assertThat(route.localDate()).isEqualTo(LocalDate.of(2026, 10, 13));
+        assertThat(route.units()).isEqualTo(28);
+        assertThat(route.occurredAt()).isNotNull();
+        assertThat(route.legs()).extracting(RouteEvent.Leg::position, RouteEvent.Leg::slotId).containsExactly(
+                tuple(1, "slot-kaluga-zefir-1010"), tuple(2, "slot-kaluga-cheese-1410"));
+        assertThat(route.legs()).extracting(leg -> leg.visit().localStartTime().toString(), leg -> leg.visit().meetingPoint())
+                .containsExactly(tuple("2026-10-13T10:00+03:00", "Проходная, главный вход"),
+                        tuple("2026-10-13T14:00+03:00", "Магазин при сыроварне"));
+        Visit first = route.firstVisit();
+        assertThat(first.contact().emailAddress()).isEqualTo("m.ivanova@school42.example");
+        assertThat(first.contact().phoneNumber()).isEqualTo("+79025551234");
+        assertThat(first.operator().email()).isEqualTo("booking@baikal-tour.example");
+        assertThat(first.rules().ppe()).isEqualTo("Халаты и бахилы выдаются");
+        assertThat(first.durationMinutes()).isEqualTo(120);
+    }
+
+    @Test
+    void aRouteCancellationNamesItsCauseAndReason() {
+        RouteCancelled cancelled = (RouteCancelled) read("booking.RouteCancelled.v1");
+
+        assertThat(cancelled.cause()).isEqualTo("CANCELLED");
+        assertThat(cancelled.reason()).isEqualTo("Карантин в школе");
+        assertThat(cancelled.cancelledAt()).isEqualTo(Instant.parse("2026-10-05T12:00:00Z"));
+    }
+
+    @Test
+    void legsAreReadInPositionOrderWhateverOrderTheProducerWroteThem() {
+        String json = Contracts.example("booking.RouteConfirmed.v1");
+        tools.jackson.databind.node.ObjectNode tree = (tools.jackson.databind.node.ObjectNode) Events.JSON.readTree(json);
+        tools.jackson.databind.node.ArrayNode legs = (tools.jackson.databind.node.ArrayNode) tree.get("legs");
+        tools.jackson.databind.JsonNode first = legs.remove(0);
+        legs.add(first);
+
+        RouteConfirmed route = (RouteConfirmed) read("booking.RouteConfirmed.v1", Events.JSON.writeValueAsString(tree));
+
+        assertThat(route.legs()).extracting(RouteEvent.Leg::position).containsExactly(1, 2);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"booking.BookingConfirmed.v1", "booking.BookingPendingApproval.v1", "booking.BookingApproved.v1",
+            "booking.BookingDeclined.v1", "booking.BookingCancelled.v1", "booking.BookingExpired.v1"})
+    void aLegOfARouteIsReadWithItsRouteBookingIdAndABookingOnItsOwnWithout(String type) {
+        assertThat(((BookingEvent) read(type)).routeBookingId()).isNull();
+
+        String leg = Contracts.example(type).replaceFirst("\\{", "{\"routeBookingId\": \"rb-1\", ");
+        assertThat(((BookingEvent) read(type, leg)).routeBookingId()).isEqualTo("rb-1");
     }
 
     @ParameterizedTest

@@ -69,13 +69,17 @@ class TemplateSnapshotTest {
         assertThat(sms.length()).as("UCS-2 length of: %s", sms).isLessThanOrEqualTo(TWO_UCS2_SEGMENTS);
     }
 
-    /** One intent per template: the events' own, plus the two reminders built from the confirmed visit. */
+    /** One intent per template: the events' own (bookings' and routes'), plus the two reminders built from the confirmed visit. */
     static Map<Template, Intent> intentsOfEveryTemplate() {
-        Notifications notifications = new Notifications(null, null, RENDERER);
+        Notifications notifications = new Notifications(null, null, null, RENDERER);
         Map<Template, Intent> byTemplate = new LinkedHashMap<>();
         for (String type : Events.TYPES.keySet()) {
             BookingEvent event = Events.example(type);
             notifications.intents("evt-1", type, event).forEach(intent -> byTemplate.putIfAbsent(intent.template(), intent));
+        }
+        for (String type : Events.ROUTE_TYPES.keySet()) {
+            notifications.intents("evt-1", type, Events.route(type), true)
+                    .forEach(intent -> byTemplate.putIfAbsent(intent.template(), intent));
         }
         BookingEvent confirmed = Events.example("booking.BookingConfirmed.v1");
         byTemplate.put(Template.REMINDER_DAY_BEFORE, new Intent("r", "reminder", confirmed.bookingId(), confirmed.visit(),

@@ -13,6 +13,10 @@ import ru.promtour.notification.event.BookingExpired;
 import ru.promtour.notification.event.BookingPendingApproval;
 import ru.promtour.notification.event.BookingUpdated;
 import ru.promtour.notification.event.ManifestIncomplete;
+import ru.promtour.notification.event.RouteCancelled;
+import ru.promtour.notification.event.RouteConfirmed;
+import ru.promtour.notification.event.RouteEvent;
+import ru.promtour.notification.event.WaitlistOffered;
 import ru.promtour.notification.event.Visit;
 import ru.promtour.test.contracts.Contracts;
 import tools.jackson.databind.json.JsonMapper;
@@ -34,6 +38,15 @@ public final class Events {
         TYPES.put("booking.BookingCancelled.v1", BookingCancelled.class);
         TYPES.put("booking.BookingExpired.v1", BookingExpired.class);
         TYPES.put("booking.ManifestIncomplete.v1", ManifestIncomplete.class);
+        TYPES.put("booking.WaitlistOffered.v1", WaitlistOffered.class);
+    }
+
+    /** ce_type → class of the route events (issue 16), as the listener registers them. */
+    public static final Map<String, Class<? extends RouteEvent>> ROUTE_TYPES = new LinkedHashMap<>();
+
+    static {
+        ROUTE_TYPES.put("booking.RouteConfirmed.v1", RouteConfirmed.class);
+        ROUTE_TYPES.put("booking.RouteCancelled.v1", RouteCancelled.class);
     }
 
     private Events() {
@@ -47,6 +60,11 @@ public final class Events {
     /** The example of a type read into its event class. */
     public static BookingEvent example(String type) {
         return JSON.readValue(Contracts.example(type), TYPES.get(type));
+    }
+
+    /** The example of a route type read into its event class. */
+    public static RouteEvent route(String type) {
+        return JSON.readValue(Contracts.example(type), ROUTE_TYPES.get(type));
     }
 
     /** The example's JSON with the group leader's locale replaced. */
@@ -67,6 +85,7 @@ public final class Events {
     public static EventTypes eventTypes() {
         EventTypes.Builder builder = EventTypes.builder();
         TYPES.forEach(builder::add);
+        ROUTE_TYPES.forEach(builder::add);
         return builder.build();
     }
 

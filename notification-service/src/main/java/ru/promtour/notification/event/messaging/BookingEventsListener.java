@@ -20,12 +20,17 @@ import ru.promtour.notification.event.BookingPendingApproval;
 import ru.promtour.notification.event.BookingUpdated;
 import ru.promtour.notification.event.ManifestIncomplete;
 import ru.promtour.notification.event.Notifications;
+import ru.promtour.notification.event.RouteCancelled;
+import ru.promtour.notification.event.RouteConfirmed;
+import ru.promtour.notification.event.RouteEvent;
+import ru.promtour.notification.event.WaitlistOffered;
 
 /**
- * Reads {@code booking.bookings.v1} and queues the messages each lifecycle event causes. It only writes
- * QUEUED messages (one insert each, unique idempotency key) and the booking projection, so a slow SMTP
- * server or SMS provider never holds up the partition; the dispatcher sends. The seat-saga types
- * (requested, held, rejected, resize) are not registered and arrive as {@link UnknownEvent}: ignored.
+ * Reads {@code booking.bookings.v1} and queues the messages each lifecycle event causes (a booking's, a waitlist
+ * offer's, a route's). It only writes QUEUED messages (one insert each, unique idempotency key) and the booking
+ * and route projections, so a slow SMTP server or SMS provider never holds up the partition; the dispatcher sends.
+ * The seat-saga types (requested, held, rejected, resize) are not registered and arrive as {@link UnknownEvent}:
+ * ignored.
  * Undecodable records go to {@code booking.bookings.v1-dlt} through platform-messaging's error handler.
  */
 @Component
@@ -47,22 +52,34 @@ public class BookingEventsListener {
     void on(ConsumerRecord<String, Object> record) {
         Object value = record.value();
         if (value instanceof BookingEvent event) {
-            String id = CloudEventHeaders.id(record.headers());
-            if (id == null || id.isBlank()) {
-                // without ce_id there is no idempotency key: let the error handler dead-letter it
-                throw new IllegalArgumentException("Event without " + CloudEventHeaders.ID + " on " + record.topic());
-            }
+            String id = eventId(record);
             int queued = notifications.handle(id, CloudEventHeaders.type(record.headers()), event,
                     CloudEventHeaders.time(record.headers()));
             log.debug("{} {} for booking {}: {} new messages", CloudEventHeaders.type(record.headers()), id,
                     event.bookingId(), queued);
+        }
+        else if (value instanceof RouteEvent event) {
+            String id = eventId(record);
+            int queued = notifications.handle(id, CloudEventHeaders.type(record.headers()), event,
+                    CloudEventHeaders.time(record.headers()));
+            log.debug("{} {} for route booking {}: {} new messages", CloudEventHeaders.type(record.headers()), id,
+                    event.routeBookingId(), queued);
         }
         else if (value instanceof UnknownEvent e) {
             log.trace("Ignoring {} {}", e.type(), e.id());
         }
     }
 
-    /** The booking events people are told about. */
+    private static String eventId(ConsumerRecord<String, Object> record) {
+        String id = CloudEventHeaders.id(record.headers());
+        if (id == null || id.isBlank()) {
+            // without ce_id there is no idempotency key: let the error handler dead-letter it
+            throw new IllegalArgumentException("Event without " + CloudEventHeaders.ID + " on " + record.topic());
+        }
+        return id;
+    }
+
+    /** The booking and route events people are told about. */
     @Configuration(proxyBeanMethods = false)
     static class BookingEventTypes {
 
@@ -77,6 +94,9 @@ public class BookingEventsListener {
                     .add("booking.BookingCancelled.v1", BookingCancelled.class)
                     .add("booking.BookingExpired.v1", BookingExpired.class)
                     .add("booking.ManifestIncomplete.v1", ManifestIncomplete.class)
+                    .add("booking.WaitlistOffered.v1", WaitlistOffered.class)
+                    .add("booking.RouteConfirmed.v1", RouteConfirmed.class)
+                    .add("booking.RouteCancelled.v1", RouteCancelled.class)
                     .build();
         }
     }

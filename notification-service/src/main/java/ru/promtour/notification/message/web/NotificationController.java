@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import ru.promtour.notification.booking.BookingView;
 import ru.promtour.notification.booking.Bookings;
+import ru.promtour.notification.booking.Routes;
 import ru.promtour.notification.message.Message;
 import ru.promtour.notification.message.MessageLog;
 import ru.promtour.notification.message.MessageQueue;
@@ -37,29 +38,34 @@ class NotificationController {
 
     private final MessageLog messages;
     private final Bookings bookings;
+    private final Routes routes;
     private final MessageQueue queue;
     private final CurrentTenant tenant;
 
-    NotificationController(MessageLog messages, Bookings bookings, MessageQueue queue, CurrentTenant tenant) {
+    NotificationController(MessageLog messages, Bookings bookings, Routes routes, MessageQueue queue, CurrentTenant tenant) {
         this.messages = messages;
         this.bookings = bookings;
+        this.routes = routes;
         this.queue = queue;
         this.tenant = tenant;
     }
 
     /**
      * A booking's messages, oldest first, recipients masked. {@code bookingId} is booking-service's booking id, or, for
-     * an operator, the OCTO {@code uuid} it booked with (what an operator holds).
+     * an operator, the OCTO {@code uuid} it booked with (what an operator holds), or a route booking id (the route's
+     * messages to the group leader and the operator: its operator and the admin).
      */
     @GetMapping
     List<MessageView> list(@RequestParam @NotBlank @Pattern(regexp = ID, message = "must be a booking id or an OCTO uuid (letters, digits, . _ : -, at most 100)")
                            String bookingId) {
         Tenant caller = tenant.get();
-        BookingView booking = visible(bookingId, caller)
+        String id = visible(bookingId, caller).map(BookingView::id)
                 .or(() -> caller.type() == TenantType.OPERATOR
-                        ? visible(Bookings.octoBookingId(caller.id(), bookingId), caller) : Optional.<BookingView>empty())
+                        ? visible(Bookings.octoBookingId(caller.id(), bookingId), caller).map(BookingView::id) : Optional.empty())
+                .or(() -> routes.find(bookingId).filter(route -> caller.isAdmin() || caller.isOperator(route.operatorId()))
+                        .map(route -> route.id()))
                 .orElseThrow(NotFoundForTenantException::new);
-        return messages.findByBooking(booking.id()).stream().map(MessageView::of).toList();
+        return messages.findByBooking(id).stream().map(MessageView::of).toList();
     }
 
     /** The booking, if the caller may see it: its operator, its enterprise or the admin. */
