@@ -37,6 +37,8 @@ public class CatalogProjection {
     private final MongoOperations mongo;
     private final Cache<String, Optional<ExcursionView>> excursions = Caffeine.newBuilder()
             .expireAfterWrite(CACHED_FOR).maximumSize(10_000).build();
+    private final Cache<String, Optional<RouteView>> routes = Caffeine.newBuilder()
+            .expireAfterWrite(CACHED_FOR).maximumSize(10_000).build();
     private final Cache<String, Optional<SlotView>> slots = Caffeine.newBuilder()
             .expireAfterWrite(CACHED_FOR).maximumSize(100_000).build();
 
@@ -47,6 +49,23 @@ public class CatalogProjection {
     public Optional<ExcursionView> excursion(String id) {
         return id == null ? Optional.empty()
                 : excursions.get(id, key -> Optional.ofNullable(mongo.findById(key, ExcursionView.class)));
+    }
+
+    public Optional<RouteView> route(String id) {
+        return id == null || !id.startsWith("route-") ? Optional.empty()
+                : routes.get(id, key -> Optional.ofNullable(mongo.findById(key, RouteView.class)));
+    }
+
+    /** {@code RouteSaved}: the route as it now is. */
+    public boolean routeSaved(RouteView route) {
+        routes.invalidate(route.id());
+        return upsert(RouteView.COLLECTION, route.id(), route.version(), route);
+    }
+
+    /** {@code RouteWithdrawn}: kept (its bookings still name it), no new bookings. */
+    public boolean routeWithdrawn(String id, long version) {
+        routes.invalidate(id);
+        return versioned(RouteView.COLLECTION, id, version, new Update().set("status", "WITHDRAWN").set("version", version));
     }
 
     public Optional<SlotView> slot(String id) {

@@ -12,6 +12,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import ru.promtour.booking.booking.Booking;
 import ru.promtour.booking.ledger.Ledger;
+import ru.promtour.booking.route.RouteBooking;
 import ru.promtour.messaging.outbox.OutboxCollections;
 
 /** Wiring of the booking service: the clock tests control, the outbox collections, the sweepers' lock. */
@@ -29,7 +30,7 @@ class BookingConfiguration {
 
     @Bean
     OutboxCollections bookingOutboxCollections() {
-        return OutboxCollections.of(Booking.COLLECTION, Ledger.COLLECTION);
+        return OutboxCollections.of(Booking.COLLECTION, Ledger.COLLECTION, RouteBooking.COLLECTION);
     }
 
     /** Locks live in the service's own database (collection {@code shedLock}), so only one instance sweeps. */

@@ -7,6 +7,7 @@ import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.stereotype.Component;
 import ru.promtour.booking.allocation.Allocation;
 import ru.promtour.booking.booking.Booking;
+import ru.promtour.booking.route.RouteBooking;
 
 /**
  * Creates the booking indexes at start (idempotent). Explicit, because two of them are correctness, not
@@ -41,5 +42,7 @@ class MongoIndexes implements SmartInitializingSingleton {
                 .named("status_release_at"));
         allocations.createIndex(new Index().on("excursionId", Sort.Direction.ASC).on("status", Sort.Direction.ASC)
                 .named("excursion_status"));
+        mongo.indexOps(RouteBooking.COLLECTION).createIndex(new Index().on("status", Sort.Direction.ASC)
+                .on("utcUpdatedAt", Sort.Direction.ASC).named("status_updated"));
     }
 }

@@ -45,7 +45,10 @@ public final class FakeCatalog implements AutoCloseable {
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final Thread poller;
 
-    /** One event read from a booking-service topic; {@code bookingId} (seat events) or {@code requestId} (answers). */
+    /**
+     * One event read from a booking-service topic; {@code bookingId} (seat events, or a route event's
+     * {@code routeBookingId}) or {@code requestId} (answers).
+     */
     public record Event(String type, String id, String slotId, String bookingId, String requestId, JsonNode body) {
     }
 
@@ -135,7 +138,8 @@ public final class FakeCatalog implements AutoCloseable {
                     String type = CloudEventHeaders.type(r.headers());
                     JsonNode body = BookingApi.JSON.readTree(r.value());
                     events.add(new Event(type, CloudEventHeaders.id(r.headers()), r.key(),
-                            body.path("bookingId").asString(null), body.path("requestId").asString(null), body));
+                            body.path("bookingId").asString(body.path("routeBookingId").asString(null)),
+                            body.path("requestId").asString(null), body));
                 }
             }
             catch (org.apache.kafka.common.errors.WakeupException | IllegalStateException ex) {

@@ -17,36 +17,36 @@ public final class BookingEventPayloads {
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record BookingConfirmed(String bookingId, String slotId, String excursionId, String operatorId, int units,
                                    Instant confirmedAt, Visit visit,
-            Object octoBooking) {
+            Object octoBooking, String routeBookingId) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record BookingPendingApproval(String bookingId, String slotId, String excursionId, String operatorId,
                                          int units, Instant requestedAt, Visit visit,
-            Object octoBooking) {
+            Object octoBooking, String routeBookingId) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record BookingApproved(String bookingId, String slotId, String excursionId, String operatorId, int units,
                                   Instant approvedAt, Visit visit,
-            Object octoBooking) {
+            Object octoBooking, String routeBookingId) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record BookingDeclined(String bookingId, String slotId, int units, String reason, Instant declinedAt,
                                   Visit visit,
-            Object octoBooking) {
+            Object octoBooking, String routeBookingId) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record BookingCancelled(String bookingId, String slotId, int units, String cancelledBy, String reason,
                                    Instant cancelledAt, Visit visit,
-            Object octoBooking) {
+            Object octoBooking, String routeBookingId) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record BookingExpired(String bookingId, String slotId, int units, Instant expiredAt, Visit visit,
-            Object octoBooking) {
+            Object octoBooking, String routeBookingId) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -60,31 +60,31 @@ public class BookingEvents {
 
     public OutboxEvent confirmed(Booking b, Instant at) {
         return event(CONFIRMED, b, new BookingConfirmed(b.id(), b.slotId(), b.productId(), b.operatorId(), b.units(),
-                at, visit(b), octo.octoBooking(b)));
+                at, visit(b), octo.octoBooking(b), b.routeBookingId()));
     }
 
     public OutboxEvent pendingApproval(Booking b, Instant at) {
         return event(PENDING_APPROVAL, b, new BookingPendingApproval(b.id(), b.slotId(), b.productId(), b.operatorId(),
-                b.units(), at, visit(b), octo.octoBooking(b)));
+                b.units(), at, visit(b), octo.octoBooking(b), b.routeBookingId()));
     }
 
     public OutboxEvent approved(Booking b, Instant at) {
         return event(APPROVED, b, new BookingApproved(b.id(), b.slotId(), b.productId(), b.operatorId(), b.units(), at,
-                visit(b), octo.octoBooking(b)));
+                visit(b), octo.octoBooking(b), b.routeBookingId()));
     }
 
     public OutboxEvent declined(Booking b, Instant at) {
         return event(DECLINED, b, new BookingDeclined(b.id(), b.slotId(), b.units(), b.declineReason(), at, visit(b),
-                octo.octoBooking(b)));
+                octo.octoBooking(b), b.routeBookingId()));
     }
 
     public OutboxEvent cancelled(Booking b, Instant at) {
         return event(CANCELLED, b, new BookingCancelled(b.id(), b.slotId(), b.units(), b.cancellation().cancelledBy(),
-                b.cancellation().reason(), at, visit(b), octo.octoBooking(b)));
+                b.cancellation().reason(), at, visit(b), octo.octoBooking(b), b.routeBookingId()));
     }
 
     public OutboxEvent expired(Booking b, Instant at) {
-        return event(EXPIRED, b, new BookingExpired(b.id(), b.slotId(), b.units(), at, visit(b), octo.octoBooking(b)));
+        return event(EXPIRED, b, new BookingExpired(b.id(), b.slotId(), b.units(), at, visit(b), octo.octoBooking(b), b.routeBookingId()));
     }
 
     /** @param changes UNITS, CONTACT, VISITORS, NOTES */
@@ -113,7 +113,7 @@ public class BookingEvents {
     }
 
     /** The {@code visit} of a booking, from the booking and the program it was made on. */
-    Visit visit(Booking b) {
+    public Visit visit(Booking b) {
         Program p = projection.excursion(b.productId())
                 .orElseThrow(() -> new IllegalStateException("Excursion " + b.productId() + " of booking " + b.id()
                         + " is missing from the projection"))

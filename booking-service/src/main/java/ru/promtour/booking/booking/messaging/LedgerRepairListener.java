@@ -2,7 +2,6 @@ package ru.promtour.booking.booking.messaging;
 
 import java.time.Clock;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -78,11 +77,6 @@ class LedgerRepairListener {
         });
     }
 
-    /** The part of a booking event the ledger needs. */
-    @JsonIgnoreProperties(ignoreUnknown = true)
-    public record SeatFact(String bookingId, String slotId, int units, Integer previousUnits, String previousSlotId) {
-    }
-
     @Configuration(proxyBeanMethods = false)
     static class SeatFactTypes {
 
@@ -95,6 +89,7 @@ class LedgerRepairListener {
                     .add(BookingEvents.EXPIRED, SeatFact.class)
                     .add(BookingEvents.DECLINED, SeatFact.class)
                     .add(BookingEvents.UPDATED, SeatFact.class)
+                    .add(BookingEvents.PENDING_APPROVAL, SeatFact.class)
                     .build();
         }
     }

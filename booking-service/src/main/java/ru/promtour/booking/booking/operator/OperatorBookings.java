@@ -91,7 +91,7 @@ public class OperatorBookings {
     }
 
     /** The booking id of an operator's uuid: the same request always names the same booking (UUID v3). */
-    static String bookingId(String operatorId, String uuid) {
+    public static String bookingId(String operatorId, String uuid) {
         return UUID.nameUUIDFromBytes((operatorId + "\n" + uuid).getBytes(StandardCharsets.UTF_8)).toString();
     }
 
@@ -100,6 +100,15 @@ public class OperatorBookings {
      * the same body returns the stored booking; with another body it is refused.
      */
     public Booking reserve(Booking.Operator operator, ReserveCommand command) {
+        return reserve(operator, command, null);
+    }
+
+    /** A leg of a route booking: an ordinary reserve whose booking names its route ({@code routeBookingId}). */
+    public Booking reserveLeg(Booking.Operator operator, ReserveCommand command, String routeBookingId) {
+        return reserve(operator, command, routeBookingId);
+    }
+
+    private Booking reserve(Booking.Operator operator, ReserveCommand command, String routeBookingId) {
         if (command == null) {
             throw BookingRefusal.badRequest("A JSON body is required");
         }
@@ -136,7 +145,7 @@ public class OperatorBookings {
         long started = System.nanoTime();
         Hold hold = ledger.hold(slot.id(), operator.id(), bookingId, items.size(), hash, now);
         return switch (hold.result()) {
-            case HELD -> insertHeld(bookingId, uuid, operator, hash, command, items, slot, excursion, now, started);
+            case HELD -> insertHeld(bookingId, uuid, operator, hash, command, items, slot, excursion, now, started, routeBookingId);
             case ALREADY -> {
                 Optional<Booking> stored = replayOf(operator.id(), uuid, hash);
                 if (stored.isPresent()) {
@@ -147,7 +156,7 @@ public class OperatorBookings {
                     throw reused(uuid);
                 }
                 // the seats are held for this very request, its booking was never written: write it now
-                yield insertHeld(bookingId, uuid, operator, hash, command, items, slot, excursion, now, started);
+                yield insertHeld(bookingId, uuid, operator, hash, command, items, slot, excursion, now, started, routeBookingId);
             }
             case RELEASED_BEFORE -> replayOf(operator.id(), uuid, hash).orElseThrow(() -> BookingRefusal.badRequest(
                     "The reservation with uuid " + uuid + " was abandoned and its seats released; use a new uuid"));
@@ -172,7 +181,7 @@ public class OperatorBookings {
 
     private Booking insertHeld(String bookingId, String uuid, Booking.Operator operator, String hash,
                                ReserveCommand command, List<UnitItem> items, SlotView slot, ExcursionView excursion,
-                               Instant now, long heldAtNanos) {
+                               Instant now, long heldAtNanos, String routeBookingId) {
         String localDate = LocalDate.ofInstant(slot.start(), ZoneId.of(slot.timeZone())).toString();
         for (int attempt = 0; attempt < 5; attempt++) {
             if (System.nanoTime() - heldAtNanos > properties.ledger().orphanGrace().toNanos() / 2) {
@@ -183,6 +192,9 @@ public class OperatorBookings {
             Booking booking = Booking.held(bookingId, uuid, operator, hash, references.next(), command, items,
                     slot.enterpriseId(), slot.start(), slot.timeZone(), localDate, BookingMode.of(excursion.program().bookingMode()),
                     now, expiresAt(now, command.expirationMinutes()));
+            if (routeBookingId != null) {
+                booking = booking.asLegOf(routeBookingId);
+            }
             try {
                 store.insert(booking);
                 return booking;
@@ -312,6 +324,27 @@ public class OperatorBookings {
             refuseUnlessHeld(b, now, "extend");
             return new BookingChanges.Change(b.extended(now, expiresAt(now, expirationMinutes)));
         }));
+    }
+
+    /**
+     * A route's leg cancelled because the route could not be held or lost another leg: no cancellation cut-off (the
+     * group cannot keep half a day), the seats back exactly once. Nothing for a leg that is no longer live.
+     *
+     * @param cancelledBy OPERATOR (its route failed or it cancelled the route) or SUPPLIER (another leg's enterprise)
+     */
+    public Booking cancelLeg(String bookingId, String reason, String cancelledBy) {
+        Booking after = changes.change(() -> changes.byId(bookingId), b -> {
+            if (!b.status().live()) {
+                return null;
+            }
+            Instant now = changes.now();
+            Booking changed = b.cancelled(now, reason, cancelledBy);
+            return new BookingChanges.Change(changed, events.cancelled(changed, now));
+        });
+        if (after != null && after.status() == BookingStatus.CANCELLED) {
+            ledger.release(after.slotId(), after.id(), "CANCELLED", changes.now());
+        }
+        return after;
     }
 
     /** Operator cancel; repeated → the same cancelled booking, no second event, no second release. */

@@ -2,6 +2,7 @@ package ru.promtour.booking.catalog.messaging;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import ru.promtour.booking.catalog.RouteView;
 import ru.promtour.messaging.cloudevents.EventTypes;
 
 /** The catalog's excursion and slot event types the booking service reads, and their topics. */
@@ -21,6 +22,8 @@ public class CatalogEvents {
     public static final String SLOT_CANCELLED = "catalog.SlotCancelled.v1";
     public static final String SLOT_CUTOFF_CHANGED = "catalog.SlotCutoffChanged.v1";
     public static final String SLOT_CHANGE_REQUESTED = "catalog.SlotChangeRequested.v1";
+    public static final String ROUTE_SAVED = "catalog.RouteSaved.v1";
+    public static final String ROUTE_WITHDRAWN = "catalog.RouteWithdrawn.v1";
 
     @Bean
     EventTypes catalogProjectionTypes() {
@@ -35,6 +38,8 @@ public class CatalogEvents {
                 .add(SLOT_CANCELLED, SlotChanged.class)
                 .add(SLOT_CUTOFF_CHANGED, SlotChanged.class)
                 .add(SLOT_CHANGE_REQUESTED, SlotChangeRequested.class)
+                .add(ROUTE_SAVED, RouteView.class)
+                .add(ROUTE_WITHDRAWN, RouteView.class)
                 .build();
     }
 }

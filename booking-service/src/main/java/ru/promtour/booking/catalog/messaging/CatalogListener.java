@@ -13,6 +13,7 @@ import ru.promtour.booking.allocation.Allocations;
 import ru.promtour.booking.booking.cancellation.SlotCancellations;
 import ru.promtour.booking.catalog.CatalogProjection;
 import ru.promtour.booking.catalog.ExcursionView;
+import ru.promtour.booking.catalog.RouteView;
 import ru.promtour.booking.catalog.SlotView;
 import ru.promtour.booking.ledger.SeatLedger;
 import ru.promtour.booking.ledger.SeatLedger.ChangeAnswer;
@@ -78,6 +79,14 @@ public class CatalogListener {
             }
             else if (CatalogEvents.SLOT_CUTOFF_CHANGED.equals(type) && e.cutoffAt() != null) {
                 ledger.cutoffChanged(e.slotId(), e.cutoffAt());
+            }
+        }
+        else if (value instanceof RouteView route) {
+            if (CatalogEvents.ROUTE_WITHDRAWN.equals(type)) {
+                projection.routeWithdrawn(route.id(), route.version());
+            }
+            else {
+                projection.routeSaved(route);
             }
         }
         else if (value instanceof SlotChangeRequested r) {

@@ -19,7 +19,16 @@ record OctoBooking(String id, String uuid, boolean testMode, String resellerRefe
                    String optionId, boolean cancellable, Cancellation cancellation, boolean freesale,
                    String availabilityId, Availability availability, Contact contact, String notes,
                    List<String> deliveryMethods, Ticket voucher, List<UnitItem> unitItems,
-                   @JsonInclude(JsonInclude.Include.NON_NULL) Waitlist waitlist) {
+                   @JsonInclude(JsonInclude.Include.NON_NULL) Waitlist waitlist,
+                   @JsonInclude(JsonInclude.Include.NON_NULL) List<RouteLeg> legs) {
+
+    /**
+     * PromTour's extension on a route booking (the product is a route, octo/packages style): each leg's own booking
+     * (an ordinary booking of its slot, which its enterprise sees) in the route's order.
+     */
+    public record RouteLeg(int position, String id, String uuid, String supplierReference, String productId,
+                           String availabilityId, String status, String localDateTimeStart, String localDateTimeEnd) {
+    }
 
     /**
      * PromTour's extension on a booking that joined a sold-out availability's waitlist: WAITING (OCTO status

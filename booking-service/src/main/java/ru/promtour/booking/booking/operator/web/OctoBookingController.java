@@ -1,6 +1,7 @@
 package ru.promtour.booking.booking.operator.web;
 
 import java.util.List;
+import java.util.function.Supplier;
 
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -12,10 +13,13 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import ru.promtour.booking.booking.Booking;
+import ru.promtour.booking.booking.BookingRefusal;
 import ru.promtour.booking.booking.ReserveCommand;
 import ru.promtour.booking.booking.operator.ConfirmCommand;
 import ru.promtour.booking.booking.operator.OperatorBookings;
 import ru.promtour.booking.booking.operator.UpdateCommand;
+import ru.promtour.booking.route.RouteBooking;
+import ru.promtour.booking.route.RouteBookings;
 import ru.promtour.security.tenant.CurrentTenant;
 import ru.promtour.security.tenant.Tenant;
 
@@ -29,12 +33,15 @@ import ru.promtour.security.tenant.Tenant;
 class OctoBookingController {
 
     private final OperatorBookings bookings;
+    private final RouteBookings routes;
     private final ReserveAdmission admission;
     private final OctoBookings octo;
     private final CurrentTenant tenant;
 
-    OctoBookingController(OperatorBookings bookings, OctoBookings octo, CurrentTenant tenant, ReserveAdmission admission) {
+    OctoBookingController(OperatorBookings bookings, RouteBookings routes, OctoBookings octo, CurrentTenant tenant,
+                          ReserveAdmission admission) {
         this.bookings = bookings;
+        this.routes = routes;
         this.admission = admission;
         this.octo = octo;
         this.tenant = tenant;
@@ -44,6 +51,10 @@ class OctoBookingController {
     OctoBooking reserve(@RequestBody(required = false) ReserveCommand body) {
         Tenant caller = tenant.get();
         Booking.Operator operator = new Booking.Operator(caller.id(), caller.name(), caller.email());
+        if (body != null && routes.isRoute(body.productId())) {
+            // a route product: its legs are reserved one by one, each through the ledger's own guard
+            return route(admission.admit(body.availabilityId(), () -> false, () -> routes.reserve(operator, body)));
+        }
         // a sold-out answer costs no store write: it needs no admission, and a race's losers are not refused
         return octo.of(admission.admit(body == null ? null : body.availabilityId(), () -> bookings.knownSoldOut(body),
                 () -> bookings.reserve(operator, body)));
@@ -61,27 +72,55 @@ class OctoBookingController {
 
     @GetMapping("/{uuid}")
     OctoBooking get(@PathVariable String uuid) {
-        return octo.of(bookings.get(operator(), uuid));
+        return orRoute(() -> octo.of(bookings.get(operator(), uuid)), () -> route(routes.get(operator(), uuid)));
     }
 
     @PostMapping("/{uuid}/confirm")
     OctoBooking confirm(@PathVariable String uuid, @RequestBody(required = false) ConfirmCommand body) {
-        return octo.of(bookings.confirm(operator(), uuid, body));
+        return orRoute(() -> octo.of(bookings.confirm(operator(), uuid, body)),
+                () -> route(routes.confirm(operator(), uuid, body)));
     }
 
     @PostMapping("/{uuid}/extend")
     OctoBooking extend(@PathVariable String uuid, @RequestBody(required = false) ExtendBody body) {
-        return octo.of(bookings.extend(operator(), uuid, body == null ? null : body.expirationMinutes()));
+        Integer minutes = body == null ? null : body.expirationMinutes();
+        return orRoute(() -> octo.of(bookings.extend(operator(), uuid, minutes)),
+                () -> route(routes.extend(operator(), uuid, minutes)));
     }
 
     @PostMapping("/{uuid}/cancel")
     OctoBooking cancel(@PathVariable String uuid, @RequestBody(required = false) CancelBody body) {
-        return octo.of(bookings.cancel(operator(), uuid, body == null ? null : body.reason()));
+        String reason = body == null ? null : body.reason();
+        return orRoute(() -> octo.of(bookings.cancel(operator(), uuid, reason)),
+                () -> route(routes.cancel(operator(), uuid, reason)));
     }
 
     @PatchMapping("/{uuid}")
     OctoBooking update(@PathVariable String uuid, @RequestBody(required = false) UpdateCommand body) {
-        return octo.of(bookings.update(operator(), uuid, body));
+        return orRoute(() -> octo.of(bookings.update(operator(), uuid, body)), () -> {
+            routes.get(operator(), uuid);
+            throw BookingRefusal.unprocessable("A route booking cannot be changed; cancel it and book the route again");
+        });
+    }
+
+    /**
+     * A uuid that names no booking of the caller may name one of its route bookings (those live beside the bookings,
+     * found only when the booking is not): unknown to both stays INVALID_BOOKING_UUID.
+     */
+    private static OctoBooking orRoute(Supplier<OctoBooking> booking, Supplier<OctoBooking> route) {
+        try {
+            return booking.get();
+        }
+        catch (BookingRefusal ex) {
+            if (ex.code() != BookingRefusal.Code.INVALID_BOOKING_UUID) {
+                throw ex;
+            }
+            return route.get();
+        }
+    }
+
+    private OctoBooking route(RouteBooking r) {
+        return octo.of(r, routes.legs(r));
     }
 
     private String operator() {

@@ -21,6 +21,7 @@ import ru.promtour.booking.catalog.CatalogProjection;
 import ru.promtour.booking.catalog.ExcursionView;
 import ru.promtour.booking.catalog.Program;
 import ru.promtour.booking.catalog.SlotView;
+import ru.promtour.booking.route.RouteBooking;
 import ru.promtour.seats.Bookability;
 
 /**
@@ -71,7 +72,50 @@ class OctoBookings implements OctoBookingRenderer {
                 b.octoStatus(), utc(b.utcCreatedAt()), utc(b.utcUpdatedAt()), utc(b.utcExpiresAt()), null,
                 utc(b.utcConfirmedAt()), b.productId(), b.optionId(), bookings.cancellable(b), cancellation, false,
                 b.slotId(), availability(b), contact(b.contact()), b.notes(), DELIVERY_METHODS, voucher(b), items,
-                waitlist(b));
+                waitlist(b), null);
+    }
+
+    /**
+     * A route booking in OCTO's shape: the route's id, uuid, status and product, its chain of slots as the
+     * availability (from the first leg's start to the last leg's end), the group as the first leg has it, and each
+     * leg's own booking in {@code legs}.
+     */
+    OctoBooking of(RouteBooking r, List<Booking> legs) {
+        List<OctoBooking> rendered = legs.stream().map(this::of).toList();
+        String status = switch (r.status()) {
+            case HOLDING, ON_HOLD -> "ON_HOLD";
+            case PENDING -> "PENDING";
+            case CONFIRMED -> "CONFIRMED";
+            case EXPIRED -> "EXPIRED";
+            case RELEASING, FAILED, CANCELLED -> "CANCELLED";
+        };
+        List<OctoBooking.RouteLeg> legViews = new ArrayList<>();
+        for (int i = 0; i < rendered.size(); i++) {
+            OctoBooking leg = rendered.get(i);
+            legViews.add(new OctoBooking.RouteLeg(i + 1, leg.id(), leg.uuid(), leg.supplierReference(), leg.productId(),
+                    leg.availabilityId(), leg.status(), leg.availability() == null ? null : leg.availability().localDateTimeStart(),
+                    leg.availability() == null ? null : leg.availability().localDateTimeEnd()));
+        }
+        OctoBooking first = rendered.isEmpty() ? null : rendered.get(0);
+        OctoBooking last = rendered.isEmpty() ? null : rendered.get(rendered.size() - 1);
+        OctoBooking.Availability availability = first == null || first.availability() == null ? null
+                : new OctoBooking.Availability(r.availabilityId(), first.availability().localDateTimeStart(),
+                        last.availability() == null ? null : last.availability().localDateTimeEnd(),
+                        first.availability().utcCutoffAt(), false, first.availability().available(),
+                        first.availability().status(), first.availability().vacancies(), first.availability().capacity(),
+                        first.availability().maxUnits(), List.of());
+        List<OctoBooking.UnitItem> items = first == null ? List.of() : first.unitItems().stream()
+                .map(u -> new OctoBooking.UnitItem(u.uuid(), u.resellerReference(), u.supplierReference(), u.unitId(), status,
+                        u.utcRedeemedAt(), u.contact(), u.ticket(), u.visitor())).toList();
+        boolean cancellable = r.status().live() && legs.stream().allMatch(bookings::cancellable);
+        return new OctoBooking(r.id(), r.uuid(), false, first == null ? null : first.resellerReference(),
+                r.supplierReference(), status, utc(r.utcCreatedAt()), utc(r.utcUpdatedAt()), utc(r.utcExpiresAt()), null,
+                utc(r.utcConfirmedAt()), r.routeId(), Booking.OPTION_ID, cancellable,
+                first == null ? null : first.cancellation(), false, r.availabilityId(), availability,
+                first == null ? contact(null) : first.contact(), first == null ? null : first.notes(), DELIVERY_METHODS,
+                new OctoBooking.Ticket(REDEMPTION_METHOD, null,
+                        List.of(new OctoBooking.DeliveryOption(DELIVERY_FORMAT, r.supplierReference()))),
+                items, null, legViews);
     }
 
     /** PromTour's {@code waitlist} object, on a booking that joined a waitlist (null otherwise: not rendered). */
