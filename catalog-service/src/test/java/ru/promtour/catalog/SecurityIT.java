@@ -5,6 +5,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import ru.promtour.test.security.ServiceSecurityContract;
 import ru.promtour.test.security.TestTokens;
+import ru.promtour.test.web.TestHttp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -25,5 +26,12 @@ class SecurityIT extends ServiceSecurityContract {
     @Test
     void thePublicCatalogNeedsNoToken() {
         assertThat(http().get("/api/v1/catalog/excursions").status()).isEqualTo(200);
+    }
+
+    @Test
+    void theProbesAnswerOnTheMainPortWithoutAToken() {
+        TestHttp.Response ready = http().get("/readyz");
+        assertThat(ready.status()).as(ready.body()).isEqualTo(200);
+        assertThat(http().get("/livez").status()).isEqualTo(200);
     }
 }

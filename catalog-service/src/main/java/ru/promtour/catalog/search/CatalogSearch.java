@@ -237,8 +237,9 @@ public class CatalogSearch {
 
     /** Only what a public listing needs: never the holds (booking ids) nor the outbox. */
     private static Query slotFields(Query query) {
+        // allotted: seats kept for operators' allocations are not on sale to the public either
         query.fields().include("excursionId", "enterpriseId", "start", "timeZone", "cutoffAt", "capacity", "held",
-                "confirmed", "status", "version", "openingHours");
+                "confirmed", "allotted", "status", "version", "openingHours");
         return query;
     }
 

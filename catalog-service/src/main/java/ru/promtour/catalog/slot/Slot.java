@@ -44,7 +44,7 @@ import ru.promtour.seats.Bookability;
 public record Slot(@Id String id, String excursionId, String enterpriseId, Instant start, String timeZone,
                    Instant cutoffAt, int capacity, int held, int confirmed, SlotStatus status, long version, Long ledgerVersion,
                    String cancelReason, List<PendingChange> pendingChanges, List<ChangeAnswer> changeAnswers,
-                   Instant createdAt, Instant updatedAt, List<TimeRange> openingHours, int allotted,
+                   Instant createdAt, Instant updatedAt, List<TimeRange> openingHours, Integer allotted,
                    List<Allotment> allotments) {
 
     public static final String COLLECTION = "slots";
@@ -79,6 +79,8 @@ public record Slot(@Id String id, String excursionId, String enterpriseId, Insta
         ledgerVersion = ledgerVersion == null ? 0L : ledgerVersion;
         pendingChanges = pendingChanges == null ? List.of() : pendingChanges;
         changeAnswers = changeAnswers == null ? List.of() : changeAnswers;
+        // absent on a slot no allocation snapshot reached yet, and in reads that do not project it (the public search)
+        allotted = allotted == null ? 0 : allotted;
         allotments = allotments == null ? List.of() : allotments;
     }
 

@@ -85,6 +85,10 @@ class SeatLedgerIT {
         assertThat(asHolder.path("vacancies").asInt()).isEqualTo(40);
         assertThat(asOther.path("vacancies").asInt()).isEqualTo(15);
         assertThat(stored(slotId).getInteger("allotted")).isEqualTo(25);
+        // the public guide shows free sale too (its read projects only what a listing needs)
+        JsonNode detail = owner.as(null).get("/api/v1/catalog/excursions/" + program.excursionId()).json();
+        assertThat(detail.toString()).contains("\"" + slotId + "\"");
+        assertThat(detail.findValues("available").stream().map(JsonNode::asInt).toList()).contains(15).doesNotContain(40);
     }
 
     @Test
