@@ -26,8 +26,14 @@ import static org.awaitility.Awaitility.await;
  * shows the ledger's capacity, status, held and confirmed once the events have settled.
  * <p>
  * Where a booking's seats must be: ON_HOLD and PENDING awaiting approval (an on-request confirm keeps the hold
- * until the enterprise decides) are held; CONFIRMED is sold; CANCELLED, EXPIRED and REJECTED own none. The
- * catalog's read model is a few milliseconds behind, so the sweep is repeated until it holds.
+ * until the enterprise decides) are held; CONFIRMED is sold; CANCELLED, EXPIRED, REJECTED and WAITLISTED (a waitlist
+ * entry before its offer; an offer is an ordinary hold) own none. The catalog's read model is a few milliseconds
+ * behind, so the sweep is repeated until it holds.
+ * <p>
+ * Group travel (ADR 0005): a ledger's {@code allotted} is the sum of {@code left} over its allocations not released,
+ * each such allocation's used seats ({@code units − left}) are exactly the units of the entries drawn from it
+ * ({@code pool}), held + confirmed + allotted never exceeds capacity, and the catalog shows the same {@code allotted};
+ * every route booking's legs are all held, all sold (or awaiting approval), or all released — none left in flight.
  */
 @Order(Integer.MAX_VALUE)
 class SeatInvariantIT {
@@ -87,7 +93,8 @@ class SeatInvariantIT {
                 .forEach(ledger -> ledgers.put(ledger.getString("_id"), ledger));
         Map<String, Document> catalogSlots = new HashMap<>();
         mongo.getDatabase(CATALOG_DB).getCollection("slots").find()
-                .projection(new Document("capacity", 1).append("held", 1).append("confirmed", 1).append("status", 1))
+                .projection(new Document("capacity", 1).append("held", 1).append("confirmed", 1).append("status", 1)
+                        .append("allotted", 1))
                 .forEach(slot -> catalogSlots.put(slot.getString("_id"), slot));
         Map<String, List<Document>> bookingsBySlot = new HashMap<>();
         int bookings = 0;
@@ -134,6 +141,7 @@ class SeatInvariantIT {
             if (held + confirmed > capacity) {
                 problems.add("held + confirmed = " + (held + confirmed) + " exceeds capacity " + capacity);
             }
+            allocations(ledger, problems);
             // the entries are what later confirms and releases act on, so they must name the same bookings
             Map<String, Integer> holds = entries(ledger, "holds", problems);
             Map<String, Integer> sold = entries(ledger, "sold", problems);
@@ -148,8 +156,9 @@ class SeatInvariantIT {
                 problems.add("the catalog has no such slot");
             }
             else {
-                for (String field : List.of("capacity", "held", "confirmed")) {
-                    if (shown.getInteger(field, -1) != ledger.getInteger(field, 0)) {
+                for (String field : List.of("capacity", "held", "confirmed", "allotted")) {
+                    // allotted: absent on both sides until a slot's first allocation
+                    if (shown.getInteger(field, field.equals("allotted") ? 0 : -1) != ledger.getInteger(field, 0)) {
                         problems.add("the catalog shows " + field + " " + shown.getInteger(field, -1) + ", the ledger has "
                                 + ledger.getInteger(field, 0));
                     }
@@ -172,7 +181,67 @@ class SeatInvariantIT {
                         + " (" + describe(b) + ") names slot " + slotId + ", which has no seat ledger"));
             }
         });
+        routes(violations);
         return new Sweep(ledgers.size(), bookings, live, heldSeats, confirmedSeats, violations);
+    }
+
+    /** The ledger's allocations against its entries: what each has left, what it lent, what free sale keeps. */
+    private static void allocations(Document ledger, List<String> problems) {
+        int allotted = ledger.getInteger("allotted", 0);
+        int left = 0;
+        Map<String, Integer> drawn = new TreeMap<>();
+        for (String field : List.of("holds", "sold")) {
+            for (Document entry : ledger.getList(field, Document.class, List.of())) {
+                if (entry.getString("pool") != null) {
+                    drawn.merge(entry.getString("pool"), entry.getInteger("units", 0), Integer::sum);
+                }
+            }
+        }
+        Document allocations = ledger.get("allocations", Document.class);
+        for (Object value : allocations == null ? List.of() : allocations.values()) {
+            Document a = (Document) value;
+            if (Boolean.TRUE.equals(a.getBoolean("released"))) {
+                continue;
+            }
+            left += a.getInteger("left", 0);
+            int used = a.getInteger("units", 0) - a.getInteger("left", 0);
+            int entries = drawn.getOrDefault(a.getString("id"), 0);
+            if (used != entries || a.getInteger("left", 0) < 0) {
+                problems.add("allocation " + a.getString("id") + " lent " + used + " seats but its entries have " + entries);
+            }
+        }
+        if (allotted != left) {
+            problems.add("allotted " + allotted + " but its allocations have " + left + " seats left");
+        }
+        int taken = ledger.getInteger("held", 0) + ledger.getInteger("confirmed", 0) + allotted;
+        if (taken > ledger.getInteger("capacity", 0)) {
+            problems.add("held + confirmed + allotted = " + taken + " exceeds capacity " + ledger.getInteger("capacity", 0));
+        }
+    }
+
+    /** Every route booking's legs agree with it: a saga never ends half held. */
+    private static void routes(List<String> violations) {
+        var bookings = mongo.getDatabase(BOOKING_DB).getCollection("bookings");
+        for (Document route : mongo.getDatabase(BOOKING_DB).getCollection("route_bookings").find()
+                .projection(new Document("status", 1).append("legs", 1))) {
+            String status = route.getString("status");
+            List<String> legStates = new ArrayList<>();
+            for (Document leg : route.getList("legs", Document.class, List.of())) {
+                Document b = bookings.find(new Document("_id", leg.getString("bookingId")))
+                        .projection(new Document("status", 1).append("awaitingApproval", 1)).first();
+                legStates.add(b == null ? "ABSENT" : seats(b).name());
+            }
+            boolean consistent = switch (status == null ? "" : status) {
+                case "ON_HOLD" -> legStates.stream().allMatch("HELD"::equals);
+                case "PENDING" -> legStates.stream().allMatch(s -> s.equals("HELD") || s.equals("CONFIRMED"));
+                case "CONFIRMED" -> legStates.stream().allMatch("CONFIRMED"::equals);
+                case "CANCELLED", "EXPIRED", "FAILED" -> legStates.stream().allMatch(s -> s.equals("NONE") || s.equals("ABSENT"));
+                default -> false; // HOLDING or RELEASING at the end of the run: a saga left in flight
+            };
+            if (!consistent) {
+                violations.add("route booking " + route.getString("_id") + " is " + status + " but its legs are " + legStates);
+            }
+        }
     }
 
     /** From booking-service's {@code Booking}: {@code status} and {@code awaitingApproval}. */
@@ -182,7 +251,7 @@ class SeatInvariantIT {
             case "ON_HOLD" -> Seats.HELD;
             case "CONFIRMED" -> Seats.CONFIRMED;
             case "PENDING" -> booking.getBoolean("awaitingApproval", false) ? Seats.HELD : Seats.UNSETTLED;
-            case "CANCELLED", "EXPIRED", "REJECTED" -> Seats.NONE;
+            case "CANCELLED", "EXPIRED", "REJECTED", "WAITLISTED" -> Seats.NONE;
             default -> Seats.UNSETTLED;
         };
     }
