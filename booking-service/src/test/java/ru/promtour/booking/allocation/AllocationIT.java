@@ -171,6 +171,8 @@ class AllocationIT extends BookingIT {
                  "schedule": {"from": "2026-10-01", "to": "2026-09-01"}}""".formatted(operatorId, p.excursionId(), future)),
                 400, "schedule.to");
         assertProblem(enterprise.post("/api/v1/allocations", "not json"), 400, null);
+        assertProblem(enterprise.post("/api/v1/allocations", body.formatted(operatorId, slotId, 2, future)
+                .replace("\"units\": 2", "\"units\": 1.5")), 400, null);
         assertProblem(enterprise.post("/api/v1/allocations", body.formatted(operatorId, slotId, 11, future)), 409, "free sale");
         assertProblem(operator.as(TestTokens.enterprise("ent-" + UUID.randomUUID()))
                 .post("/api/v1/allocations", body.formatted(operatorId, slotId, 2, future)), 404, null);
@@ -184,19 +186,13 @@ class AllocationIT extends BookingIT {
 
     private void assertProblem(Answer answer, int status, String mentions) {
         assertThat(answer.status()).as(answer.toString()).isEqualTo(status);
-        assertThat(answer.contentType()).contains("json");
+        assertThat(answer.contentType()).contains("application/problem+json");
+        assertThat(answer.text("title")).isNotBlank();
         if (mentions != null) {
             assertThat(answer.text("detail")).contains(mentions);
         }
     }
 
-    private String slotAt(Program p, Instant start, int seats) {
-        String slotId = "slot-" + UUID.randomUUID();
-        catalog.excursion(p);
-        catalog.slot(slotId, p, start, seats);
-        awaitProjection(p.excursionId(), slotId);
-        return slotId;
-    }
 
     private void releaseConcurrently(int sweeps) {
         ExecutorService pool = Executors.newFixedThreadPool(sweeps);

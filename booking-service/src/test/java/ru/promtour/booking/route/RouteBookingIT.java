@@ -252,12 +252,4 @@ class RouteBookingIT extends BookingIT {
     private String legOf(String routeBookingId, int position) {
         return mongo.findById(routeBookingId, RouteBooking.class).legs().get(position - 1).bookingId();
     }
-
-    private String slotAt(Program p, Instant start, int seats) {
-        String slotId = "slot-" + UUID.randomUUID();
-        catalog.excursion(p);
-        catalog.slot(slotId, p, start, seats);
-        awaitProjection(p.excursionId(), slotId);
-        return slotId;
-    }
 }

@@ -76,9 +76,14 @@ public abstract class BookingIT {
 
     /** Publishes the program and an open slot starting {@code in} from now, waits until the projection has both. */
     protected String slot(CatalogData.Program p, Duration in, int seats) {
+        return slotAt(p, Instant.now().plus(in), seats);
+    }
+
+    /** Publishes the program and an open slot starting at {@code start}, waits until the projection has both. */
+    protected String slotAt(CatalogData.Program p, Instant start, int seats) {
         String slotId = "slot-" + UUID.randomUUID();
         catalog.excursion(p);
-        catalog.slot(slotId, p, Instant.now().plus(in), seats);
+        catalog.slot(slotId, p, start, seats);
         awaitProjection(p.excursionId(), slotId);
         return slotId;
     }

@@ -3,11 +3,8 @@ package ru.promtour.booking.allocation.web;
 import java.net.URI;
 import java.util.List;
 
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -16,7 +13,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import ru.promtour.booking.allocation.Allocation;
-import ru.promtour.booking.allocation.AllocationRefusal;
 import ru.promtour.booking.allocation.AllocationRequest;
 import ru.promtour.booking.allocation.Allocations;
 import ru.promtour.security.tenant.CurrentTenant;
@@ -26,8 +22,9 @@ import ru.promtour.security.tenant.TenantType;
 /**
  * {@code /api/v1/allocations}: an enterprise (or the admin) grants an operator seats on a slot or on a schedule of
  * its program until a release date, lists and withdraws them; an operator lists and reads those given to it.
- * Errors are {@code application/problem+json}: 400 bad input, 404 unknown or not the caller's, 409 not enough free
- * seats / the operator has an allocation on the slot / withdrawn already.
+ * Errors ({@link AllocationErrors}) are {@code application/problem+json}: 400 bad input, 403 an operator granting,
+ * 404 unknown or not the caller's, 409 not enough free seats / the operator has an allocation on the slot / withdrawn
+ * already.
  */
 @RestController
 @RequestMapping("/api/v1/allocations")
@@ -72,28 +69,7 @@ class AllocationController {
         return AllocationResponse.of(a, allocations.use(a));
     }
 
-    @ExceptionHandler(AllocationRefusal.class)
-    ResponseEntity<ProblemDetail> refusal(AllocationRefusal ex) {
-        HttpStatus status = switch (ex.kind()) {
-            case BAD_REQUEST -> HttpStatus.BAD_REQUEST;
-            case NOT_FOUND -> HttpStatus.NOT_FOUND;
-            case CONFLICT -> HttpStatus.CONFLICT;
-        };
-        return problem(status, ex.getMessage());
-    }
-
-    @ExceptionHandler(AllocationForbidden.class)
-    ResponseEntity<ProblemDetail> forbidden() {
-        return problem(HttpStatus.FORBIDDEN, "An enterprise grants allocations of its seats; an operator cannot");
-    }
-
-    private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setTitle(status.getReasonPhrase());
-        return ResponseEntity.status(status).body(problem);
-    }
-
     /** An operator asked to grant an allocation. */
-    static class AllocationForbidden extends RuntimeException {
+    static final class AllocationForbidden extends RuntimeException {
     }
 }

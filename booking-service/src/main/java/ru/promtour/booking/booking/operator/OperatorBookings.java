@@ -12,6 +12,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -183,31 +184,17 @@ public class OperatorBookings {
                                ReserveCommand command, List<UnitItem> items, SlotView slot, ExcursionView excursion,
                                Instant now, long heldAtNanos, String routeBookingId) {
         String localDate = LocalDate.ofInstant(slot.start(), ZoneId.of(slot.timeZone())).toString();
-        for (int attempt = 0; attempt < 5; attempt++) {
+        return insertWithReference(operator.id(), uuid, hash, reference -> {
             if (System.nanoTime() - heldAtNanos > properties.ledger().orphanGrace().toNanos() / 2) {
                 // too late: the orphan sweep may be about to release this hold; give it back and let the client retry
                 ledger.release(slot.id(), bookingId, "ORPHANED", changes.now());
                 throw new Overloaded("The reservation took too long to store; retry with a new uuid");
             }
-            Booking booking = Booking.held(bookingId, uuid, operator, hash, references.next(), command, items,
+            Booking booking = Booking.held(bookingId, uuid, operator, hash, reference, command, items,
                     slot.enterpriseId(), slot.start(), slot.timeZone(), localDate, BookingMode.of(excursion.program().bookingMode()),
                     now, expiresAt(now, command.expirationMinutes()));
-            if (routeBookingId != null) {
-                booking = booking.asLegOf(routeBookingId);
-            }
-            try {
-                store.insert(booking);
-                return booking;
-            }
-            catch (DuplicateKeyException ex) {
-                Optional<Booking> raced = replayOf(operator.id(), uuid, hash);
-                if (raced.isPresent()) {
-                    return raced.get();
-                }
-                log.info("Supplier reference {} was taken; drawing another", booking.supplierReference());
-            }
-        }
-        throw new IllegalStateException("No free supplier reference after 5 attempts");
+            return routeBookingId == null ? booking : booking.asLegOf(routeBookingId);
+        });
     }
 
     /**
@@ -218,16 +205,24 @@ public class OperatorBookings {
                                      ReserveCommand command, List<UnitItem> items, SlotView slot, ExcursionView excursion,
                                      Instant now) {
         String localDate = LocalDate.ofInstant(slot.start(), ZoneId.of(slot.timeZone())).toString();
+        return insertWithReference(operator.id(), uuid, hash, reference -> Booking.waitlisted(bookingId, uuid, operator,
+                hash, reference, command, items, slot.enterpriseId(), slot.start(), slot.timeZone(), localDate,
+                BookingMode.of(excursion.program().bookingMode()), now));
+    }
+
+    /**
+     * Inserts the booking built with a freshly drawn supplier reference, drawing again when the reference is taken;
+     * a concurrent insert of the same request (operator, uuid) wins and is the answer.
+     */
+    private Booking insertWithReference(String operatorId, String uuid, String hash, Function<String, Booking> build) {
         for (int attempt = 0; attempt < 5; attempt++) {
-            Booking booking = Booking.waitlisted(bookingId, uuid, operator, hash, references.next(), command, items,
-                    slot.enterpriseId(), slot.start(), slot.timeZone(), localDate,
-                    BookingMode.of(excursion.program().bookingMode()), now);
+            Booking booking = build.apply(references.next());
             try {
                 store.insert(booking);
                 return booking;
             }
             catch (DuplicateKeyException ex) {
-                Optional<Booking> raced = replayOf(operator.id(), uuid, hash);
+                Optional<Booking> raced = replayOf(operatorId, uuid, hash);
                 if (raced.isPresent()) {
                     return raced.get();
                 }
