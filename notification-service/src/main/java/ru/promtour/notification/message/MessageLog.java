@@ -116,7 +116,8 @@ public class MessageLog implements SmartInitializingSingleton {
                         .set("lastError", "send interrupted (the process stopped mid-send): sent again with the same message id")
                         .unset("sendingSince"),
                 Message.class).getModifiedCount();
-        long failed = mongo.updateMulti(query(where("status").is(MessageStatus.SENDING).and("sendingSince").lt(startedBefore)),
+        // the same abandoned sends, those the first write left (no attempts left): each Query is built anew
+        long failed = mongo.updateMulti(query(abandoned),
                 new Update().set("status", MessageStatus.FAILED).set("updatedAt", now)
                         .set("lastError", "send interrupted (the process stopped mid-send) and no attempts left")
                         .unset("sendingSince"),
