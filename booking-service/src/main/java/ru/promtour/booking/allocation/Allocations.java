@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
@@ -36,6 +37,7 @@ import ru.promtour.booking.ledger.Ledger;
 import ru.promtour.booking.ledger.SeatLedger;
 import ru.promtour.booking.ledger.SeatLedger.Grant;
 import ru.promtour.security.tenant.Tenant;
+import ru.promtour.security.tenant.TenantType;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
@@ -124,8 +126,8 @@ public class Allocations {
         LocalDate from = LocalDate.parse(schedule.from());
         LocalDate to = LocalDate.parse(schedule.to());
         // the widest instants those local dates can have (UTC-12..UTC+14); each ledger is then matched in its own zone
-        Instant first = from.atStartOfDay().toInstant(java.time.ZoneOffset.ofHours(14));
-        Instant last = to.plusDays(1).atStartOfDay().toInstant(java.time.ZoneOffset.ofHours(-12));
+        Instant first = from.atStartOfDay().toInstant(ZoneOffset.ofHours(14));
+        Instant last = to.plusDays(1).atStartOfDay().toInstant(ZoneOffset.ofHours(-12));
         for (Ledger ledger : seats.ofExcursion(excursion.id(), first, last)) {
             if (matches(schedule, ledger)) {
                 grantOn(a, ledger, now);
@@ -154,7 +156,8 @@ public class Allocations {
     private void grantOn(Allocation a, Ledger ledger, Instant now) {
         SlotGrant outcome = null;
         for (int attempt = 0; attempt < 3 && outcome == null; attempt++) {
-            Ledger l = seats.find(ledger.slotId()).orElse(ledger);
+            // the caller's read first; again only after a grant lost a race for the free seats
+            Ledger l = attempt == 0 ? ledger : seats.find(ledger.slotId()).orElse(ledger);
             int units = Math.min(a.units(), l.available());
             if (l.allotment(a.id()).isPresent()) {
                 Ledger.Allotment mine = l.allotment(a.id()).get();
@@ -209,7 +212,7 @@ public class Allocations {
                 c.and("operatorId").is(operatorId);
             }
         }
-        else if (caller.type() == ru.promtour.security.tenant.TenantType.OPERATOR) {
+        else if (caller.type() == TenantType.OPERATOR) {
             c.and("operatorId").is(caller.id());
         }
         else {

@@ -51,6 +51,10 @@ public class CatalogProjection {
                 : excursions.get(id, key -> Optional.ofNullable(mongo.findById(key, ExcursionView.class)));
     }
 
+    /**
+     * A route by id. Every reserve asks (is its product a route?): the catalog names routes {@code route-<uuid>}, so
+     * an excursion's id is answered without a cache entry or a read.
+     */
     public Optional<RouteView> route(String id) {
         return id == null || !id.startsWith("route-") ? Optional.empty()
                 : routes.get(id, key -> Optional.ofNullable(mongo.findById(key, RouteView.class)));

@@ -1,8 +1,6 @@
 package ru.promtour.booking.route;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -11,11 +9,12 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,7 +42,6 @@ import ru.promtour.booking.route.RouteBooking.Status;
 import ru.promtour.messaging.outbox.Outbox;
 import ru.promtour.messaging.outbox.OutboxEvent;
 import ru.promtour.messaging.outbox.OutboxRelay;
-import tools.jackson.databind.json.JsonMapper;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
@@ -73,10 +71,9 @@ public class RouteBookings {
     private final BookingStore store;
     private final BookingChanges changes;
     private final RouteEvents events;
-    private final JsonMapper json;
 
     RouteBookings(MongoOperations mongo, OutboxRelay relay, CatalogProjection projection, OperatorBookings bookings,
-                  BookingStore store, BookingChanges changes, RouteEvents events, JsonMapper json) {
+                  BookingStore store, BookingChanges changes, RouteEvents events) {
         this.mongo = mongo;
         this.relay = relay;
         this.projection = projection;
@@ -84,7 +81,6 @@ public class RouteBookings {
         this.store = store;
         this.changes = changes;
         this.events = events;
-        this.json = json;
     }
 
     /** Whether the product id names a route (a route's OCTO product). */
@@ -110,7 +106,7 @@ public class RouteBookings {
         String uuid = command.uuid() == null || command.uuid().isBlank() ? UUID.randomUUID().toString() : command.uuid();
         List<SlotView> chain = chain(route, command.availabilityId());
         String id = OperatorBookings.bookingId(operator.id(), uuid);
-        String hash = hash(command);
+        String hash = bookings.requestHash(command);
         Optional<RouteBooking> stored = find(id);
         if (stored.isPresent()) {
             return replay(stored.get(), hash);
@@ -177,12 +173,17 @@ public class RouteBookings {
         if (r == null || r.status() != Status.RELEASING) {
             return;
         }
-        for (RouteBooking.Leg leg : r.legs()) {
-            bookings.cancelLeg(leg.bookingId(), "Route not held: " + abbreviate(failure), Cancellation.OPERATOR);
-        }
-        transition(id, cur -> cur.status() == Status.RELEASING ? cur.with(Status.FAILED, changes.now(), null, null,
-                cur.failure()) : null, null);
+        releaseLegsAndFail(r);
         log.info("Route booking {} failed and released its legs: {}", id, failure);
+    }
+
+    /** RELEASING → every leg that holds or owns seats cancelled → FAILED; repeatable (the sweep finishes a cut one). */
+    private void releaseLegsAndFail(RouteBooking r) {
+        for (RouteBooking.Leg leg : r.legs()) {
+            bookings.cancelLeg(leg.bookingId(), "Route not held: " + abbreviate(r.failure()), Cancellation.OPERATOR);
+        }
+        transition(r.id(), cur -> cur.status() == Status.RELEASING ? cur.with(Status.FAILED, changes.now(), null, null,
+                cur.failure()) : null, null);
     }
 
     public RouteBooking get(String operatorId, String uuid) {
@@ -329,12 +330,7 @@ public class RouteBookings {
                 compensate(r.id(), "The route could not be held: its reservation was interrupted");
             }
             else {
-                // RELEASING: the compensation died half way; it is repeatable
-                for (RouteBooking.Leg leg : r.legs()) {
-                    bookings.cancelLeg(leg.bookingId(), "Route not held: " + abbreviate(r.failure()), Cancellation.OPERATOR);
-                }
-                transition(r.id(), cur -> cur.status() == Status.RELEASING
-                        ? cur.with(Status.FAILED, now, null, null, cur.failure()) : null, null);
+                releaseLegsAndFail(r); // RELEASING: the compensation died half way
             }
             moved++;
         }
@@ -347,8 +343,8 @@ public class RouteBookings {
     }
 
     /** Reads, decides, writes with the version guard (and the decision's event, if any); again when another write won. */
-    private Optional<RouteBooking> transition(String id, java.util.function.UnaryOperator<RouteBooking> decide,
-                                              java.util.function.Function<RouteBooking, OutboxEvent> event) {
+    private Optional<RouteBooking> transition(String id, UnaryOperator<RouteBooking> decide,
+                                              Function<RouteBooking, OutboxEvent> event) {
         for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
             Optional<RouteBooking> read = find(id);
             if (read.isEmpty()) {
@@ -436,17 +432,6 @@ public class RouteBookings {
         return Optional.ofNullable(mongo.findById(id, RouteBooking.class));
     }
 
-    private String hash(ReserveCommand c) {
-        ReserveCommand canonical = new ReserveCommand(null, c.productId(), c.optionId(), c.availabilityId(),
-                c.expirationMinutes(), c.notes(), c.unitItems(), c.resellerReference(), c.contact(), c.waitlist());
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(json.writeValueAsString(canonical).getBytes(StandardCharsets.UTF_8)));
-        }
-        catch (NoSuchAlgorithmException ex) {
-            throw new IllegalStateException(ex);
-        }
-    }
 
     private static String abbreviate(String s) {
         return s == null ? "" : s.length() > 300 ? s.substring(0, 300) + "…" : s;

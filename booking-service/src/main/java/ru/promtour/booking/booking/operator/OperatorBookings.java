@@ -117,7 +117,7 @@ public class OperatorBookings {
         if (!ReservationRules.isUuid(uuid)) {
             throw BookingRefusal.badRequest("uuid must be a UUID, got " + abbreviate(uuid));
         }
-        String hash = hash(command);
+        String hash = requestHash(command);
         String bookingId = bookingId(operator.id(), uuid);
         ExcursionView excursion;
         SlotView slot;
@@ -761,7 +761,11 @@ public class OperatorBookings {
     }
 
     /** The canonical reserve body without its uuid: same request → same hash. */
-    private String hash(ReserveCommand c) {
+    /**
+     * The request's fingerprint for idempotency: the body without its uuid, as canonical JSON, hashed. A route booking
+     * uses the same, so a repeated route reserve is recognised like a repeated reserve.
+     */
+    public String requestHash(ReserveCommand c) {
         ReserveCommand canonical = new ReserveCommand(null, c.productId(), c.optionId(), c.availabilityId(),
                 c.expirationMinutes(), c.notes(), c.unitItems(), c.resellerReference(), c.contact(), c.waitlist());
         try {
