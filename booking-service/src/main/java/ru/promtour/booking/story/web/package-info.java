@@ -1,0 +1,2 @@
+/** The admin's internal story endpoint ({@code GET /internal/story/{bookingIdOrUuid}}), with its problem+json errors. */
+package ru.promtour.booking.story.web;
