@@ -17,6 +17,7 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.CommonErrorHandler;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
+import ru.promtour.messaging.errors.DeadLetterEndpoint;
 import ru.promtour.messaging.outbox.OutboxRelay;
 
 class MessagingAutoConfigurationTest {
@@ -71,5 +72,14 @@ class MessagingAutoConfigurationTest {
                             .containsEntry(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
                     assertThat(consumers.getValueDeserializer()).isNull();
                 });
+    }
+
+    @Test
+    void theDeadLettersEndpointExistsOnlyWhereTheServiceExposesIt() {
+        ApplicationContextRunner withEndpoint = runner.withConfiguration(
+                AutoConfigurations.of(DeadLetterEndpointAutoConfiguration.class));
+        withEndpoint.run(context -> assertThat(context).doesNotHaveBean(DeadLetterEndpoint.class));
+        withEndpoint.withPropertyValues("management.endpoints.web.exposure.include=health,deadletters")
+                .run(context -> assertThat(context).hasSingleBean(DeadLetterEndpoint.class));
     }
 }
