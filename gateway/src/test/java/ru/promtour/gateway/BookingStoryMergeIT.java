@@ -32,7 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
         properties = "platform.security.admin-api-key=" + GatewayTestSupport.ADMIN_KEY)
 @AutoConfigureWebTestClient(timeout = "30s")
 @ImportTestInfrastructure(kafka = false)
-class BookingStoryIT {
+class BookingStoryMergeIT {
 
     @RegisterExtension
     static WireMockExtension booking = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
