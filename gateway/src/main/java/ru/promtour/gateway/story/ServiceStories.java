@@ -4,6 +4,8 @@ import java.time.Duration;
 
 import io.micrometer.observation.ObservationRegistry;
 import io.netty.channel.ChannelOption;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.cloud.client.circuitbreaker.ReactiveCircuitBreakerFactory;
@@ -26,7 +28,10 @@ import ru.promtour.gateway.observability.RequestIds;
 @Component
 class ServiceStories {
 
-    static final Duration TIMEOUT = Duration.ofSeconds(3);
+    private static final Logger log = LoggerFactory.getLogger(ServiceStories.class);
+
+    /** Below the breakers' time limiter (6 s): the reads of an admin's investigation, not a hot path. */
+    static final Duration TIMEOUT = Duration.ofSeconds(5);
 
     /** A service's answer: its status and body; status 0 when it could not be reached or did not answer in time. */
     record Part(int status, String body) {
@@ -84,7 +89,10 @@ class ServiceStories {
                 }
                 return response.bodyToMono(String.class).defaultIfEmpty("").map(body -> new Part(status, body));
             })
-            .timeout(TIMEOUT.plusSeconds(1));
-        return breakers.create(breaker).run(call, failure -> Mono.just(Part.UNANSWERED));
+            .timeout(TIMEOUT.plusMillis(500));
+        return breakers.create(breaker).run(call, failure -> {
+            log.warn("{}-service did not answer the story of {}: {}", breaker, id, failure.toString());
+            return Mono.just(Part.UNANSWERED);
+        });
     }
 }
