@@ -94,6 +94,11 @@ public final class Platform {
         return "http://127.0.0.1:" + ports.get(service);
     }
 
+    /** The gateway's signing key directory (one JWK file per key), as an operator on the gateway's host reads it. */
+    public Path gatewaySigningKeys() {
+        return stack.config().dataDir().resolve("gateway-keys");
+    }
+
     /** A service's actuator (health, metrics): its management port, bound to 127.0.0.1; the gateway's main port. */
     public String managementUrl(String service) {
         return managementPorts.containsKey(service) ? "http://127.0.0.1:" + managementPorts.get(service) : directUrl(service);
