@@ -32,7 +32,7 @@ class StoryIT extends BookingIT {
         return operator.as(TestTokens.admin());
     }
 
-    /** A confirmed booking; its document gets the relay's history entry for the confirmation, as the relay keeps it. */
+    /** A booking reserved and confirmed through the OCTO API. */
     private Answer confirmed(String uuid) {
         Program p = Program.instant("Europe/Moscow");
         String slotId = slot(p, Duration.ofDays(10), 40);
@@ -48,13 +48,6 @@ class StoryIT extends BookingIT {
         String uuid = uuid();
         Answer booking = confirmed(uuid);
         String id = booking.text("id");
-        Instant confirmedAt = Instant.parse(booking.text("utcConfirmedAt"));
-        // the relay's record of a sent event (its shape: ADR 0006 §5); written here so the test does not wait on it
-        mongo.updateFirst(Query.query(where("_id").is(id)), new Update().push(BookingStories.HISTORY,
-                new Document("_id", UUID.randomUUID().toString()).append("type", "booking.BookingConfirmed.v1")
-                        .append("topic", "booking.bookings.v1").append("subject", id)
-                        .append("time", Date.from(confirmedAt)).append("sentAt", Date.from(confirmedAt.plusMillis(3)))
-                        .append("traceparent", "00-" + TRACE + "-00f067aa0ba902b7-01")), Booking.COLLECTION);
 
         Answer story = admin().get("/internal/story/" + id);
 
@@ -67,7 +60,6 @@ class StoryIT extends BookingIT {
         assertThat(json.path("units").asInt()).isEqualTo(2);
         assertThat(json.path("ledger").path("state").asString()).isEqualTo("SOLD");
         assertThat(json.path("ledger").path("units").asInt()).isEqualTo(2);
-        assertThat(json.path("traceIds").path(0).asString()).isEqualTo(TRACE);
         assertThat(story.body()).doesNotContain("Иванова"); // the contact stays out
 
         List<String> kinds = new ArrayList<>();
@@ -78,11 +70,40 @@ class StoryIT extends BookingIT {
         });
         assertThat(kinds).contains("booking-service/state/ON_HOLD", "booking-service/state/CONFIRMED",
                 "booking-service/event/booking.BookingConfirmed.v1", "ledger/seats/SOLD");
-        assertThat(kinds.indexOf("booking-service/state/ON_HOLD")).isLessThan(kinds.indexOf("booking-service/state/CONFIRMED"));
+        assertThat(kinds.indexOf("booking-service/state/ON_HOLD")).isLessThan(kinds.indexOf("booking-service/event/booking.BookingConfirmed.v1"));
         assertThat(times).isSorted();
+        // the relay's record of the event it sent (outboxHistory), in the trace of the confirm request
         JsonNode sent = json.path("events").path(kinds.indexOf("booking-service/event/booking.BookingConfirmed.v1"));
-        assertThat(sent.path("traceId").asString()).isEqualTo(TRACE);
         assertThat(sent.path("detail").path("topic").asString()).isEqualTo("booking.bookings.v1");
+        assertThat(sent.path("detail").path("sentAt").asString()).isNotBlank();
+        assertThat(sent.path("traceId").asString()).matches("[0-9a-f]{32}");
+        assertThat(json.path("traceIds").path(0).asString()).isEqualTo(sent.path("traceId").asString());
+    }
+
+    @Test
+    void aTraceparentIsReadFromTheRelaysHistoryAndAnEventStillInTheOutboxIsPending() {
+        String uuid = uuid();
+        String id = confirmed(uuid).text("id");
+        Instant later = Instant.now().plusSeconds(1);
+        // as the relay leaves a document: an entry sent in TRACE, and an event appended but not sent yet
+        mongo.updateFirst(Query.query(where("_id").is(id)), new Update()
+                .push(BookingStories.HISTORY, new Document("_id", UUID.randomUUID().toString())
+                        .append("type", "booking.BookingUpdated.v1").append("topic", "booking.bookings.v1").append("subject", id)
+                        .append("time", Date.from(later)).append("sentAt", Date.from(later.plusMillis(3)))
+                        .append("traceparent", "00-" + TRACE + "-00f067aa0ba902b7-01"))
+                // dated an hour ahead, so the relay's timer (events older than stale-after) leaves it alone
+                .push("outbox", new Document("_id", UUID.randomUUID().toString()).append("type", "booking.StoryProbe.v1")
+                        .append("topic", "booking.bookings.v1").append("key", "slot").append("subject", id)
+                        .append("time", Date.from(later.plusSeconds(3600))).append("payload", "{}")), Booking.COLLECTION);
+
+        JsonNode events = admin().get("/internal/story/" + id).json().path("events");
+
+        JsonNode updated = events.path(events.size() - 2);
+        JsonNode pending = events.path(events.size() - 1);
+        assertThat(updated.path("type").asString()).isEqualTo("booking.BookingUpdated.v1");
+        assertThat(updated.path("traceId").asString()).isEqualTo(TRACE);
+        assertThat(pending.path("type").asString()).isEqualTo("booking.StoryProbe.v1");
+        assertThat(pending.path("detail").path("pending").asBoolean()).isTrue();
     }
 
     @Test
