@@ -124,6 +124,26 @@ class BookingStoryMergeIT {
     }
 
     @Test
+    void aLegOfARouteAlsoTellsTheRoutesMessages() {
+        String id = UUID.randomUUID().toString();
+        String routeId = UUID.randomUUID().toString();
+        booking.stubFor(get(urlEqualTo("/internal/story/" + id)).willReturn(aResponse().withStatus(200)
+            .withHeader("Content-Type", "application/json")
+            .withBody(bookingPart(id, UUID.randomUUID().toString()).replace("\"units\":2,", "\"units\":2,\"routeBookingId\":\"" + routeId + "\","))));
+        notification.stubFor(get(urlEqualTo("/internal/story/" + id)).willReturn(aResponse().withStatus(404)
+            .withHeader("Content-Type", "application/problem+json").withBody("{\"status\":404}")));
+        notification.stubFor(get(urlEqualTo("/internal/story/" + routeId)).willReturn(aResponse().withStatus(200)
+            .withHeader("Content-Type", "application/json").withBody(messagesPart(routeId))));
+
+        JsonNode story = okStory(id);
+
+        assertThat(story.has("partial")).isFalse();
+        assertThat(story.path("booking").path("routeBookingId").asString()).isEqualTo(routeId);
+        assertThat(story.path("events").size()).isEqualTo(5);
+        assertThat(story.path("traceIds").size()).isEqualTo(2);
+    }
+
+    @Test
     void withoutNotificationServiceTheBookingsPartIsAnsweredAsPartial() {
         String id = UUID.randomUUID().toString();
         stubBooking(id, id, UUID.randomUUID().toString());

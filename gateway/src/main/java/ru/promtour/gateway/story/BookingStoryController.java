@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import ru.promtour.gateway.auth.Identity;
 import ru.promtour.gateway.observability.RequestIds;
@@ -31,7 +32,8 @@ import tools.jackson.databind.node.ObjectNode;
  * about a booking, from the services that own them, in time order, with the trace ids — where an investigation starts.
  * booking-service answers first (it resolves an OCTO uuid or a {@code PT-} reference to the booking id and has the
  * booking's state, outbox history and ledger entry); then notification-service, by that id, adds the messages and
- * webhook deliveries. Without notification-service the booking's part is still answered, marked
+ * webhook deliveries (and, for a leg of a route, the route's messages, kept under the route booking's id). Without
+ * notification-service the booking's part is still answered, marked
  * {@code partial: true, unavailable: ["notification-service"]}.
  */
 @RestController
@@ -63,32 +65,41 @@ class BookingStoryController {
                 return Mono.just(passOn(booking, path));
             }
             JsonNode part = json.readTree(booking.body());
-            return services.notification(part.path("bookingId").asString(), caller, requestId)
-                .map(messages -> ResponseEntity.ok((Object) merge(part, messages)));
+            // a leg of a route: the route's own messages (the day plan to the group leader) are kept under its id
+            String routeBookingId = part.path("routeBookingId").asString(null);
+            Mono<List<ServiceStories.Part>> messages = Flux.concat(
+                    services.notification(part.path("bookingId").asString(), caller, requestId),
+                    routeBookingId == null ? Mono.<ServiceStories.Part>empty()
+                            : services.notification(routeBookingId, caller, requestId))
+                .collectList();
+            return messages.map(parts -> ResponseEntity.ok((Object) merge(part, parts)));
         });
     }
 
     /** One story: the booking's summary, every trace id, every entry sorted by time, and what is missing. */
-    private ObjectNode merge(JsonNode booking, ServiceStories.Part messages) {
+    private ObjectNode merge(JsonNode booking, List<ServiceStories.Part> notifications) {
         ObjectNode story = json.createObjectNode();
-        story.put("bookingId", booking.path("bookingId").asString());
-        story.set("uuid", booking.path("uuid"));
-        story.set("supplierReference", booking.path("supplierReference"));
-        story.set("status", booking.path("status"));
+        for (String field : List.of("bookingId", "uuid", "supplierReference", "status")) {
+            if (booking.hasNonNull(field)) {
+                story.set(field, booking.get(field));
+            }
+        }
         Set<String> traceIds = new LinkedHashSet<>();
         booking.path("traceIds").forEach(id -> traceIds.add(id.asString()));
         List<JsonNode> events = new ArrayList<>();
         booking.path("events").forEach(events::add);
         boolean partial = false;
-        if (messages.ok()) {
-            JsonNode part = json.readTree(messages.body());
-            part.path("traceIds").forEach(id -> traceIds.add(id.asString()));
-            part.path("events").forEach(events::add);
-        }
-        else if (messages.status() != 404) { // 404: no message about the booking yet, which is part of its story
-            log.warn("The story of booking {} is partial: notification-service answered {}",
-                    booking.path("bookingId").asString(), messages.status() == 0 ? "nothing" : messages.status());
-            partial = true;
+        for (ServiceStories.Part messages : notifications) {
+            if (messages.ok()) {
+                JsonNode part = json.readTree(messages.body());
+                part.path("traceIds").forEach(id -> traceIds.add(id.asString()));
+                part.path("events").forEach(events::add);
+            }
+            else if (messages.status() != 404) { // 404: no message about the booking yet, which is part of its story
+                log.warn("The story of booking {} is partial: notification-service answered {}",
+                        booking.path("bookingId").asString(), messages.status() == 0 ? "nothing" : messages.status());
+                partial = true;
+            }
         }
         ArrayNode ids = story.putArray("traceIds");
         traceIds.forEach(ids::add);
