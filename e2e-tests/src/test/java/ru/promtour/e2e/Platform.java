@@ -43,6 +43,7 @@ public final class Platform {
     private static Platform instance;
 
     private final LocalStack stack;
+    private final SpanCollector spans = new SpanCollector();
     private final Map<String, Integer> ports = new LinkedHashMap<>();
     /** The services' actuator ports (the gateway has none: its actuator stays on its main port). */
     private final Map<String, Integer> managementPorts = new LinkedHashMap<>();
@@ -145,6 +146,10 @@ public final class Platform {
         env.put("SMS_BASE_URL", stack.smsBaseUrl());
         env.put("SMS_SINK_TOKEN", SMS_TOKEN);
         env.put("SMS_TOKEN", SMS_TOKEN);
+        // every span, exported at once to this JVM's collector, as compose exports to Tempo
+        env.put("MANAGEMENT_TRACING_SAMPLING_PROBABILITY", "1.0");
+        env.put("MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_OTLP_ENDPOINT", spans.endpoint());
+        env.put("MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_SCHEDULE_DELAY", "200ms");
         if (name.equals("gateway")) {
             // the access matrix sends some forty deliberately keyless calls from this one address within seconds; the
             // failed-authentication limit itself is the gateway's own test (EdgeSecurityIT)
@@ -205,6 +210,12 @@ public final class Platform {
             }
         }
         stack.close();
+        spans.close();
+    }
+
+    /** The spans the platform's processes exported so far. */
+    SpanCollector spans() {
+        return spans;
     }
 
     private static String tail(Path file, int lines) {
