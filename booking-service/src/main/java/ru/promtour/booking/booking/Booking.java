@@ -58,6 +58,8 @@ public record Booking(@Id String id,
                       long version) {
 
     public static final String COLLECTION = "bookings";
+    /** How many sent events a booking document keeps in {@code outboxHistory} (a lifecycle has a dozen or so). */
+    public static final int HISTORY_LIMIT = 50;
     public static final String OPTION_ID = "DEFAULT";
 
     public Booking {

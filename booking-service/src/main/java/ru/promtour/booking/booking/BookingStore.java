@@ -46,6 +46,8 @@ public class BookingStore {
     BookingStore(MongoOperations mongo, OutboxRelay relay) {
         this.mongo = mongo;
         this.relay = relay;
+        // the booking's own record of what it announced: the admin's story of a booking starts there
+        relay.keepHistory(Booking.COLLECTION, Booking.HISTORY_LIMIT);
     }
 
     public Optional<Booking> byId(String id) {

@@ -76,6 +76,7 @@ public class RouteBookings {
                   BookingStore store, BookingChanges changes, RouteEvents events) {
         this.mongo = mongo;
         this.relay = relay;
+        relay.keepHistory(RouteBooking.COLLECTION, Booking.HISTORY_LIMIT);
         this.projection = projection;
         this.bookings = bookings;
         this.store = store;

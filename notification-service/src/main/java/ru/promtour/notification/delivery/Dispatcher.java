@@ -19,8 +19,12 @@ import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.ratelimiter.RequestNotPermitted;
 import io.micrometer.core.instrument.Timer;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.observation.transport.ReceiverContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -60,11 +64,13 @@ public class Dispatcher implements SmartLifecycle {
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition wake = lock.newCondition();
     private final AtomicInteger wakeups = new AtomicInteger();
+    private final ObservationRegistry observations;
     private volatile Thread loop;
     private volatile boolean running;
 
     public Dispatcher(MessageLog messages, ResilientChannels channels, DeliveryMetrics metrics,
-                      NotificationProperties properties, Clock clock) {
+                      NotificationProperties properties, Clock clock, ObjectProvider<ObservationRegistry> observations) {
+        this.observations = observations.getIfAvailable(() -> ObservationRegistry.NOOP);
         this.messages = messages;
         this.channels = channels;
         this.metrics = metrics;
@@ -190,7 +196,7 @@ public class Dispatcher implements SmartLifecycle {
             Message message = claimed.get();
             pools.get(channel).execute(() -> {
                 try {
-                    send(message);
+                    inTraceOf(message, () -> send(message));
                 }
                 finally {
                     permits.release();
@@ -198,6 +204,26 @@ public class Dispatcher implements SmartLifecycle {
                 }
             });
         }
+    }
+
+    /**
+     * Runs the send inside the trace of the event that queued the message (stored on it), so the booking's one
+     * trace reaches the provider call although the send happens later, on a pool thread.
+     */
+    private void inTraceOf(Message message, Runnable send) {
+        if (message.traceparent() == null || observations.isNoop()) {
+            send.run();
+            return;
+        }
+        Observation.createNotStarted("notification.dispatch", () -> {
+            ReceiverContext<Message> context = new ReceiverContext<>(
+                    (carrier, key) -> "traceparent".equals(key) ? carrier.traceparent() : null);
+            context.setCarrier(message);
+            return context;
+        }, observations)
+                .contextualName("send " + ResilientChannels.name(message.channel()))
+                .lowCardinalityKeyValue("channel", ResilientChannels.name(message.channel()))
+                .observe(send);
     }
 
     void send(Message message) {

@@ -20,6 +20,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param providerMessageId the SMS provider's id, or the email's {@code Message-ID}
  * @param lastError         why the last attempt failed
  * @param resends           how many times an admin resent it
+ * @param traceparent       the W3C trace context of the event's handling: the send, a later poll on another
+ *                          thread, continues that trace
  */
 @Document(Message.COLLECTION)
 public record Message(@Id String id, String key, String eventId, String eventType, String bookingId,
@@ -27,7 +29,7 @@ public record Message(@Id String id, String key, String eventId, String eventTyp
                       String locale, String template, String subject, String text, String html,
                       MessageStatus status, int attempts, Instant nextAttemptAt, Instant sendingSince,
                       String providerMessageId, String lastError, Instant createdAt, Instant updatedAt,
-                      Instant sentAt, int resends) {
+                      Instant sentAt, int resends, String traceparent) {
 
     public static final String COLLECTION = "messages";
     /** Set (outside the record) once the retention removed the body and full recipient: nothing is sent again. */

@@ -11,6 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
+import ru.promtour.messaging.outbox.OutboxTracing;
 import ru.promtour.notification.event.Visit;
 import ru.promtour.notification.template.MessageRenderer;
 import ru.promtour.notification.template.Rendered;
@@ -113,7 +114,7 @@ public class MessageQueue {
                 intent.eventId(), intent.eventType(), intent.bookingId(),
                 visit.operator() == null ? null : visit.operator().id(), visit.enterprise().id(), intent.role(), channel,
                 recipient, locale.getLanguage(), intent.template().fileName(), rendered.subject(), rendered.text(),
-                rendered.html(), status, 0, now, null, null, reason, now, now, null, 0);
+                rendered.html(), status, 0, now, null, null, reason, now, now, null, 0, OutboxTracing.currentTraceparent());
         boolean inserted = messages.insert(message);
         if (!inserted) {
             log.debug("Message {} exists already (redelivered event)", message.key());

@@ -160,7 +160,7 @@ class DeliveryIT extends DeliveryTestSupport {
         mongo.insert(new Message(UUID.randomUUID().toString(), "crash|SMS|" + phone, "crash", "booking.BookingConfirmed.v1",
                 bookingId, "op-3b9e", "ent-irkutsk-hpp", Role.GROUP_LEADER, Channel.SMS, phone, "ru", "booking-confirmed",
                 null, "Бронь подтверждена", null, MessageStatus.SENDING, 1, crashed, crashed, null, null, crashed, crashed,
-                null, 0));
+                null, 0, null));
 
         // the provider may have sent it before the crash: the repeat names the same message, so it sends it once
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(log.findByBooking(bookingId)).singleElement()

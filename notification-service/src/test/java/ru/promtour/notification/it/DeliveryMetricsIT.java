@@ -70,7 +70,7 @@ class DeliveryMetricsIT extends DeliveryTestSupport {
         mongo.insert(new Message(UUID.randomUUID().toString(), "depth|SMS|" + phone, "depth-" + UUID.randomUUID(),
                 "booking.BookingConfirmed.v1", UUID.randomUUID().toString(), "op-3b9e", "ent-irkutsk-hpp",
                 Role.GROUP_LEADER, Channel.SMS, phone, "ru", "booking-confirmed", null, "Бронь подтверждена", null,
-                MessageStatus.QUEUED, 1, later, null, null, "timeout", Instant.now(), Instant.now(), null, 0));
+                MessageStatus.QUEUED, 1, later, null, null, "timeout", Instant.now(), Instant.now(), null, 0, null));
 
         poller.refreshAll();
 

@@ -4,6 +4,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
+import io.micrometer.observation.ObservationRegistry;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -34,10 +35,12 @@ public class MessagingMongoAutoConfiguration {
     @ConditionalOnMissingBean
     @ConditionalOnBean(MessagingProducerFactories.class)
     OutboxRelay outboxRelay(MongoOperations mongo, MessagingProducerFactories producers,
-            MessagingProperties properties, Environment environment) {
+            MessagingProperties properties, Environment environment, ObjectProvider<ObservationRegistry> observations) {
         MessagingProperties.Outbox outbox = properties.outbox();
-        return new OutboxRelay(mongo, producers.stringTemplate(), source(properties, environment),
+        OutboxRelay relay = new OutboxRelay(mongo, producers.stringTemplate(), source(properties, environment),
                 outbox.sendTimeout(), outbox.staleAfter(), outbox.batchSize());
+        observations.ifAvailable(relay::observeWith);
+        return relay;
     }
 
     @Bean

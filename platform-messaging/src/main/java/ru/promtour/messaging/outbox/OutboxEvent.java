@@ -18,8 +18,8 @@ import tools.jackson.databind.json.JsonMapper;
  * the same body and the same {@code ce_id} as the first attempt (that is what lets consumers
  * deduplicate). Times are kept to the millisecond because that is what MongoDB stores.
  * <p>
- * Stored shape: {@code {_id, type, topic, key, subject, time: Date, payload}} — the same shape Spring
- * Data would write for this record, so an aggregate class may map {@code List<OutboxEvent> outbox}.
+ * Stored shape: {@code {_id, type, topic, key, subject, time: Date, payload, traceparent}} — the same shape
+ * Spring Data would write for this record, so an aggregate class may map {@code List<OutboxEvent> outbox}.
  *
  * @param id      UUID, becomes {@code ce_id}
  * @param type    becomes {@code ce_type}, e.g. {@code booking.BookingConfirmed.v1}
@@ -28,9 +28,11 @@ import tools.jackson.databind.json.JsonMapper;
  * @param subject becomes {@code ce_subject}, e.g. the booking id; may be null
  * @param time    becomes {@code ce_time}; also what the timer relay uses to find left-behind events
  * @param payload the event as JSON text
+ * @param traceparent the W3C trace context of the work that wrote the event, or null: the relay sends the event
+ *                    inside that trace even when the timer sends it minutes later, so the booking's trace is one
  */
 public record OutboxEvent(String id, String type, String topic, String key, String subject, Instant time,
-                          String payload) {
+                          String payload, String traceparent) {
 
     static final String F_ID = "_id";
     static final String F_TYPE = "type";
@@ -39,6 +41,7 @@ public record OutboxEvent(String id, String type, String topic, String key, Stri
     static final String F_SUBJECT = "subject";
     static final String F_TIME = "time";
     static final String F_PAYLOAD = "payload";
+    static final String F_TRACEPARENT = "traceparent";
 
     public OutboxEvent {
         Objects.requireNonNull(id, "id");
@@ -49,11 +52,24 @@ public record OutboxEvent(String id, String type, String topic, String key, Stri
         time = time.truncatedTo(ChronoUnit.MILLIS);
     }
 
-    /** A new event with a random UUID, the current time and the payload serialized by {@code jsonMapper}. */
+    /** An event outside any trace. */
+    public OutboxEvent(String id, String type, String topic, String key, String subject, Instant time, String payload) {
+        this(id, type, topic, key, subject, time, payload, null);
+    }
+
+    /**
+     * A new event with a random UUID, the current time, the payload serialized by {@code jsonMapper} and the
+     * current trace context ({@link OutboxTracing}).
+     */
     public static OutboxEvent of(String type, String topic, String key, String subject, Object payload,
                                  JsonMapper jsonMapper) {
         return new OutboxEvent(UUID.randomUUID().toString(), type, topic, key, subject, Instant.now(),
-                jsonMapper.writeValueAsString(payload));
+                jsonMapper.writeValueAsString(payload), OutboxTracing.currentTraceparent());
+    }
+
+    /** The same event with another payload (an {@link OutboxRelay.Enricher}'s completion). */
+    public OutboxEvent withPayload(String newPayload) {
+        return new OutboxEvent(id, type, topic, key, subject, time, newPayload, traceparent);
     }
 
     /** The CloudEvents attributes this event is published with. */
@@ -70,6 +86,9 @@ public record OutboxEvent(String id, String type, String topic, String key, Stri
         doc.put(F_SUBJECT, subject);
         doc.put(F_TIME, Date.from(time));
         doc.put(F_PAYLOAD, payload);
+        if (traceparent != null) {
+            doc.put(F_TRACEPARENT, traceparent);
+        }
         return doc;
     }
 
@@ -79,6 +98,7 @@ public record OutboxEvent(String id, String type, String topic, String key, Stri
         Instant instant = time instanceof Date date ? date.toInstant()
                 : time instanceof Instant i ? i : Instant.parse(String.valueOf(time));
         return new OutboxEvent(String.valueOf(doc.get(F_ID)), doc.getString(F_TYPE), doc.getString(F_TOPIC),
-                doc.getString(F_KEY), doc.getString(F_SUBJECT), instant, doc.getString(F_PAYLOAD));
+                doc.getString(F_KEY), doc.getString(F_SUBJECT), instant, doc.getString(F_PAYLOAD),
+                doc.getString(F_TRACEPARENT));
     }
 }

@@ -16,7 +16,11 @@ import java.util.concurrent.locks.ReentrantLock;
 
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.PushOptions;
 import com.mongodb.client.model.Updates;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.observation.transport.ReceiverContext;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.bson.Document;
 import org.bson.conversions.Bson;
@@ -59,7 +63,9 @@ public class OutboxRelay implements AutoCloseable {
     private final int batchSize;
     private final StripedLocks locks = new StripedLocks(256);
     private final Map<String, Enricher> enrichers = new ConcurrentHashMap<>();
+    private final Map<String, Integer> histories = new ConcurrentHashMap<>();
     private final SentEvents sentEvents;
+    private volatile ObservationRegistry observations = ObservationRegistry.NOOP;
 
     /**
      * Completes an event from the aggregate as it is when the event leaves (e.g. the seat ledger's counts
@@ -166,6 +172,27 @@ public class OutboxRelay implements AutoCloseable {
         }
     }
 
+    /**
+     * Keeps the last {@code limit} events sent from each document of a collection in its {@code outboxHistory}
+     * array ({@code {_id, type, topic, subject, time, sentAt, traceparent}}), written by the same update that
+     * removes them from the outbox: the aggregate's own record of what it announced, for investigations.
+     */
+    public void keepHistory(String collection, int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be positive: " + limit);
+        }
+        histories.put(collection, limit);
+    }
+
+    /**
+     * Where the relay's observations go. An event sent outside any observation (the timer's resend, minutes
+     * after the request) is sent inside an {@code outbox.relay} observation resumed from the event's stored
+     * {@code traceparent}, so the record's headers continue the trace of the work that wrote it.
+     */
+    public void observeWith(ObservationRegistry registry) {
+        this.observations = Objects.requireNonNull(registry, "registry");
+    }
+
     /** Removes what was acknowledged before the application stops. */
     @Override
     public void close() {
@@ -215,12 +242,12 @@ public class OutboxRelay implements AutoCloseable {
         if (pending.isEmpty()) {
             return 0;
         }
-        List<String> sent = new ArrayList<>(pending.size());
+        List<OutboxEvent> sent = new ArrayList<>(pending.size());
         RuntimeException failure = null;
         for (OutboxEvent event : pending) {
             try {
                 send(enricher == null ? event : enricher.enrich(event, doc));
-                sent.add(event.id());
+                sent.add(event);
             }
             catch (RuntimeException ex) {
                 failure = ex;
@@ -258,17 +285,57 @@ public class OutboxRelay implements AutoCloseable {
     private CompletableFuture<?> producerRecordSent(OutboxEvent event) {
         ProducerRecord<String, String> record = new ProducerRecord<>(event.topic(), null, event.key(), event.payload());
         CloudEventHeaders.write(record.headers(), event.attributes(source));
-        return kafka.send(record);
+        ObservationRegistry registry = observations;
+        if (event.traceparent() == null || registry.isNoop() || registry.getCurrentObservation() != null) {
+            return kafka.send(record);
+        }
+        return Observation.createNotStarted("outbox.relay", () -> resumedTrace(event), registry)
+                .contextualName("outbox relay")
+                .lowCardinalityKeyValue("event.type", event.type())
+                .observe(() -> kafka.send(record));
+    }
+
+    /** A carrier holding only the event's stored trace context: the tracing handler continues from it. */
+    private static ReceiverContext<OutboxEvent> resumedTrace(OutboxEvent event) {
+        ReceiverContext<OutboxEvent> context = new ReceiverContext<>(
+                (carrier, key) -> "traceparent".equals(key) ? carrier.traceparent() : null);
+        context.setCarrier(event);
+        return context;
     }
 
     /**
      * Removes exactly the published events from the aggregate's outbox ({@code $pull} by id), leaving
-     * events appended meanwhile in place. Protected so a test can simulate a crash right here.
+     * events appended meanwhile in place, and records them in its history when the collection keeps one.
+     * Protected so a test can simulate a crash right here.
      *
      * @param storedId the {@code _id} exactly as stored
      */
-    protected void markSent(String collection, Object storedId, List<String> eventIds) {
-        mongo.execute(collection, coll -> coll.updateOne(Filters.eq("_id", storedId), pullOf(eventIds)));
+    protected void markSent(String collection, Object storedId, List<OutboxEvent> events) {
+        Bson pull = pullOf(events.stream().map(OutboxEvent::id).toList());
+        Integer limit = histories.get(collection);
+        Bson update = limit == null ? pull : Updates.combine(pull, Updates.pushEach(HISTORY,
+                history(events, new Date()), new PushOptions().slice(-limit)));
+        mongo.execute(collection, coll -> coll.updateOne(Filters.eq("_id", storedId), update));
+    }
+
+    /** The array of sent events a collection with {@link #keepHistory} keeps on each document. */
+    public static final String HISTORY = "outboxHistory";
+
+    private static List<Document> history(List<OutboxEvent> events, Date sentAt) {
+        List<Document> entries = new ArrayList<>(events.size());
+        for (OutboxEvent event : events) {
+            Document entry = new Document(OutboxEvent.F_ID, event.id());
+            entry.put(OutboxEvent.F_TYPE, event.type());
+            entry.put(OutboxEvent.F_TOPIC, event.topic());
+            entry.put(OutboxEvent.F_SUBJECT, event.subject());
+            entry.put(OutboxEvent.F_TIME, Date.from(event.time()));
+            entry.put("sentAt", sentAt);
+            if (event.traceparent() != null) {
+                entry.put(OutboxEvent.F_TRACEPARENT, event.traceparent());
+            }
+            entries.add(entry);
+        }
+        return entries;
     }
 
     /** The update that removes exactly these events from an outbox, leaving events appended meanwhile. */

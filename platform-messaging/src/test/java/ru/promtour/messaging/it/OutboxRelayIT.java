@@ -155,11 +155,11 @@ class OutboxRelayIT {
         OutboxRelay crashing = new OutboxRelay(mongo, producers.stringTemplate(), relay.source(),
                 Duration.ofSeconds(10), Duration.ofSeconds(1), 100) {
             @Override
-            protected void markSent(String collection, Object storedId, List<String> eventIds) {
+            protected void markSent(String collection, Object storedId, List<OutboxEvent> events) {
                 if (crashed.compareAndSet(false, true)) {
                     throw new IllegalStateException("simulated crash between publish and mark");
                 }
-                super.markSent(collection, storedId, eventIds);
+                super.markSent(collection, storedId, events);
             }
         };
         assertThat(crashing.publishPending(Thing.COLLECTION, thingId)).isZero();

@@ -109,8 +109,7 @@ public class LedgerEvents implements OutboxRelay.Enricher {
         String payload = event.payload();
         String enriched = payload.substring(0, payload.length() - 1) + ",\"ledger\":" + json.writeValueAsString(snapshot)
                 + "}";
-        return new OutboxEvent(event.id(), event.type(), event.topic(), event.key(), event.subject(), event.time(),
-                enriched);
+        return event.withPayload(enriched);
     }
 
     private static int number(Document d, String field) {
