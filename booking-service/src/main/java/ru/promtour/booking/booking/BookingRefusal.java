@@ -27,11 +27,17 @@ public class BookingRefusal extends RuntimeException {
 
     private final Code code;
     private final String value;
+    private final String reason;
 
     public BookingRefusal(Code code, String message, String value) {
+        this(code, message, value, null);
+    }
+
+    private BookingRefusal(Code code, String message, String value, String reason) {
         super(message);
         this.code = code;
         this.value = value;
+        this.reason = reason;
     }
 
     BookingRefusal(Code code, String message) {
@@ -50,6 +56,14 @@ public class BookingRefusal extends RuntimeException {
         return new BookingRefusal(Code.UNPROCESSABLE_ENTITY, message);
     }
 
+    /**
+     * The slot refuses the seats (UNPROCESSABLE_ENTITY); {@code reason} says why in one word ({@code SOLD_OUT},
+     * {@code CLOSED}, …), the reserve's outcome on the {@code booking.reserve} counter.
+     */
+    public static BookingRefusal seatsRefused(String reason, String message) {
+        return new BookingRefusal(Code.UNPROCESSABLE_ENTITY, message, null, reason);
+    }
+
     /** Refuses (BAD_REQUEST, naming the field) a text longer than {@code max} characters. */
     public static void checkLength(String field, String value, int max) {
         if (value != null && value.length() > max) {
@@ -59,6 +73,11 @@ public class BookingRefusal extends RuntimeException {
 
     public Code code() {
         return code;
+    }
+
+    /** Why, in one word of a small fixed set: the slot's refusal ({@link #seatsRefused}) or else the OCTO code. */
+    public String reason() {
+        return reason != null ? reason : code.name();
     }
 
     /** The offending value for {@link Code#field()}, may be null. */

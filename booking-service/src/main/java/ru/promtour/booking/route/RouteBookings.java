@@ -145,7 +145,8 @@ public class RouteBookings {
                 if (ex instanceof Overloaded overloaded) {
                     throw overloaded;
                 }
-                throw BookingRefusal.unprocessable("The route could not be held on every leg, so no leg is held: " + why);
+                throw BookingRefusal.seatsRefused(((BookingRefusal) ex).reason(),
+                        "The route could not be held on every leg, so no leg is held: " + why);
             }
             expiresAt = expiresAt == null || (held.utcExpiresAt() != null && held.utcExpiresAt().isBefore(expiresAt))
                     ? held.utcExpiresAt() : expiresAt;

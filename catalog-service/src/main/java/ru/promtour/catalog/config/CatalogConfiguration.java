@@ -1,18 +1,24 @@
 package ru.promtour.catalog.config;
 
+import java.util.Date;
+import java.util.Map;
+
+import com.mongodb.client.model.Filters;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.http.HttpMethod;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import ru.promtour.catalog.enterprise.Enterprise;
 import ru.promtour.catalog.excursion.Excursion;
 import ru.promtour.catalog.route.Route;
 import ru.promtour.catalog.slot.Slot;
+import ru.promtour.messaging.metrics.SummedFields;
 import ru.promtour.messaging.outbox.OutboxCollections;
 import ru.promtour.security.web.AuthorizationRulesCustomizer;
 
-/** Wiring of the catalog: its outbox collections and the rules stricter than the platform's. */
+/** Wiring of the catalog: its outbox collections, its seat gauges and the rules stricter than the platform's. */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(CatalogProperties.class)
 @EnableScheduling
@@ -22,6 +28,17 @@ class CatalogConfiguration {
     @Bean
     OutboxCollections catalogOutboxCollections() {
         return OutboxCollections.of(Excursion.COLLECTION, Slot.COLLECTION, Enterprise.COLLECTION, Route.COLLECTION);
+    }
+
+    /**
+     * {@code seats.held} and {@code seats.sold} as this projection of the ledger sees them: summed over every slot of a
+     * visit still to come that is not cancelled, by the messaging library's poller (never per scrape).
+     */
+    @Bean
+    SummedFields seatGauges(MongoOperations mongo) {
+        return new SummedFields(mongo, Slot.COLLECTION,
+                () -> Filters.and(Filters.gt("start", new Date()), Filters.ne("status", "CANCELLED")),
+                Map.of("seats.held", "held", "seats.sold", "confirmed"));
     }
 
     /**

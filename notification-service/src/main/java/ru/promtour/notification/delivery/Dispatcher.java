@@ -18,6 +18,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.ratelimiter.RequestNotPermitted;
+import io.micrometer.core.instrument.Timer;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.observation.transport.ReceiverContext;
@@ -228,10 +229,17 @@ public class Dispatcher implements SmartLifecycle {
     void send(Message message) {
         Channel channel = message.channel();
         AtomicBoolean reached = new AtomicBoolean();
+        Timer.Sample call = metrics.startSend();
+        String outcome = "failed";
         try {
             String providerId = channels.send(message, reached);
+            outcome = "sent";
             if (messages.markSent(message, providerId)) {
                 metrics.sent(channel).increment();
+                if (message.resends() == 0) {
+                    // an admin's resend would measure the admin's delay, not the platform's
+                    metrics.delivered(ResilientChannels.name(channel), Duration.between(message.createdAt(), clock.instant()));
+                }
             }
         }
         catch (CallNotPermittedException | RequestNotPermitted ex) {
@@ -243,6 +251,7 @@ public class Dispatcher implements SmartLifecycle {
             Duration wait = ex instanceof CallNotPermittedException ? backoff(message.attempts()) : Duration.ofMillis(200);
             messages.requeue(message, clock.instant().plus(wait), "channel unavailable: " + ex.getMessage(), !reached.get());
             metrics.requeued(channel).increment();
+            outcome = "retry";
         }
         catch (SendException ex) {
             if (ex.permanent() || message.attempts() >= settings.maxAttempts()) {
@@ -251,11 +260,15 @@ public class Dispatcher implements SmartLifecycle {
             else {
                 messages.requeue(message, clock.instant().plus(backoff(message.attempts())), ex.getMessage(), false);
                 metrics.requeued(channel).increment();
+                outcome = "retry";
             }
         }
         catch (RuntimeException ex) {
             // unexpected (a bug, the store): the claim stays SENDING and the lease turns it FAILED, never a blind resend
             log.error("Sending message {} failed unexpectedly", message.id(), ex);
+        }
+        finally {
+            metrics.sendEnded(call, ResilientChannels.name(channel), outcome);
         }
     }
 

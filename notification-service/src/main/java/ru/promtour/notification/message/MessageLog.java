@@ -153,6 +153,12 @@ public class MessageLog implements SmartInitializingSingleton {
     }
 
     /** How many messages of a channel wait to be sent now. */
+    /** Messages of the channel waiting for their first or a later attempt, or being sent. */
+    public long countWaiting(Channel channel) {
+        return mongo.count(query(where("status").in(MessageStatus.QUEUED, MessageStatus.SENDING).and("channel").is(channel)),
+                Message.class);
+    }
+
     public long countDue(Channel channel) {
         return mongo.count(query(where("status").is(MessageStatus.QUEUED).and("channel").is(channel)
                 .and("nextAttemptAt").lte(clock.instant())), Message.class);

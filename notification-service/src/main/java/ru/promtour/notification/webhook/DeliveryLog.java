@@ -93,6 +93,11 @@ public class DeliveryLog implements SmartInitializingSingleton {
         return Optional.empty();
     }
 
+    /** Deliveries waiting for their first or a later attempt, or being sent. */
+    public long countWaiting() {
+        return mongo.count(query(where("status").in(DeliveryStatus.PENDING, DeliveryStatus.SENDING)), Delivery.class);
+    }
+
     /** {@code SENDING → DELIVERED}, only for the claim that sent it. */
     public boolean delivered(Delivery claimed, Delivery.Attempt attempt) {
         return transition(claimed, attempt, new Update().set("status", DeliveryStatus.DELIVERED)

@@ -21,6 +21,7 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import ru.promtour.notification.config.NotificationProperties;
+import ru.promtour.notification.delivery.DeliveryMetrics;
 
 /**
  * Sends due deliveries, off the Kafka listener threads: a poll every {@code poll-interval} (and at once when
@@ -34,6 +35,8 @@ import ru.promtour.notification.config.NotificationProperties;
 public class WebhookDispatcher implements SmartLifecycle {
 
     static final String RETRY = "webhook";
+    /** The channel tag of the webhooks' send and delivery timers. */
+    static final String CHANNEL = "webhook";
     private static final Logger log = LoggerFactory.getLogger(WebhookDispatcher.class);
 
     private final DeliveryLog deliveries;
@@ -43,6 +46,7 @@ public class WebhookDispatcher implements SmartLifecycle {
     private final IntervalBiFunction<Object> backoff;
     private final NotificationProperties.Webhooks settings;
     private final Clock clock;
+    private final DeliveryMetrics metrics;
     private final Semaphore free;
     private final AtomicBoolean wakeUpQueued = new AtomicBoolean();
     private ScheduledExecutorService poller;
@@ -50,7 +54,8 @@ public class WebhookDispatcher implements SmartLifecycle {
     private volatile boolean running;
 
     public WebhookDispatcher(DeliveryLog deliveries, Webhooks webhooks, WebhookSecrets secrets, WebhookSender sender,
-                             RetryRegistry retries, NotificationProperties properties, Clock clock) {
+                             RetryRegistry retries, NotificationProperties properties, Clock clock,
+                             DeliveryMetrics metrics) {
         this.deliveries = deliveries;
         this.webhooks = webhooks;
         this.secrets = secrets;
@@ -58,6 +63,7 @@ public class WebhookDispatcher implements SmartLifecycle {
         this.backoff = retries.retry(RETRY).getRetryConfig().getIntervalBiFunction();
         this.settings = properties.webhooks();
         this.clock = clock;
+        this.metrics = metrics;
         this.free = new Semaphore(settings.threads());
     }
 
@@ -159,21 +165,29 @@ public class WebhookDispatcher implements SmartLifecycle {
             log.error("Webhook delivery {} failed unexpectedly", delivery.id(), ex);
             return;
         }
+        Duration took = Duration.ofMillis(outcome.durationMs());
         if (outcome.accepted()) {
             deliveries.delivered(delivery, attempt(delivery, at, outcome, null));
+            metrics.sendEnded(took, CHANNEL, "sent");
+            if (delivery.redeliveries() == 0) {
+                metrics.delivered(CHANNEL, Duration.between(delivery.createdAt(), clock.instant()));
+            }
             return;
         }
         Instant next = at.plusMillis(backoff.apply(delivery.attemptCount(), Either.left(new AttemptFailed(outcome.error()))));
         if (outcome.error() != null && outcome.error().startsWith("refused")) {
             deliveries.fail(delivery, attempt(delivery, at, outcome, null), outcome.error());
+            metrics.sendEnded(took, CHANNEL, "failed");
         }
         else if (next.isAfter(delivery.giveUpAt())) {
             deliveries.fail(delivery, attempt(delivery, at, outcome, null), "gave up after " + delivery.attemptCount()
                     + " attempts over " + Duration.between(delivery.createdAt(), at).toHours() + " h: " + outcome.error());
             log.warn("Webhook delivery {} of webhook {} FAILED: {}", delivery.id(), delivery.webhookId(), outcome.error());
+            metrics.sendEnded(took, CHANNEL, "failed");
         }
         else {
             deliveries.retryLater(delivery, attempt(delivery, at, outcome, next));
+            metrics.sendEnded(took, CHANNEL, "retry");
         }
     }
 

@@ -8,11 +8,14 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -72,6 +75,8 @@ class WebhooksIT {
     MongoOperations mongo;
     @Autowired
     WebhookSecrets secrets;
+    @Autowired
+    MeterRegistry registry;
 
     final BookingKafka kafka = new BookingKafka();
     final WebhookReceiver receiver = new WebhookReceiver();
@@ -180,6 +185,9 @@ class WebhooksIT {
         register(a, receiver.url("/flaky"));
         String webhookId = octo(a).get("/octo/webhooks").json().path(0).path("id").asString();
         receiver.answer(500, 302);
+        long retried = webhookSends("retry");
+        long sent = webhookSends("sent");
+        long delivered = webhookDeliveries();
         BookingKafka.Booking booking = BookingKafka.Booking.fresh();
         kafka.send("booking.BookingConfirmed.v1", booking, forOperator(booking.json("booking.BookingConfirmed.v1"), a));
 
@@ -204,6 +212,12 @@ class WebhooksIT {
         assertThat(log.path(0).path("attempts").findValues("httpStatus").stream().map(JsonNode::asInt)).containsExactly(500, 302, 200);
         assertThat(log.path(0).path("attempts").path(0).path("nextAttemptAt").isNull()).isFalse();
         assertThat(log.path(0).path("attempts").path(2).has("durationMs")).isTrue();
+        // every call timed by its outcome; the delivery from the event's consumption, on the clock that moved past both backoffs
+        assertThat(webhookSends("retry")).isEqualTo(retried + 2);
+        assertThat(webhookSends("sent")).isEqualTo(sent + 1);
+        assertThat(webhookDeliveries()).isEqualTo(delivered + 1);
+        assertThat(registry.get("notification.delivery").tag("channel", "webhook").timer().max(TimeUnit.SECONDS))
+                .isGreaterThanOrEqualTo(firstBackoff.plus(secondBackoff).toSeconds());
 
         // the admin sends it again; nobody else may
         String deliveryId = log.path(0).path("id").asString();
@@ -212,6 +226,19 @@ class WebhooksIT {
         assertThat(TestHttp.localhost(port).withToken(TestTokens.admin()).post("/admin/webhooks/deliveries/" + deliveryId + "/redeliver", "").status())
                 .isEqualTo(202);
         await().atMost(WAIT).until(() -> receiver.accepted().size() == 2);
+        // the admin's redelivery is a provider call, not a delivery of the platform's to time
+        await().atMost(WAIT).until(() -> webhookSends("sent") == sent + 2);
+        assertThat(webhookDeliveries()).isEqualTo(delivered + 1);
+    }
+
+    private long webhookSends(String outcome) {
+        Timer timer = registry.find("notification.send").tag("channel", "webhook").tag("outcome", outcome).timer();
+        return timer == null ? 0 : timer.count();
+    }
+
+    private long webhookDeliveries() {
+        Timer timer = registry.find("notification.delivery").tag("channel", "webhook").timer();
+        return timer == null ? 0 : timer.count();
     }
 
     @Test

@@ -49,11 +49,15 @@ public class MessagingMongoAutoConfiguration {
     @ConditionalOnProperty(prefix = "platform.messaging.outbox", name = "timer-enabled", matchIfMissing = true)
     OutboxRelayTimer outboxRelayTimer(OutboxRelay relay, MongoOperations mongo, MessagingProperties properties,
             ObjectProvider<OutboxCollections> beans) {
-        return new OutboxRelayTimer(relay, mongo, () -> {
-            Set<String> names = new LinkedHashSet<>(properties.outbox().collections());
-            beans.orderedStream().forEach(c -> names.addAll(c.names()));
-            return List.copyOf(names);
-        }, properties.outbox().relayInterval());
+        return new OutboxRelayTimer(relay, mongo, () -> outboxCollections(properties, beans),
+                properties.outbox().relayInterval());
+    }
+
+    /** The collections named by the property and by every {@link OutboxCollections} bean. */
+    static List<String> outboxCollections(MessagingProperties properties, ObjectProvider<OutboxCollections> beans) {
+        Set<String> names = new LinkedHashSet<>(properties.outbox().collections());
+        beans.orderedStream().forEach(c -> names.addAll(c.names()));
+        return List.copyOf(names);
     }
 
     @Bean

@@ -17,6 +17,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param consumer consumer defaults and deduplication
  * @param retry    listener retry backoff before the dead-letter topic
  * @param health   Kafka health indicator
+ * @param metrics  the polled gauges (outbox backlog, consumer lag, dead letters)
  */
 @ConfigurationProperties("platform.messaging")
 public record MessagingProperties(
@@ -24,7 +25,8 @@ public record MessagingProperties(
         @DefaultValue Outbox outbox,
         @DefaultValue Consumer consumer,
         @DefaultValue Retry retry,
-        @DefaultValue Health health) {
+        @DefaultValue Health health,
+        @DefaultValue Metrics metrics) {
 
     /**
      * @param collections   aggregate collections the timer sweeps (merged with {@code OutboxCollections} beans)
@@ -77,5 +79,15 @@ public record MessagingProperties(
 
     /** @param timeout how long one {@code describeCluster} may take */
     public record Health(@DefaultValue("3s") Duration timeout) {
+    }
+
+    /**
+     * @param pollInterval how often the outbox aggregation and the broker's offsets are read into the gauges (a
+     *                     scrape reads the cached values, never the store or the broker)
+     * @param timeout      how long one read of the broker may take
+     */
+    public record Metrics(
+            @DefaultValue("15s") Duration pollInterval,
+            @DefaultValue("5s") Duration timeout) {
     }
 }

@@ -44,6 +44,7 @@ import ru.promtour.booking.config.BookingProperties;
 import ru.promtour.booking.ledger.Ledger;
 import ru.promtour.booking.ledger.SeatLedger;
 import ru.promtour.booking.ledger.SeatLedger.Hold;
+import ru.promtour.booking.ledger.SeatLedger.HoldResult;
 import ru.promtour.booking.ledger.SeatLedger.ResizeResult;
 import ru.promtour.messaging.outbox.OutboxEvent;
 import tools.jackson.databind.json.JsonMapper;
@@ -166,11 +167,11 @@ public class OperatorBookings {
                 if (command.joinsWaitlist()) {
                     yield insertWaitlisted(bookingId, uuid, operator, hash, command, items, slot, excursion, now);
                 }
-                BookingRefusal refusal = BookingRefusal.unprocessable(rejection(hold, items.size()));
+                BookingRefusal refusal = BookingRefusal.seatsRefused(reason(hold.result()), rejection(hold, items.size()));
                 yield replayOf(operator.id(), uuid, hash).orElseThrow(() -> refusal);
             }
             default -> {
-                BookingRefusal refusal = BookingRefusal.unprocessable(rejection(hold, items.size()));
+                BookingRefusal refusal = BookingRefusal.seatsRefused(reason(hold.result()), rejection(hold, items.size()));
                 if (hold.ledger() == null) {
                     // answered from the sold-out memory, without reading the ledger: a replay still gets its booking
                     yield replayOf(operator.id(), uuid, hash).orElseThrow(() -> refusal);
@@ -634,6 +635,15 @@ public class OperatorBookings {
     /** Whether a reserve for this slot would be answered SOLD_OUT at once (admission control lets it pass). */
     public boolean knownSoldOut(ReserveCommand command) {
         return command != null && ledger.knownSoldOut(command.availabilityId());
+    }
+
+    /** A refused hold in the words of the slot's bookability: CLOSED, CANCELLED, SOLD_OUT, CUTOFF_PASSED, UNKNOWN_SLOT. */
+    private static String reason(HoldResult result) {
+        return switch (result) {
+            case SLOT_CLOSED -> "CLOSED";
+            case SLOT_CANCELLED -> "CANCELLED";
+            default -> result.name();
+        };
     }
 
     private static String rejection(Hold hold, int asked) {

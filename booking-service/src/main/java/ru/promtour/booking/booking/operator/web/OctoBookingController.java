@@ -35,12 +35,14 @@ class OctoBookingController {
     private final OperatorBookings bookings;
     private final RouteBookings routes;
     private final ReserveAdmission admission;
+    private final ReserveOutcomes outcomes;
     private final OctoBookings octo;
     private final CurrentTenant tenant;
 
     OctoBookingController(OperatorBookings bookings, RouteBookings routes, OctoBookings octo, CurrentTenant tenant,
-                          ReserveAdmission admission) {
+                          ReserveAdmission admission, ReserveOutcomes outcomes) {
         this.bookings = bookings;
+        this.outcomes = outcomes;
         this.routes = routes;
         this.admission = admission;
         this.octo = octo;
@@ -53,11 +55,13 @@ class OctoBookingController {
         Booking.Operator operator = new Booking.Operator(caller.id(), caller.name(), caller.email());
         if (body != null && routes.isRoute(body.productId())) {
             // a route product: its legs are reserved one by one, each through the ledger's own guard
-            return route(admission.admit(body.availabilityId(), () -> false, () -> routes.reserve(operator, body)));
+            return route(outcomes.count(() -> admission.admit(body.availabilityId(), () -> false,
+                    () -> routes.reserve(operator, body)), r -> ReserveOutcomes.ofStatus(r.status().name())));
         }
         // a sold-out answer costs no store write: it needs no admission, and a race's losers are not refused
-        return octo.of(admission.admit(body == null ? null : body.availabilityId(), () -> bookings.knownSoldOut(body),
-                () -> bookings.reserve(operator, body)));
+        return octo.of(outcomes.count(() -> admission.admit(body == null ? null : body.availabilityId(),
+                () -> bookings.knownSoldOut(body), () -> bookings.reserve(operator, body)),
+                b -> ReserveOutcomes.ofStatus(b.status().name())));
     }
 
     @GetMapping({"", "/"})

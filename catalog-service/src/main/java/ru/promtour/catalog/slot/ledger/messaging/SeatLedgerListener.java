@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.micrometer.observation.ObservationRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,6 +23,7 @@ import ru.promtour.catalog.slot.ledger.SeatReadModel;
 import ru.promtour.catalog.slot.ledger.SlotChangeAnswers;
 import ru.promtour.messaging.cloudevents.EventTypes;
 import ru.promtour.messaging.cloudevents.UnknownEvent;
+import ru.promtour.messaging.consumer.BatchObservations;
 
 /**
  * Reads the seat ledger's events on {@code booking.seats.v1} (key = slot id, so a slot's events arrive in
@@ -55,16 +57,31 @@ public class SeatLedgerListener {
 
     private final SeatReadModel readModel;
     private final SlotChangeAnswers answers;
+    private final ObservationRegistry observations;
 
-    public SeatLedgerListener(SeatReadModel readModel, SlotChangeAnswers answers) {
+    public SeatLedgerListener(SeatReadModel readModel, SlotChangeAnswers answers, ObservationRegistry observations) {
         this.readModel = readModel;
         this.answers = answers;
+        this.observations = observations;
     }
 
     /** One consumer per partition (up to the configured concurrency): slots of different partitions in parallel. */
     @KafkaListener(id = "catalog-seat-ledger", topics = TOPIC, groupId = GROUP, batch = "true",
             concurrency = "${catalog.ledger-listener.concurrency:3}")
     void on(List<ConsumerRecord<String, Object>> records) {
+        // a batch listener gets no consumer spans from Spring Kafka: each reserve's trace reaches the catalog here
+        try (BatchObservations observed = BatchObservations.start(observations, "catalog-seat-ledger", records)) {
+            try {
+                applyAll(records);
+            }
+            catch (RuntimeException ex) {
+                observed.error(ex);
+                throw ex;
+            }
+        }
+    }
+
+    private void applyAll(List<ConsumerRecord<String, Object>> records) {
         Batch batch = new Batch();
         for (int i = 0; i < records.size(); i++) {
             ConsumerRecord<String, Object> record = records.get(i);

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import io.micrometer.observation.ObservationRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -35,7 +36,7 @@ class SeatLedgerListenerTest {
 
     private final SeatReadModel readModel = mock(SeatReadModel.class);
     private final SlotChangeAnswers answers = mock(SlotChangeAnswers.class);
-    private final SeatLedgerListener listener = new SeatLedgerListener(readModel, answers);
+    private final SeatLedgerListener listener = new SeatLedgerListener(readModel, answers, ObservationRegistry.NOOP);
     private long offset;
 
     private static Ledger ledger(int held, long version) {
