@@ -185,7 +185,8 @@ class BookingStoryMergeIT {
         story("nope", GatewayTestSupport.ADMIN_KEY).expectStatus().isBadRequest()
             .expectHeader().contentType("application/problem+json");
         story("PT-DDDDDD", GatewayTestSupport.ADMIN_KEY).expectStatus().isEqualTo(503)
-            .expectHeader().contentType("application/problem+json");
+            .expectHeader().contentType("application/problem+json")
+            .expectHeader().valueEquals(HttpHeaders.RETRY_AFTER, "10");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package ru.promtour.gateway.story;
 
 import java.net.URI;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -10,6 +11,8 @@ import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -40,15 +43,18 @@ import tools.jackson.databind.node.ObjectNode;
 class BookingStoryController {
 
     private static final Logger log = LoggerFactory.getLogger(BookingStoryController.class);
-    static final String BOOKING_SERVICE = "booking-service";
     static final String NOTIFICATION_SERVICE = "notification-service";
 
     private final ServiceStories services;
     private final JsonMapper json;
+    private final Duration retryAfter;
 
-    BookingStoryController(ServiceStories services, JsonMapper json) {
+    /** @param retryAfter what a failing service's 503 says, as for the routes (the breaker's open time) */
+    BookingStoryController(ServiceStories services, JsonMapper json,
+                           @Value("${platform.resilience.retry-after:10s}") Duration retryAfter) {
         this.services = services;
         this.json = json;
+        this.retryAfter = retryAfter;
     }
 
     @GetMapping(path = "/admin/bookings/{bookingIdOrUuid}/story", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -58,8 +64,10 @@ class BookingStoryController {
         String path = exchange.getRequest().getPath().value();
         return services.booking(bookingIdOrUuid, caller, requestId).flatMap(booking -> {
             if (booking.status() == 0) {
-                return Mono.just(problem(HttpStatus.SERVICE_UNAVAILABLE,
-                        "booking-service, which owns the booking, cannot answer right now; try again shortly", path));
+                ResponseEntity<Object> unavailable = problem(HttpStatus.SERVICE_UNAVAILABLE,
+                        "booking-service, which owns the booking, cannot answer right now; try again shortly", path);
+                return Mono.just(ResponseEntity.status(unavailable.getStatusCode()).headers(unavailable.getHeaders())
+                        .header(HttpHeaders.RETRY_AFTER, Long.toString(retryAfter.toSeconds())).body(unavailable.getBody()));
             }
             if (!booking.ok()) {
                 return Mono.just(passOn(booking, path));
