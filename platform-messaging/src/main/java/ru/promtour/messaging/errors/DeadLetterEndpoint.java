@@ -82,11 +82,16 @@ public class DeadLetterEndpoint {
     public record DeadLetterTopics(List<DeadLetterTopic> topics) {
     }
 
-    /** One partition of a replay: the offsets read (inclusive) and the records re-published (or counted, dry). */
-    public record PartitionReplay(int partition, long fromOffset, long toOffset, int records) {
+    /**
+     * One partition of a replay: the window (inclusive), the records re-published (or counted, dry) and whether the
+     * window was read to its end ({@code false}: the replay's time budget ran out first; replay the rest from
+     * {@code fromOffset + records}).
+     */
+    public record PartitionReplay(int partition, long fromOffset, long toOffset, int records, boolean complete) {
     }
 
-    public record Replay(String topic, String republishedTo, boolean dryRun, int records, List<PartitionReplay> partitions) {
+    public record Replay(String topic, String republishedTo, boolean dryRun, int records, boolean complete,
+                         List<PartitionReplay> partitions) {
     }
 
     /** The dead-letter topics of every topic a listener of this service consumes that exist, with their record counts. */
@@ -145,6 +150,7 @@ public class DeadLetterEndpoint {
                 long from = Math.max(begin.get(tp), fromOffset == null ? 0 : fromOffset);
                 long to = Math.min(end.get(tp) - 1, toOffset == null ? Long.MAX_VALUE : toOffset);
                 int count = 0;
+                boolean complete = true;
                 if (from <= to) {
                     consumer.assign(List.of(tp));
                     consumer.seek(tp, from);
@@ -159,13 +165,15 @@ public class DeadLetterEndpoint {
                             }
                         }
                     }
+                    complete = consumer.position(tp, CALL_TIMEOUT) > to;
                 }
-                replays.add(new PartitionReplay(tp.partition(), from, to, count));
+                replays.add(new PartitionReplay(tp.partition(), from, to, count, complete));
             }
             CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new)).get(CALL_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
             int records = replays.stream().mapToInt(PartitionReplay::records).sum();
             log.info("{} {} records of {} to {}", dry ? "Counted (dry run)" : "Re-published", records, topic, target);
-            return new WebEndpointResponse<>(new Replay(topic, target, dry, records, replays));
+            boolean complete = replays.stream().allMatch(PartitionReplay::complete);
+            return new WebEndpointResponse<>(new Replay(topic, target, dry, records, complete, replays));
         }
         catch (InterruptedException ex) {
             Thread.currentThread().interrupt();

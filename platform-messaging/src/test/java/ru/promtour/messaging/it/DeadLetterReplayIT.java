@@ -83,6 +83,11 @@ class DeadLetterReplayIT {
         assertThat(done.records()).isEqualTo(2);
         assertThat(done.republishedTo()).isEqualTo(TestTopics.THINGS);
         assertThat(done.dryRun()).isFalse();
+        assertThat(done.complete()).isTrue();
+        assertThat(done.partitions()).singleElement().satisfies(p -> {
+            assertThat(p.fromOffset()).isEqualTo(from.offset());
+            assertThat(p.toOffset()).isEqualTo(to.offset());
+        });
         await().atMost(Duration.ofSeconds(30)).until(() -> applied(first) == 1 && applied(second) == 1);
         List<ConsumerRecord<String, byte[]>> republished = KafkaProbe.withIds(TestTopics.THINGS, Set.of(firstId, secondId), 2);
         assertThat(republished).extracting(ConsumerRecord::key).containsExactlyInAnyOrder(first, second);
