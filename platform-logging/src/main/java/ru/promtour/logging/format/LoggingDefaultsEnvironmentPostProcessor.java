@@ -15,7 +15,7 @@ import ru.promtour.logging.LogFields;
 
 /**
  * The logging defaults of every service and the gateway, as the lowest property source so that an explicit
- * {@code logging.*} property still wins: ECS JSON on the console, or with {@code LOG_FORMAT=text} Boot's readable
+ * {@code logging.*} property still wins: ECS JSON on the console (and no banner), or with {@code LOG_FORMAT=text} Boot's readable
  * pattern with the trace, span and request ids, where the message and stack trace go through the masking
  * converters ({@code %maskedMessage}, {@code %maskedWEx}). The file pattern (used only when
  * {@code logging.file.name} is set) masks too.
@@ -63,6 +63,8 @@ public class LoggingDefaultsEnvironmentPostProcessor implements EnvironmentPostP
         }
         if (!isText(environment.getProperty(FORMAT_VARIABLE))) {
             defaults.put("logging.structured.format.console", "ecs");
+            // the banner is plain text on stdout: the only line of a JSON log that would not parse
+            defaults.put("spring.main.banner-mode", "off");
         }
         environment.getPropertySources().addLast(new MapPropertySource(PROPERTY_SOURCE_NAME, defaults));
     }
