@@ -63,8 +63,7 @@ class LogHygieneIT {
         String bookingId = held[0].at("/id");
         Client.Response confirmed = BookingScenarioIT.operator.post("/octo/bookings/" + uuid + "/confirm",
                 Map.of("contact", Map.of("fullName", "Логова Ольга Игоревна", "emailAddress", email,
-                        "phoneNumber", "+7 (913) " + subscriber.substring(0, 3) + "-" + subscriber.substring(3, 5) + "-"
-                                + subscriber.substring(5), "locales", List.of("ru"))));
+                        "phoneNumber", phone, "locales", List.of("ru"))));
         assertThat(confirmed.status()).as(confirmed.toString()).isEqualTo(200);
         assertThat(confirmed.at("/status")).isEqualTo("CONFIRMED");
         String reference = confirmed.at("/supplierReference");
