@@ -13,8 +13,8 @@ import java.util.regex.Pattern;
  *   <li>any other international number ({@code +} and 10 to 14 digits): {@code +}, the first four digits, stars,
  *       the last two.</li>
  * </ul>
- * A number touching letters, digits or a dash on its left is not a phone: UUIDs, ids, timestamps, ports and
- * prices stay as they are.
+ * A number touching letters or digits (or a dash on its left) is not a phone: UUIDs, trace ids, ids, timestamps,
+ * ports and prices stay as they are.
  */
 public final class PersonalDataMask {
 
@@ -23,10 +23,11 @@ public final class PersonalDataMask {
     private static final Pattern EMAIL = Pattern.compile(
             "(?<![\\p{L}\\p{N}._%+\\-])([\\p{L}\\p{N}])[\\p{L}\\p{N}._%+\\-]*@((?:[\\p{L}\\p{N}\\-]+\\.)+\\p{L}{2,})");
 
-    // +7 or 8, then exactly ten digits; no digit (or dash and digit) may follow, so a longer number is not cut
+    // +7 or 8, then exactly ten digits; no letter or digit (nor a dash and a digit) may touch either end, so a
+    // longer number is not cut and a hex id (a trace id, a UUID) that happens to start with 8 and ten digits is no phone
     private static final Pattern PHONE = Pattern.compile(
             "(?<![\\p{L}\\p{N}_+\\-])(?:(?<ru>(?:\\+7|8)" + SEPARATED_DIGIT + "{10})"
-            + "|\\+(?!7)[1-9]" + SEPARATED_DIGIT + "{9,13})(?!\\d|-\\d)");
+            + "|\\+(?!7)[1-9]" + SEPARATED_DIGIT + "{9,13})(?![\\p{L}\\p{N}_]|-\\d)");
 
     private PersonalDataMask() {
     }
