@@ -18,8 +18,8 @@ import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
 import reactor.util.context.Context;
-import ru.promtour.logging.LogFields;
 import ru.promtour.gateway.auth.Identity;
+import ru.promtour.logging.LogFields;
 
 /**
  * Settles the request id — the client's {@code X-Request-Id} when it is a sane token, a new UUID
