@@ -35,6 +35,8 @@
 #                        on 127.0.0.1 only (MANAGEMENT_ADDRESS); a service's main port serves no /actuator, only the
 #                        probes /livez and /readyz
 #   GATEWAY_SIGNING_KEYS_DIR  the gateway's signing key directory (default: <data folder>/gateway-keys)
+#   LOG_FORMAT           the services' console logs: text (this script's default, readable) or json (ECS JSON, the
+#                        services' own default, as in Docker); personal data is masked in both
 #   SKIP_BUILD=1         never build, even when a jar is missing or stale
 #   LOAD_DEMO=0          do not create the demo keys and data after start (the benchmarks run on their own tenants)
 #   STARTUP_TIMEOUT      seconds the services get to become healthy (default 90)
@@ -538,6 +540,8 @@ preflight() {
 
     DATA_DIR="${LOCAL_STACK_DATA_DIR:-$ROOT/.data}"
     export ADMIN_API_KEY="${ADMIN_API_KEY:-dev-admin-key-change-me}"
+    # readable logs in .run/logs (the services log ECS JSON by default); LOG_FORMAT=json ./run.sh for the JSON lines
+    export LOG_FORMAT="${LOG_FORMAT:-text}"
     export SMS_SINK_TOKEN="${SMS_SINK_TOKEN:-local-dev-sms-token}"
     # notification-service sends SMS to the local stack's sink exactly as to a provider
     export SMS_TOKEN="${SMS_TOKEN:-$SMS_SINK_TOKEN}"

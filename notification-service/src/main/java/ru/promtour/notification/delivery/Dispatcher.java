@@ -28,6 +28,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
+import ru.promtour.logging.LogFields;
 import ru.promtour.notification.channel.ResilientChannels;
 import ru.promtour.notification.channel.SendException;
 import ru.promtour.notification.config.NotificationProperties;
@@ -195,7 +196,7 @@ public class Dispatcher implements SmartLifecycle {
             }
             Message message = claimed.get();
             pools.get(channel).execute(() -> {
-                try {
+                try (LogFields.MdcScope ignored = LogFields.booking(message.bookingId())) {
                     inTraceOf(message, () -> send(message));
                 }
                 finally {

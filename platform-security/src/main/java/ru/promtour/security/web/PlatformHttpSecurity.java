@@ -105,7 +105,9 @@ public final class PlatformHttpSecurity {
                 }))
             .exceptionHandling(errors -> errors
                 .authenticationEntryPoint(entryPoint)
-                .accessDeniedHandler(accessDeniedHandler));
+                .accessDeniedHandler(accessDeniedHandler))
+            // the tenant is known from here on: its id goes into the request's log lines
+            .addFilterAfter(new TenantLogFilter(), BearerTokenAuthenticationFilter.class);
         return http;
     }
 

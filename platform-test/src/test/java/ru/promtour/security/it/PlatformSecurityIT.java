@@ -39,6 +39,17 @@ class PlatformSecurityIT extends SecuredAppSupport {
     }
 
     @Test
+    void theTenantAndTheRequestIdAreLogFieldsWhileTheRequestIsHandled() {
+        String token = TestTokens.token(TenantType.OPERATOR, "op-1").requestId("req-7").sign();
+
+        TestHttp.Response response = http().get("/octo/products", "Authorization", bearer(token), "X-Request-Id", "req-7");
+
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        assertThat(response.json().path("loggedTenantId").asString()).isEqualTo("op-1");
+        assertThat(response.json().path("loggedRequestId").asString()).isEqualTo("req-7");
+    }
+
+    @Test
     void missingTokenIs401ProblemJsonWithBearerChallenge() {
         TestHttp.Response response = http().get("/api/v1/excursions");
 

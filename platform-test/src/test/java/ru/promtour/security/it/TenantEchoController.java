@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.slf4j.MDC;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -12,6 +13,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import ru.promtour.logging.LogFields;
 import ru.promtour.security.tenant.CurrentTenant;
 import ru.promtour.security.tenant.Tenant;
 
@@ -76,6 +78,8 @@ class TenantEchoController {
         body.put("keyId", tenant.keyId());
         body.put("requestId", tenant.requestId());
         body.put("currentTenantAgrees", currentTenant.get().equals(tenant));
+        body.put("loggedTenantId", MDC.get(LogFields.TENANT_ID));
+        body.put("loggedRequestId", MDC.get(LogFields.REQUEST_ID));
         return body;
     }
 }

@@ -10,6 +10,7 @@ import org.springframework.stereotype.Component;
 import ru.promtour.booking.booking.BookingStatus;
 import ru.promtour.booking.booking.BookingStore;
 import ru.promtour.booking.ledger.SeatLedger;
+import ru.promtour.logging.LogFields;
 import ru.promtour.messaging.cloudevents.CloudEventHeaders;
 import ru.promtour.messaging.cloudevents.EventTypes;
 
@@ -43,7 +44,9 @@ class LedgerRepairListener {
 
     @KafkaListener(id = "booking-ledger-repair", topics = BookingEvents.TOPIC, groupId = GROUP)
     void on(ConsumerRecord<String, Object> record) {
-        apply(CloudEventHeaders.type(record.headers()), record.value());
+        try (LogFields.MdcScope ignored = LogFields.booking(CloudEventHeaders.subject(record.headers()))) {
+            apply(CloudEventHeaders.type(record.headers()), record.value());
+        }
     }
 
     /** Applies the ledger half of one booking event; other types are ignored. */

@@ -6,6 +6,7 @@ import org.springframework.stereotype.Component;
 import ru.promtour.booking.booking.messaging.BookingEvents;
 import ru.promtour.booking.booking.messaging.SeatFact;
 import ru.promtour.booking.route.RouteBookings;
+import ru.promtour.logging.LogFields;
 
 /**
  * Reads the service's own {@code booking.bookings.v1}: an event of a route's leg (an approval, a decline, an expiry,
@@ -26,7 +27,9 @@ class RouteLegListener {
     @KafkaListener(id = "booking-route-legs", topics = BookingEvents.TOPIC, groupId = GROUP)
     void on(ConsumerRecord<String, Object> record) {
         if (record.value() instanceof SeatFact e && e.routeBookingId() != null) {
-            routes.settle(e.routeBookingId());
+            try (LogFields.MdcScope ignored = LogFields.booking(e.routeBookingId())) {
+                routes.settle(e.routeBookingId());
+            }
         }
     }
 }

@@ -7,6 +7,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
+import ru.promtour.logging.LogFields;
 import ru.promtour.messaging.cloudevents.CloudEventHeaders;
 import ru.promtour.messaging.cloudevents.EventTypes;
 import ru.promtour.messaging.cloudevents.UnknownEvent;
@@ -52,18 +53,23 @@ public class BookingEventsListener {
     void on(ConsumerRecord<String, Object> record) {
         Object value = record.value();
         if (value instanceof BookingEvent event) {
-            String id = eventId(record);
-            int queued = notifications.handle(id, CloudEventHeaders.type(record.headers()), event,
-                    CloudEventHeaders.time(record.headers()));
-            log.debug("{} {} for booking {}: {} new messages", CloudEventHeaders.type(record.headers()), id,
-                    event.bookingId(), queued);
+            try (LogFields.MdcScope ignored = LogFields.booking(event.bookingId())) {
+                String id = eventId(record);
+                int queued = notifications.handle(id, CloudEventHeaders.type(record.headers()), event,
+                        CloudEventHeaders.time(record.headers()));
+                // one line per event a booking's people are told about: where its story starts in the logs
+                log.info("{} {} for booking {}: {} new messages", CloudEventHeaders.type(record.headers()), id,
+                        event.bookingId(), queued);
+            }
         }
         else if (value instanceof RouteEvent event) {
-            String id = eventId(record);
-            int queued = notifications.handle(id, CloudEventHeaders.type(record.headers()), event,
-                    CloudEventHeaders.time(record.headers()));
-            log.debug("{} {} for route booking {}: {} new messages", CloudEventHeaders.type(record.headers()), id,
-                    event.routeBookingId(), queued);
+            try (LogFields.MdcScope ignored = LogFields.booking(event.routeBookingId())) {
+                String id = eventId(record);
+                int queued = notifications.handle(id, CloudEventHeaders.type(record.headers()), event,
+                        CloudEventHeaders.time(record.headers()));
+                log.info("{} {} for route booking {}: {} new messages", CloudEventHeaders.type(record.headers()), id,
+                        event.routeBookingId(), queued);
+            }
         }
         else if (value instanceof UnknownEvent e) {
             log.trace("Ignoring {} {}", e.type(), e.id());

@@ -20,6 +20,7 @@ import ru.promtour.booking.booking.operator.OperatorBookings;
 import ru.promtour.booking.booking.operator.UpdateCommand;
 import ru.promtour.booking.route.RouteBooking;
 import ru.promtour.booking.route.RouteBookings;
+import ru.promtour.logging.LogFields;
 import ru.promtour.security.tenant.CurrentTenant;
 import ru.promtour.security.tenant.Tenant;
 
@@ -53,15 +54,20 @@ class OctoBookingController {
     OctoBooking reserve(@RequestBody(required = false) ReserveCommand body) {
         Tenant caller = tenant.get();
         Booking.Operator operator = new Booking.Operator(caller.id(), caller.name(), caller.email());
-        if (body != null && routes.isRoute(body.productId())) {
-            // a route product: its legs are reserved one by one, each through the ledger's own guard
-            return route(outcomes.count(() -> admission.admit(body.availabilityId(), () -> false,
-                    () -> routes.reserve(operator, body)), r -> ReserveOutcomes.ofStatus(r.status().name())));
+        String uuid = body == null ? null : body.uuid();
+        // the id the booking will have (a request without uuid gets one drawn inside, and no id in its lines)
+        try (LogFields.MdcScope ignored = LogFields.booking(uuid == null || uuid.isBlank()
+                ? null : OperatorBookings.bookingId(caller.id(), uuid))) {
+            if (body != null && routes.isRoute(body.productId())) {
+                // a route product: its legs are reserved one by one, each through the ledger's own guard
+                return route(outcomes.count(() -> admission.admit(body.availabilityId(), () -> false,
+                        () -> routes.reserve(operator, body)), r -> ReserveOutcomes.ofStatus(r.status().name())));
+            }
+            // a sold-out answer costs no store write: it needs no admission, and a race's losers are not refused
+            return octo.of(outcomes.count(() -> admission.admit(body == null ? null : body.availabilityId(),
+                    () -> bookings.knownSoldOut(body), () -> bookings.reserve(operator, body)),
+                    b -> ReserveOutcomes.ofStatus(b.status().name())));
         }
-        // a sold-out answer costs no store write: it needs no admission, and a race's losers are not refused
-        return octo.of(outcomes.count(() -> admission.admit(body == null ? null : body.availabilityId(),
-                () -> bookings.knownSoldOut(body), () -> bookings.reserve(operator, body)),
-                b -> ReserveOutcomes.ofStatus(b.status().name())));
     }
 
     @GetMapping({"", "/"})

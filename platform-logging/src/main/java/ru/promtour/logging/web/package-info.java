@@ -1,0 +1,2 @@
+/** The request id of a servlet service's request in the MDC. */
+package ru.promtour.logging.web;
