@@ -12,13 +12,13 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Predicate;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
+import ru.promtour.messaging.outbox.OutboxTracing;
 import ru.promtour.booking.booking.Booking;
 import ru.promtour.booking.ledger.Ledger;
 import ru.promtour.booking.route.RouteBooking;
@@ -43,7 +43,6 @@ public class BookingStories {
     private static final Pattern UUID_TEXT =
             Pattern.compile("^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$");
     /** W3C traceparent: version, 32 hex trace id, 16 hex parent id, flags. */
-    private static final Pattern TRACEPARENT = Pattern.compile("^[0-9a-f]{2}-([0-9a-f]{32})-[0-9a-f]{16}-[0-9a-f]{2}$");
 
     /** The identifier is neither a booking id, an OCTO uuid nor a supplier reference. */
     public static class MalformedId extends RuntimeException {
@@ -183,14 +182,14 @@ public class BookingStories {
             if (about.test(sent)) {
                 events.add(new StoryEvent(instant(sent.get("time")), source, kind, sent.getString("type"),
                         detail("topic", sent.getString("topic"), "eventId", idOf(sent), "sentAt", instant(sent.get("sentAt"))),
-                        traceId(sent.getString("traceparent"))));
+                        OutboxTracing.traceId(sent.getString("traceparent"))));
             }
         }
         for (Document pending : documents(doc.get(Outbox.FIELD))) {
             if (about.test(pending)) {
                 events.add(new StoryEvent(instant(pending.get("time")), source, kind, pending.getString("type"),
                         detail("topic", pending.getString("topic"), "eventId", idOf(pending), "pending", true),
-                        traceId(pending.getString("traceparent"))));
+                        OutboxTracing.traceId(pending.getString("traceparent"))));
             }
         }
     }
@@ -208,15 +207,6 @@ public class BookingStories {
         List<?> released = ledger.getList("released", Object.class);
         boolean wasReleased = released != null && released.contains(bookingId);
         return new BookingStory.Seats(slotId, wasReleased ? "RELEASED" : "NONE", null, null, null);
-    }
-
-    /** The trace id of a W3C traceparent; null when absent or malformed. */
-    static String traceId(String traceparent) {
-        if (traceparent == null) {
-            return null;
-        }
-        Matcher m = TRACEPARENT.matcher(traceparent.strip());
-        return m.matches() ? m.group(1) : null;
     }
 
     private static Map<String, Object> detail(Object... pairs) {

@@ -9,13 +9,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.bson.Document;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.stereotype.Service;
+import ru.promtour.messaging.outbox.OutboxTracing;
 import ru.promtour.notification.booking.Bookings;
 import ru.promtour.notification.message.Message;
 import ru.promtour.notification.message.Recipients;
@@ -32,7 +32,6 @@ import static org.springframework.data.mongodb.core.query.Query.query;
 @Service
 public class MessageStories {
 
-    private static final Pattern TRACEPARENT = Pattern.compile("^[0-9a-f]{2}-([0-9a-f]{32})-[0-9a-f]{16}-[0-9a-f]{2}$");
     /** Addresses and long digit runs that an error text from a provider may quote. */
     private static final Pattern PERSONAL = Pattern.compile("[^\\s<>\"']+@[^\\s<>\"']+|\\+?\\d[\\d ()-]{5,}\\d");
 
@@ -77,7 +76,7 @@ public class MessageStories {
                 "nextAttemptAt", instant(m.get("nextAttemptAt")),
                 "lastError", errorKind(m.getString("lastError")));
         return new MessageStory.Entry(instant(m.get("createdAt")), MessageStory.SOURCE, "message", m.getString("eventType"),
-                detail, traceId(m.getString("traceparent")));
+                detail, OutboxTracing.traceId(m.getString("traceparent")));
     }
 
     private static MessageStory.Entry delivery(Document d) {
@@ -94,7 +93,7 @@ public class MessageStories {
                 "redeliveries", d.get("redeliveries"),
                 "lastError", errorKind(d.getString("lastError")));
         return new MessageStory.Entry(instant(d.get("createdAt")), MessageStory.SOURCE, "webhook",
-                d.getString("event"), detail, traceId(d.getString("traceparent")));
+                d.getString("event"), detail, OutboxTracing.traceId(d.getString("traceparent")));
     }
 
     /**
@@ -109,14 +108,6 @@ public class MessageStories {
         String kind = parts[0].startsWith("gave up") && parts.length > 1 ? parts[0] + ": " + parts[1] : parts[0];
         kind = PERSONAL.matcher(kind).replaceAll("***").strip();
         return kind.length() <= 120 ? kind : kind.substring(0, 120) + "…";
-    }
-
-    static String traceId(String traceparent) {
-        if (traceparent == null) {
-            return null;
-        }
-        Matcher m = TRACEPARENT.matcher(traceparent.strip());
-        return m.matches() ? m.group(1) : null;
     }
 
     private static Map<String, Object> detail(Object... pairs) {

@@ -3,13 +3,11 @@ package ru.promtour.messaging.metrics;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
+import ru.promtour.messaging.support.DaemonTimer;
 
 /**
  * Refreshes every {@link PolledMeters} each {@code interval} on one daemon thread of its own: a scrape reads cached
@@ -22,7 +20,7 @@ public class MetricsPoller implements SmartLifecycle {
 
     private final List<PolledMeters> meters;
     private final Duration interval;
-    private volatile ScheduledExecutorService executor;
+    private final DaemonTimer timer = new DaemonTimer("metrics-poller");
 
     public MetricsPoller(List<PolledMeters> meters, Duration interval) {
         this.meters = List.copyOf(meters);
@@ -42,37 +40,21 @@ public class MetricsPoller implements SmartLifecycle {
     }
 
     @Override
-    public synchronized void start() {
-        if (executor != null || meters.isEmpty()) {
-            return;
+    public void start() {
+        if (!meters.isEmpty()) {
+            // the first values right after the start (not one interval later)
+            timer.start(null, Duration.ZERO, interval, this::refreshSafely);
         }
-        executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "metrics-poller");
-            thread.setDaemon(true);
-            return thread;
-        });
-        // the first values right after the start (not one interval later); an unreachable store or broker does not
-        // hold up the start: this runs on the poller's thread
-        executor.scheduleWithFixedDelay(this::refreshSafely, 0, Math.max(1, interval.toMillis()), TimeUnit.MILLISECONDS);
     }
 
     @Override
-    public synchronized void stop() {
-        if (executor != null) {
-            executor.shutdownNow();
-            try {
-                executor.awaitTermination(5, TimeUnit.SECONDS);
-            }
-            catch (InterruptedException ex) {
-                Thread.currentThread().interrupt();
-            }
-            executor = null;
-        }
+    public void stop() {
+        timer.stop();
     }
 
     @Override
     public boolean isRunning() {
-        return executor != null;
+        return timer.isRunning();
     }
 
     private void refreshSafely() {

@@ -3,9 +3,6 @@ package ru.promtour.messaging.outbox;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 import org.slf4j.Logger;
@@ -14,6 +11,7 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.index.Index;
+import ru.promtour.messaging.support.DaemonTimer;
 
 /**
  * The safety net behind the fast path: every {@code interval} it sweeps the registered collections
@@ -33,7 +31,7 @@ public class OutboxRelayTimer implements SmartLifecycle {
     private final MongoOperations mongo;
     private final Supplier<List<String>> collections;
     private final Duration interval;
-    private volatile ScheduledExecutorService executor;
+    private final DaemonTimer timer = new DaemonTimer("outbox-relay-timer");
 
     public OutboxRelayTimer(OutboxRelay relay, MongoOperations mongo, Supplier<List<String>> collections,
                             Duration interval) {
@@ -58,40 +56,20 @@ public class OutboxRelayTimer implements SmartLifecycle {
     }
 
     @Override
-    public synchronized void start() {
-        if (executor != null) {
-            return;
-        }
+    public void start() {
         List<String> names = collections.get();
-        executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "outbox-relay-timer");
-            thread.setDaemon(true);
-            return thread;
-        });
-        // on the timer's thread: an unreachable store must not hold up the application's start
-        executor.execute(() -> names.forEach(this::ensureIndex));
-        long millis = Math.max(1, interval.toMillis());
-        executor.scheduleWithFixedDelay(this::sweepSafely, millis, millis, TimeUnit.MILLISECONDS);
+        timer.start(() -> names.forEach(this::ensureIndex), interval, interval, this::sweepSafely);
         log.debug("Outbox relay timer started every {} over {}", interval, names);
     }
 
     @Override
-    public synchronized void stop() {
-        if (executor != null) {
-            executor.shutdownNow();
-            try {
-                executor.awaitTermination(5, TimeUnit.SECONDS);
-            }
-            catch (InterruptedException ex) {
-                Thread.currentThread().interrupt();
-            }
-            executor = null;
-        }
+    public void stop() {
+        timer.stop();
     }
 
     @Override
     public boolean isRunning() {
-        return executor != null;
+        return timer.isRunning();
     }
 
     private void sweepSafely() {

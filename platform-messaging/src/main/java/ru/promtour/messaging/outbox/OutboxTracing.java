@@ -2,6 +2,8 @@ package ru.promtour.messaging.outbox;
 
 import java.util.Objects;
 import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Where an outbox event's trace context comes from. Events are created by a static factory called all over the
@@ -12,6 +14,7 @@ import java.util.function.Supplier;
 public final class OutboxTracing {
 
     private static final Supplier<String> NONE = () -> null;
+    private static final Pattern TRACEPARENT = Pattern.compile("[0-9a-f]{2}-([0-9a-f]{32})-[0-9a-f]{16}-[0-9a-f]{2}");
     private static volatile Supplier<String> current = NONE;
 
     private OutboxTracing() {
@@ -53,9 +56,10 @@ public final class OutboxTracing {
 
     /** The trace id of a {@code traceparent}, or null when it is not one. */
     public static String traceId(String traceparent) {
-        if (traceparent == null || traceparent.length() < 55 || traceparent.charAt(2) != '-') {
+        if (traceparent == null) {
             return null;
         }
-        return traceparent.substring(3, 35);
+        Matcher m = TRACEPARENT.matcher(traceparent.strip());
+        return m.matches() ? m.group(1) : null;
     }
 }
