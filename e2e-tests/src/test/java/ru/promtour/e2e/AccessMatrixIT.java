@@ -142,6 +142,8 @@ class AccessMatrixIT {
         probes.add(new Probe("gateway: /admin/**", "GET", "/admin/operators", null, EnumSet.of(ADMIN)));
         probes.add(new Probe("gateway: /admin/**", "GET", "/admin/api-keys", null, EnumSet.of(ADMIN)));
         probes.add(new Probe("gateway: /admin/**", "GET", "/admin/signing-keys", null, EnumSet.of(ADMIN)));
+        probes.add(new Probe("gateway: /admin/**", "GET", "/admin/bookings/" + UUID.randomUUID() + "/story", null,
+                EnumSet.of(ADMIN)));
         probes.add(new Probe("gateway: /actuator/prometheus", "GET", "/actuator/prometheus", null, EnumSet.of(ADMIN)));
         probes.add(new Probe("gateway: /.well-known/jwks.json", "GET", "/.well-known/jwks.json", null, anyone));
         return probes;
