@@ -3,7 +3,6 @@ package ru.promtour.reporting.config;
 import org.springframework.boot.http.converter.autoconfigure.ServerHttpMessageConvertersCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.http.HttpMethod;
 import ru.promtour.reporting.csv.web.CsvTableHttpMessageConverter;
 import ru.promtour.security.web.AuthorizationRulesCustomizer;
 
@@ -19,6 +18,7 @@ class WebConfiguration {
     /** The projection's handle is the admin's; who sees which report is decided per report, by the caller's tenant. */
     @Bean
     AuthorizationRulesCustomizer reportingRules() {
-        return rules -> rules.requestMatchers("/api/v1/reporting/**").hasRole("ADMIN");
+        return rules -> rules.requestMatchers("/api/v1/reporting/**").hasRole("ADMIN")
+                .requestMatchers("/api/v1/analytics/**").hasAnyRole("ADMIN", "ENTERPRISE");
     }
 }
