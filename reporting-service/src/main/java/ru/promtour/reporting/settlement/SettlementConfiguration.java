@@ -1,18 +1,9 @@
 package ru.promtour.reporting.settlement;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.http.HttpMethod;
-import ru.promtour.security.web.AuthorizationRulesCustomizer;
 
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(SettlementProperties.class)
 class SettlementConfiguration {
-
-    /** Closing a month is the admin's; who sees which statement is decided per request, by the caller's tenant. */
-    @Bean
-    AuthorizationRulesCustomizer settlementRules() {
-        return rules -> rules.requestMatchers(HttpMethod.POST, "/api/v1/statements/close").hasRole("ADMIN");
-    }
 }

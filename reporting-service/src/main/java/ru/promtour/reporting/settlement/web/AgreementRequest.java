@@ -7,6 +7,7 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -15,7 +16,8 @@ import ru.promtour.reporting.settlement.Agreement;
 import ru.promtour.reporting.settlement.Agreements;
 
 /**
- * A new agreement: exactly one of {@code percent} (0–100, up to 2 decimals) and {@code perUnit} (kopecks).
+ * A new agreement: exactly one of {@code percent} (0–100, up to 2 decimals) and {@code perUnit} (kopecks, capped so
+ * no statement figure can overflow).
  *
  * @param programId null: every program of the enterprise
  * @param currency  RUB (the default)
@@ -26,7 +28,8 @@ record AgreementRequest(
         @Pattern(regexp = SettlementIds.ID, message = SettlementIds.ID_MESSAGE) String programId,
         @NotNull Agreement.Model model,
         @DecimalMin("0") @DecimalMax("100") @Digits(integer = 3, fraction = 2) BigDecimal percent,
-        @PositiveOrZero Long perUnit,
+        @PositiveOrZero @Max(value = 1_000_000_000L, message = "must be at most 1000000000 kopecks (10 million roubles)")
+        Long perUnit,
         @Pattern(regexp = "^RUB$", message = "must be RUB") String currency,
         @NotNull LocalDate effectiveFrom) {
 
