@@ -39,7 +39,8 @@ public class Agreements {
         this.clock = clock;
         mongo.indexOps(COLLECTION).createIndex(new Index().on("operatorId", Sort.Direction.ASC)
                 .on("enterpriseId", Sort.Direction.ASC).named("operatorId_enterpriseId"));
-        mongo.indexOps(COLLECTION).createIndex(new Index().on("enterpriseId", Sort.Direction.ASC).named("enterpriseId"));
+        mongo.indexOps(COLLECTION).createIndex(new Index().on("enterpriseId", Sort.Direction.ASC)
+                .named("enterpriseId"));
     }
 
     /** A new agreement's terms, as entered. */
@@ -50,13 +51,14 @@ public class Agreements {
     /**
      * Records an agreement.
      *
-     * @throws SettlementConflictException when {@code effectiveFrom} lies in a closed month, or an agreement of the same
-     *                                     parties and program already starts that day
+     * @throws SettlementConflictException when {@code effectiveFrom} lies in a closed month, or an agreement of the
+     *                                     same parties and program already starts that day
      */
     public Agreement create(Terms terms, String createdBy) {
         String month = terms.effectiveFrom().toString().substring(0, 7);
         if (closedMonths.isClosed(month)) {
-            throw new SettlementConflictException("Month " + month + " is closed: an agreement cannot take effect in it");
+            throw new SettlementConflictException("Month " + month
+                    + " is closed: an agreement cannot take effect in it");
         }
         String from = terms.effectiveFrom().toString();
         boolean sameDay = find(terms.operatorId(), terms.enterpriseId()).stream().anyMatch(a ->
@@ -80,7 +82,8 @@ public class Agreements {
         if (enterpriseId != null) {
             criteria = criteria.and("enterpriseId").is(enterpriseId);
         }
-        return mongo.find(Query.query(criteria).with(Sort.by("effectiveFrom", "createdAt")), Agreement.class, COLLECTION);
+        return mongo.find(Query.query(criteria).with(Sort.by("effectiveFrom", "createdAt")), Agreement.class,
+                COLLECTION);
     }
 
     public Optional<Agreement> get(String id) {
@@ -111,7 +114,8 @@ public class Agreements {
         Comparator<Agreement> latest = Comparator.comparing(Agreement::effectiveFrom)
                 .thenComparing(Agreement::createdAt, Comparator.nullsFirst(Comparator.naturalOrder()));
         List<Agreement> applicable = agreements.stream()
-                .filter(a -> a.operatorId().equals(booking.operatorId()) && a.enterpriseId().equals(booking.enterpriseId()))
+                .filter(a -> a.operatorId().equals(booking.operatorId())
+                        && a.enterpriseId().equals(booking.enterpriseId()))
                 .filter(a -> a.effectiveFrom().compareTo(booking.visitDate()) <= 0)
                 .toList();
         return applicable.stream().filter(a -> a.programId() != null && a.programId().equals(booking.programId()))

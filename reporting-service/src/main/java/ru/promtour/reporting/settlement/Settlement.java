@@ -60,8 +60,9 @@ public class Settlement {
 
     /** A party's statement of {@code month} ({@code yyyy-MM}). */
     public Statement statement(YearMonth month, Party party) {
-        ClosedMonths.ClosedMonth closed = closedMonths.closed().get(month.toString());
-        List<StatementLine> lines = closed != null ? frozen(month, party) : live(month, party);
+        Map<String, ClosedMonths.ClosedMonth> closedByMonth = closedMonths.closed();
+        ClosedMonths.ClosedMonth closed = closedByMonth.get(month.toString());
+        List<StatementLine> lines = closed != null ? frozen(month, party) : live(month, party, closedByMonth);
         return assemble(month, party, closed, lines);
     }
 
@@ -86,29 +87,35 @@ public class Settlement {
         if (!closedMonths.begin(new ClosedMonths.ClosedMonth(id, ClosedMonths.CLOSING, now, closedBy, 0))) {
             throw new SettlementConflictException("Month " + month + " is closed");
         }
-        List<StatementLine> lines = live(month, null).stream().map(line -> line.frozenIn(id)).toList();
+        List<StatementLine> lines = live(month, null, closedMonths.closed()).stream()
+                .map(line -> line.frozenIn(id)).toList();
         // a retried close replaces what a failed one may have written
-        mongo.remove(Query.query(Criteria.where("month").is(id).and("_id").nin(lines.stream().map(StatementLine::id).toList())), LINES);
+        mongo.remove(Query.query(Criteria.where("month").is(id)
+                .and("_id").nin(lines.stream().map(StatementLine::id).toList())), LINES);
         lines.forEach(line -> mongo.save(line, LINES));
         closedMonths.finish(new ClosedMonths.ClosedMonth(id, ClosedMonths.CLOSED, now, closedBy, lines.size()));
         log.info("Closed month {}: {} lines frozen", id, lines.size());
         return new Closed(id, now, closedBy, lines.size());
     }
 
-    /** The month's lines from the projection; {@code party} null: every party's (a close). */
-    List<StatementLine> live(YearMonth month, Party party) {
+    /**
+     * The month's lines from the projection; {@code party} null: every party's (a close).
+     *
+     * @param closed the closed months by month
+     */
+    List<StatementLine> live(YearMonth month, Party party, Map<String, ClosedMonths.ClosedMonth> closed) {
         Instant now = Instant.now(clock);
         ProjectionStore.Reader reader = projection.current();
         Map<String, ProgramFact> programs = reader.programs();
         List<Agreement> known = party == null ? agreements.find(null, null)
-                : party.type() == Party.Type.OPERATOR ? agreements.find(party.id(), null) : agreements.find(null, party.id());
+                : party.type() == Party.Type.OPERATOR ? agreements.find(party.id(), null)
+                : agreements.find(null, party.id());
         int fee = properties.lateCancellationFeePercent();
         List<StatementLine> lines = new ArrayList<>();
         for (BookingFact booking : reader.bookings(ofParty(Criteria.where("visitMonth").is(month.toString())
                 .and("status").in(BookingFact.CONFIRMED, BookingFact.CANCELLED), party))) {
             price(booking, programs, known, fee, now).ifPresent(lines::add);
         }
-        Map<String, ClosedMonths.ClosedMonth> closed = closedMonths.closed();
         // adjustments of the closed months right before this one: this is the first open month after each of them
         for (YearMonth k = month.minusMonths(1); closed.containsKey(k.toString()); k = k.minusMonths(1)) {
             ClosedMonths.ClosedMonth closedMonth = closed.get(k.toString());
@@ -155,7 +162,8 @@ public class Settlement {
                 .thenComparing(StatementLine::visitDate, Comparator.nullsLast(Comparator.naturalOrder()))
                 .thenComparing(StatementLine::bookingId);
         Map<String, List<StatementLine>> byCounterparty = lines.stream().sorted(order).collect(Collectors.groupingBy(
-                l -> Objects.requireNonNullElse(operator ? l.enterpriseId() : l.operatorId(), ""), LinkedHashMap::new, Collectors.toList()));
+                l -> Objects.requireNonNullElse(operator ? l.enterpriseId() : l.operatorId(), ""), LinkedHashMap::new,
+                Collectors.toList()));
         List<Statement.Group> groups = new ArrayList<>();
         Statement.Totals totals = Statement.Totals.ZERO;
         String partyName = null;

@@ -124,7 +124,9 @@ class ProjectionIT {
                 && generations.rebuild().filter(Generations.Rebuild::running).isEmpty());
         assertThat(store.current().bookings(Criteria.where("_id").is(booking.id()))).singleElement()
                 .satisfies(f -> assertThat(f.units()).isEqualTo(10));
-        assertThat(mongo.count(new Query(), ProjectionStore.bookings(before))).as("the old generation is dropped").isZero();
+        // the switch is visible before the old generation's consumers have stopped and its collections are dropped
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+                mongo.count(new Query(), ProjectionStore.bookings(before))).as("the old generation is dropped").isZero());
         TestHttp.Response state = http.get("/api/v1/reporting/projection").assertStatus(200);
         assertThat(state.json().path("generation").asInt()).isEqualTo(generations.current());
         assertThat(state.json().path("rebuild").path("state").asText()).isEqualTo("DONE");

@@ -4,7 +4,6 @@ import java.net.URI;
 import java.util.List;
 
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Pattern;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -51,8 +50,8 @@ class AgreementController {
     /** The caller's agreements (the admin's: all, optionally of one operator and/or enterprise). */
     @GetMapping
     List<AgreementView> list(
-            @RequestParam(required = false) @Pattern(regexp = SettlementIds.ID, message = SettlementIds.ID_MESSAGE) String operatorId,
-            @RequestParam(required = false) @Pattern(regexp = SettlementIds.ID, message = SettlementIds.ID_MESSAGE) String enterpriseId) {
+            @RequestParam(required = false) @PlatformId String operatorId,
+            @RequestParam(required = false) @PlatformId String enterpriseId) {
         Tenant caller = tenant.get();
         if (caller.type() == TenantType.OPERATOR) {
             if (operatorId != null && !caller.isOperator(operatorId)) {
@@ -72,7 +71,7 @@ class AgreementController {
     /** 204; 404 for an agreement the caller does not own; 409 once it is in force. */
     @DeleteMapping("/{id}")
     ResponseEntity<Void> delete(
-            @PathVariable @Pattern(regexp = SettlementIds.ID, message = SettlementIds.ID_MESSAGE) String id) {
+            @PathVariable @PlatformId String id) {
         Tenant caller = tenant.get();
         if (caller.type() == TenantType.OPERATOR) {
             throw Problems.forbidden("Agreements are set by the enterprise or the admin");

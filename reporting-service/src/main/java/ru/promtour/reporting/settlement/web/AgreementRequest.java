@@ -23,9 +23,9 @@ import ru.promtour.reporting.settlement.Agreements;
  * @param currency  RUB (the default)
  */
 record AgreementRequest(
-        @NotNull @Pattern(regexp = SettlementIds.ID, message = SettlementIds.ID_MESSAGE) String operatorId,
-        @NotNull @Pattern(regexp = SettlementIds.ID, message = SettlementIds.ID_MESSAGE) String enterpriseId,
-        @Pattern(regexp = SettlementIds.ID, message = SettlementIds.ID_MESSAGE) String programId,
+        @NotNull @PlatformId String operatorId,
+        @NotNull @PlatformId String enterpriseId,
+        @PlatformId String programId,
         @NotNull Agreement.Model model,
         @DecimalMin("0") @DecimalMax("100") @Digits(integer = 3, fraction = 2) BigDecimal percent,
         @PositiveOrZero @Max(value = 1_000_000_000L, message = "must be at most 1000000000 kopecks (10 million roubles)")

@@ -2,8 +2,6 @@ package ru.promtour.reporting.settlement.web;
 
 import java.time.YearMonth;
 
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -36,24 +34,24 @@ class StatementController {
 
     @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
     Statement statement(
-            @RequestParam @NotNull @Pattern(regexp = SettlementIds.MONTH, message = SettlementIds.MONTH_MESSAGE) String month,
-            @RequestParam(required = false) @Pattern(regexp = SettlementIds.ID, message = SettlementIds.ID_MESSAGE) String operatorId,
-            @RequestParam(required = false) @Pattern(regexp = SettlementIds.ID, message = SettlementIds.ID_MESSAGE) String enterpriseId) {
+            @RequestParam @Month String month,
+            @RequestParam(required = false) @PlatformId String operatorId,
+            @RequestParam(required = false) @PlatformId String enterpriseId) {
         return settlement.statement(YearMonth.parse(month), party(operatorId, enterpriseId));
     }
 
     @GetMapping(produces = "text/csv")
     CsvTable csv(
-            @RequestParam @NotNull @Pattern(regexp = SettlementIds.MONTH, message = SettlementIds.MONTH_MESSAGE) String month,
-            @RequestParam(required = false) @Pattern(regexp = SettlementIds.ID, message = SettlementIds.ID_MESSAGE) String operatorId,
-            @RequestParam(required = false) @Pattern(regexp = SettlementIds.ID, message = SettlementIds.ID_MESSAGE) String enterpriseId) {
+            @RequestParam @Month String month,
+            @RequestParam(required = false) @PlatformId String operatorId,
+            @RequestParam(required = false) @PlatformId String enterpriseId) {
         return StatementCsv.of(statement(month, operatorId, enterpriseId));
     }
 
     /** Freezes every party's lines of an ended month; 409 while it has not ended everywhere or once closed. */
     @PostMapping("/close")
     Settlement.Closed close(
-            @RequestParam @NotNull @Pattern(regexp = SettlementIds.MONTH, message = SettlementIds.MONTH_MESSAGE) String month) {
+            @RequestParam @Month String month) {
         Tenant caller = tenant.get();
         if (!caller.isAdmin()) {
             throw Problems.forbidden("Only the admin closes a month");
