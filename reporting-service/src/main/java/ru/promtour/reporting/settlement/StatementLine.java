@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import ru.promtour.reporting.projection.BookingFact;
 import ru.promtour.reporting.projection.ProgramFact;
 
@@ -28,7 +29,7 @@ import ru.promtour.reporting.projection.ProgramFact;
  * @param net          what the enterprise gets: gross − commission
  * @param agreementId  the agreement applied, null when there is none
  */
-public record StatementLine(String id, String month, String operatorId, String operatorName, String enterpriseId,
+public record StatementLine(@JsonInclude(JsonInclude.Include.NON_NULL) String id, String month, String operatorId, String operatorName, String enterpriseId,
                             String enterpriseName, String bookingId, String supplierReference,
                             String resellerReference, String programId, String programTitle, String visitDate,
                             String kind, String adjustmentOf, Map<String, Integer> unitsByType, int units, long gross,
@@ -39,6 +40,8 @@ public record StatementLine(String id, String month, String operatorId, String o
     public static final String NO_SHOW = "NO_SHOW";
     public static final String LATE_CANCELLATION = "LATE_CANCELLATION";
     public static final String ADJUSTMENT = "ADJUSTMENT";
+    /** The type of a unit whose event named none (an older producer): counted, priced by its unit id. */
+    static final String UNKNOWN_TYPE = "UNKNOWN";
 
     /**
      * The line a booking is charged with in its visit's month, or empty when it is not charged (not confirmed, or
@@ -66,7 +69,7 @@ public record StatementLine(String id, String month, String operatorId, String o
         Map<String, Integer> byType = new TreeMap<>();
         long gross = 0;
         for (BookingFact.UnitCount unit : booking.unitItems()) {
-            byType.merge(unit.type(), unit.quantity(), Integer::sum);
+            byType.merge(unit.type() != null ? unit.type() : UNKNOWN_TYPE, unit.quantity(), Integer::sum);
             gross += unit.quantity() * price(prices, unit);
         }
         int units = booking.unitItems().isEmpty() ? booking.units()

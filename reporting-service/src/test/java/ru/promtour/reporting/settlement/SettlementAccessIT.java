@@ -77,6 +77,8 @@ class SettlementAccessIT {
         assertBadRequest(admin.get("/api/v1/statements?operatorId=" + mine), "month");
         assertBadRequest(admin.get("/api/v1/statements?month=2025-12&operatorId=%3Cscript%3E"), "operatorId");
         fixture.as(null).get("/api/v1/statements?month=2025-12").assertStatus(401);
+        assertThat(fixture.as(null).get("/v3/api-docs").assertStatus(200).body())
+                .contains("/api/v1/statements", "/api/v1/statements/close", "/api/v1/agreements/{id}");
     }
 
     @Test
