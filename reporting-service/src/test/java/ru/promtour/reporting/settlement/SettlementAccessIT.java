@@ -104,6 +104,13 @@ class SettlementAccessIT {
         assertThat(fixture.as(TestTokens.admin()).get("/api/v1/agreements?enterpriseId=" + enterprise).assertStatus(200).json())
                 .hasSize(2);
 
+        String createdId = created.path("id").asString();
+        assertThat(fixture.as(TestTokens.operator(operator)).get("/api/v1/agreements/" + createdId).assertStatus(200)
+                .text("effectiveFrom")).isEqualTo("2099-01-01");
+        fixture.as(TestTokens.operator("op-other")).get("/api/v1/agreements/" + createdId).assertStatus(404);
+        fixture.as(TestTokens.enterprise("ent-someone-else")).get("/api/v1/agreements/" + createdId).assertStatus(404);
+        fixture.as(TestTokens.admin()).get("/api/v1/agreements/agr-nope").assertStatus(404);
+
         // deleted only while not in force; another enterprise does not learn it exists
         fixture.as(TestTokens.enterprise("ent-someone-else")).delete("/api/v1/agreements/" + created.path("id").asString())
                 .assertStatus(404);

@@ -68,6 +68,15 @@ class AgreementController {
         return agreements.find(operatorId, enterpriseId).stream().map(AgreementView::of).toList();
     }
 
+    /** One agreement of the caller's (its operator, its enterprise, the admin); anyone else: 404, as if unknown. */
+    @GetMapping("/{id}")
+    AgreementView get(@PathVariable @PlatformId String id) {
+        Tenant caller = tenant.get();
+        return agreements.get(id)
+                .filter(a -> caller.canAccessEnterprise(a.enterpriseId()) || caller.isOperator(a.operatorId()))
+                .map(AgreementView::of).orElseThrow(() -> Problems.notFound("No agreement " + id));
+    }
+
     /** 204; 404 for an agreement the caller does not own; 409 once it is in force. */
     @DeleteMapping("/{id}")
     ResponseEntity<Void> delete(
