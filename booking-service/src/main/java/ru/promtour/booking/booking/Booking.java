@@ -21,6 +21,7 @@ import org.springframework.data.annotation.Id;
  * @param personalDataRemovedAt when the visitors' personal data was removed (retention)
  * @param waitlist              set on a booking that joined the slot's waitlist (status WAITLISTED until an offer)
  * @param routeBookingId        set on a leg of a route booking
+ * @param imported              true on a booking of a previous registry imported by the admin (issue 18), else null
  */
 public record Booking(@Id String id,
                       String uuid,
@@ -55,7 +56,8 @@ public record Booking(@Id String id,
                       Instant personalDataRemovedAt,
                       Waitlist waitlist,
                       String routeBookingId,
-                      long version) {
+                      long version,
+                      Boolean imported) {
 
     public static final String COLLECTION = "bookings";
     /** How many sent events a booking document keeps in {@code outboxHistory} (a lifecycle has a dozen or so). */
@@ -123,6 +125,18 @@ public record Booking(@Id String id,
         b.utcExpiresAt = expiresAt;
         b.waitlist = new Waitlist(waitlist == null ? utcCreatedAt : waitlist.joinedAt(), now, expiresAt);
         return b.build();
+    }
+
+    /** The same booking as history imported from a previous registry ({@code imported: true}). */
+    public Booking asImported() {
+        Draft b = new Draft(this, utcUpdatedAt);
+        b.imported = Boolean.TRUE;
+        return b.build();
+    }
+
+    /** Imported from a previous registry: its events are history, nobody is notified of them. */
+    public boolean wasImported() {
+        return Boolean.TRUE.equals(imported);
     }
 
     /** A leg of a route booking. */
@@ -315,6 +329,7 @@ public record Booking(@Id String id,
         private Waitlist waitlist;
         private String routeBookingId;
         private long version;
+        private Boolean imported;
 
         Draft() {
         }
@@ -354,10 +369,11 @@ public record Booking(@Id String id,
             waitlist = b.waitlist;
             routeBookingId = b.routeBookingId;
             version = b.version;
+            imported = b.imported;
         }
 
         Booking build() {
-            return new Booking(id, uuid, operatorId, operatorName, operatorEmail, requestHash, supplierReference, resellerReference, status, awaitingApproval, productId, slotId, enterpriseId, start, timeZone, localDate, bookingMode, units, unitItems, contact, notes, expirationMinutes, utcCreatedAt, utcUpdatedAt, utcExpiresAt, utcConfirmedAt, heldAt, cancellation, declineReason, manifestWarnedAt, personalDataRemovedAt, waitlist, routeBookingId, version);
+            return new Booking(id, uuid, operatorId, operatorName, operatorEmail, requestHash, supplierReference, resellerReference, status, awaitingApproval, productId, slotId, enterpriseId, start, timeZone, localDate, bookingMode, units, unitItems, contact, notes, expirationMinutes, utcCreatedAt, utcUpdatedAt, utcExpiresAt, utcConfirmedAt, heldAt, cancellation, declineReason, manifestWarnedAt, personalDataRemovedAt, waitlist, routeBookingId, version, imported);
         }
     }
 }
