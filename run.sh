@@ -20,18 +20,18 @@
 #
 # Environment (all optional):
 #   RUN_ONLY             comma-separated subset to run, e.g. RUN_ONLY=local-stack or
-#                        RUN_ONLY=local-stack,catalog-service (default: all five). Components not
+#                        RUN_ONLY=local-stack,catalog-service (default: all six). Components not
 #                        selected may keep running: RUN_ONLY=booking-service starts booking-service again
 #                        next to a running platform (same LOCAL_STACK_DATA_DIR) after it crashed
 #   JAVA_OPTS            JVM options of the services (default: $DEFAULT_JAVA_OPTS below)
 #   LOCAL_STACK_JAVA_OPTS  JVM options of the local stack (default: $DEFAULT_LOCAL_STACK_JAVA_OPTS)
 #   ADMIN_API_KEY        admin API key of the gateway (default: dev-admin-key-change-me; printed)
 #   GATEWAY_ADDRESS      the address the gateway listens on (default 0.0.0.0; the services listen on 127.0.0.1 only)
-#   GATEWAY_PORT, CATALOG_PORT, BOOKING_PORT, NOTIFICATION_PORT
-#                        the main ports (default 8080, 8081, 8082, 8083), e.g. for a second checkout running beside a
+#   GATEWAY_PORT, CATALOG_PORT, BOOKING_PORT, NOTIFICATION_PORT, REPORTING_PORT
+#                        the main ports (default 8080, 8081, 8082, 8083, 8084), e.g. for a second checkout running beside a
 #                        first; the gateway and the services are pointed at each other's ports
-#   CATALOG_MANAGEMENT_PORT, BOOKING_MANAGEMENT_PORT, NOTIFICATION_MANAGEMENT_PORT
-#                        each service's actuator port (default 9081, 9082, 9083; health, metrics at /actuator/prometheus),
+#   CATALOG_MANAGEMENT_PORT, BOOKING_MANAGEMENT_PORT, NOTIFICATION_MANAGEMENT_PORT, REPORTING_MANAGEMENT_PORT
+#                        each service's actuator port (default 9081, 9082, 9083, 9084; health, metrics at /actuator/prometheus),
 #                        on 127.0.0.1 only (MANAGEMENT_ADDRESS); a service's main port serves no /actuator, only the
 #                        probes /livez and /readyz
 #   GATEWAY_SIGNING_KEYS_DIR  the gateway's signing key directory (default: <data folder>/gateway-keys)
@@ -89,13 +89,14 @@ STACK_HEALTH_TIMEOUT=60
 STARTUP_TIMEOUT="${STARTUP_TIMEOUT:-90}"
 STOP_TIMEOUT=20
 
-ALL=(local-stack gateway catalog-service booking-service notification-service)
+ALL=(local-stack gateway catalog-service booking-service notification-service reporting-service)
 declare -A JAR=(
     [local-stack]="local-stack/target/local-stack-0.1.0-SNAPSHOT-exec.jar"
     [gateway]="gateway/target/gateway.jar"
     [catalog-service]="catalog-service/target/catalog-service.jar"
     [booking-service]="booking-service/target/booking-service.jar"
     [notification-service]="notification-service/target/notification-service.jar"
+    [reporting-service]="reporting-service/target/reporting-service.jar"
 )
 declare -A PORT=(
     [local-stack]="${MESSAGES_PORT:-8025}"
@@ -103,12 +104,14 @@ declare -A PORT=(
     [catalog-service]="${CATALOG_PORT:-8081}"
     [booking-service]="${BOOKING_PORT:-8082}"
     [notification-service]="${NOTIFICATION_PORT:-8083}"
+    [reporting-service]="${REPORTING_PORT:-8084}"
 )
 # The services' actuator ports (management.server.port): health and metrics are served there, not on the main port.
 declare -A MANAGEMENT_PORT_OF=(
     [catalog-service]="${CATALOG_MANAGEMENT_PORT:-9081}"
     [booking-service]="${BOOKING_MANAGEMENT_PORT:-9082}"
     [notification-service]="${NOTIFICATION_MANAGEMENT_PORT:-9083}"
+    [reporting-service]="${REPORTING_MANAGEMENT_PORT:-9084}"
 )
 
 if [[ -t 1 ]]; then
@@ -550,10 +553,11 @@ preflight() {
     export WEBHOOKS_ALLOW_HTTP_LOOPBACK="${WEBHOOKS_ALLOW_HTTP_LOOPBACK:-true}"
     export KAFKA_BOOTSTRAP_SERVERS="${KAFKA_BOOTSTRAP_SERVERS:-localhost:${KAFKA_PORT:-9092}}"
     export MONGODB_URI="${MONGODB_URI:-mongodb://localhost:${MONGO_PORT:-27017}}"
-    # the gateway and the services find each other on the ports above (their defaults name 8080-8083)
+    # the gateway and the services find each other on the ports above (their defaults name 8080-8084)
     export CATALOG_SERVICE_URL="${CATALOG_SERVICE_URL:-http://localhost:${PORT[catalog-service]}}"
     export BOOKING_SERVICE_URL="${BOOKING_SERVICE_URL:-http://localhost:${PORT[booking-service]}}"
     export NOTIFICATION_SERVICE_URL="${NOTIFICATION_SERVICE_URL:-http://localhost:${PORT[notification-service]}}"
+    export REPORTING_SERVICE_URL="${REPORTING_SERVICE_URL:-http://localhost:${PORT[reporting-service]}}"
     export GATEWAY_JWKS_URI="${GATEWAY_JWKS_URI:-http://localhost:${PORT[gateway]}/.well-known/jwks.json}"
     export PUBLIC_BASE_URL="${PUBLIC_BASE_URL:-http://localhost:${PORT[gateway]}}"
 

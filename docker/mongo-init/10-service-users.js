@@ -6,6 +6,7 @@ const users = {
   catalog: 'CATALOG_DB_PASSWORD',
   booking: 'BOOKING_DB_PASSWORD',
   notification: 'NOTIFICATION_DB_PASSWORD',
+  reporting: 'REPORTING_DB_PASSWORD',
 };
 for (const [name, variable] of Object.entries(users)) {
   const password = process.env[variable];

@@ -138,6 +138,16 @@ class AccessMatrixIT {
         probes.add(new Probe("/v3/api-docs/catalog", "GET", "/v3/api-docs/catalog", null, anyone));
         probes.add(new Probe("/v3/api-docs/booking", "GET", "/v3/api-docs/booking", null, anyone));
         probes.add(new Probe("/v3/api-docs/notification", "GET", "/v3/api-docs/notification", null, anyone));
+        probes.add(new Probe("/v3/api-docs/reporting", "GET", "/v3/api-docs/reporting", null, anyone));
+        // issue 18: statements and agreements for every party, analytics for enterprises and the admin
+        probes.add(new Probe("/api/v1/statements", "GET", "/api/v1/statements?month=2026-10", null, keyed));
+        probes.add(new Probe("/api/v1/statements/**", "POST", "/api/v1/statements/close?month=2099-01", null,
+                EnumSet.of(ADMIN)));
+        probes.add(new Probe("/api/v1/agreements", "GET", "/api/v1/agreements", null, keyed));
+        probes.add(new Probe("/api/v1/agreements/**", "GET", "/api/v1/agreements/agr-nope", null, keyed));
+        probes.add(new Probe("/api/v1/analytics/**", "GET", "/api/v1/analytics/visitors?from=2026-10-01&to=2026-10-31",
+                null, enterpriseOrAdmin));
+        probes.add(new Probe("/api/v1/reporting/**", "GET", "/api/v1/reporting/projection", null, EnumSet.of(ADMIN)));
         // the gateway's own paths
         probes.add(new Probe("gateway: /admin/**", "GET", "/admin/operators", null, EnumSet.of(ADMIN)));
         probes.add(new Probe("gateway: /admin/**", "GET", "/admin/api-keys", null, EnumSet.of(ADMIN)));
@@ -184,7 +194,7 @@ class AccessMatrixIT {
     /** A service's actuator is on its management port (127.0.0.1): its main port serves no metrics, only the probes. */
     @Test
     void theServicesServeMetricsOnTheirManagementPortsOnly() {
-        for (String service : List.of("catalog-service", "booking-service", "notification-service")) {
+        for (String service : List.of("catalog-service", "booking-service", "notification-service", "reporting-service")) {
             TestHttp main = TestHttp.at(platform.directUrl(service));
             assertThat(main.get("/actuator/prometheus").status()).as("%s main port", service).isIn(401, 404);
             assertThat(main.get("/readyz").status()).as("%s /readyz", service).isEqualTo(200);

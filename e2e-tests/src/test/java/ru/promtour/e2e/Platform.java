@@ -36,7 +36,8 @@ public final class Platform {
     /** Random per run, and always long enough for the gateway (at least 16 characters). */
     public static final String ADMIN_KEY = "e2e-admin-key-" + UUID.randomUUID();
     static final String SMS_TOKEN = "e2e-sms-token";
-    private static final List<String> SERVICES = List.of("catalog-service", "booking-service", "notification-service", "gateway");
+    private static final List<String> SERVICES = List.of("catalog-service", "booking-service", "notification-service",
+            "reporting-service", "gateway");
     private static final String JAVA_OPTS = "-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k -Xms32m -Xmx192m "
             + "-XX:MaxMetaspaceSize=192m -XX:+ExitOnOutOfMemoryError";
 
@@ -146,6 +147,7 @@ public final class Platform {
         env.put("CATALOG_SERVICE_URL", directUrl("catalog-service"));
         env.put("BOOKING_SERVICE_URL", directUrl("booking-service"));
         env.put("NOTIFICATION_SERVICE_URL", directUrl("notification-service"));
+        env.put("REPORTING_SERVICE_URL", directUrl("reporting-service"));
         env.put("SMTP_HOST", LocalStackConfig.HOST);
         env.put("SMTP_PORT", String.valueOf(stack.config().smtpPort()));
         env.put("SPRING_MAIL_HOST", LocalStackConfig.HOST);

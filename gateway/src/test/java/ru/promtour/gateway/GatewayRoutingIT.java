@@ -42,6 +42,9 @@ class GatewayRoutingIT {
     @RegisterExtension
     static WireMockExtension booking = backend();
 
+    @RegisterExtension
+    static WireMockExtension reporting = backend();
+
     /** Notification is "down": nothing listens on its port. */
     static final int deadPort = GatewayTestSupport.freePort();
 
@@ -49,6 +52,7 @@ class GatewayRoutingIT {
     static void services(DynamicPropertyRegistry registry) {
         registry.add("platform.services.catalog", catalog::baseUrl);
         registry.add("platform.services.booking", booking::baseUrl);
+        registry.add("platform.services.reporting", reporting::baseUrl);
         registry.add("platform.services.notification", () -> "http://127.0.0.1:" + deadPort);
     }
 
@@ -67,6 +71,7 @@ class GatewayRoutingIT {
     void stubBackends() {
         catalog.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200).withBody("catalog")));
         booking.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200).withBody("booking")));
+        reporting.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200).withBody("reporting")));
         if (operatorKey == null) {
             operatorKey = GatewayTestSupport.operatorKey(client);
             enterpriseKey = GatewayTestSupport.enterpriseKey(client, "ent-routing");
@@ -99,12 +104,19 @@ class GatewayRoutingIT {
         "/octo/bookings/b-1, booking",
         "/api/v1/bookings?status=PENDING, booking",
         "/api/v1/manifests/s-1, booking",
+        "/api/v1/statements?month=2026-10, reporting",
+        "/api/v1/agreements, reporting",
+        "/api/v1/analytics/visitors?from=2026-10-01&to=2026-10-31, reporting",
     })
     void routesEachPathToTheServiceThatOwnsIt(String path, String service) {
         client.get().uri(path).header("Authorization", "Bearer " + keyFor(path)).exchange()
             .expectStatus().isOk()
             .expectBody(String.class).isEqualTo(service);
-        WireMockExtension backend = service.equals("catalog") ? catalog : booking;
+        WireMockExtension backend = switch (service) {
+            case "catalog" -> catalog;
+            case "reporting" -> reporting;
+            default -> booking;
+        };
         backend.verify(getRequestedFor(urlEqualTo(path)));
     }
 
@@ -162,7 +174,7 @@ class GatewayRoutingIT {
         client.get().uri("/v3/api-docs/swagger-config").exchange()
             .expectStatus().isOk()
             .expectBody().jsonPath("$.urls[*].url").value(urls -> assertThat((java.util.List<String>) urls)
-                .contains("/v3/api-docs/catalog", "/v3/api-docs/booking", "/v3/api-docs/notification"));
+                .contains("/v3/api-docs/catalog", "/v3/api-docs/booking", "/v3/api-docs/notification", "/v3/api-docs/reporting"));
         client.get().uri("/v3/api-docs/catalog").exchange().expectStatus().isOk().expectBody(String.class).isEqualTo("catalog");
         catalog.verify(getRequestedFor(urlEqualTo("/v3/api-docs")));
         client.get().uri("/v3/api-docs/booking").exchange().expectStatus().isOk().expectBody(String.class).isEqualTo("booking");

@@ -18,13 +18,18 @@ import java.util.TreeMap;
  * topic is added. Each topic comes with its dead-letter topic {@code <topic>-dlt} (the Spring Kafka 4
  * naming), which needs fewer partitions because it only carries poison records, and keeps them
  * {@link #DLT_RETENTION_MS} (14 days: time to inspect and replay, and no longer, as they may hold personal data).
+ * A line may add topic configs after the partitions ({@code retention.ms=-1}: the topics reporting-service replays).
  */
-public record PlatformTopics(Map<String, Integer> partitionsByTopic) {
+public record PlatformTopics(Map<String, Integer> partitionsByTopic, Map<String, Map<String, String>> configsByTopic) {
 
     public static final int DEFAULT_PARTITIONS = 6;
     public static final int DLT_PARTITIONS = 3;
     public static final String DLT_SUFFIX = "-dlt";
     public static final long DLT_RETENTION_MS = 14L * 24 * 60 * 60 * 1000;
+
+    public PlatformTopics(Map<String, Integer> partitionsByTopic) {
+        this(partitionsByTopic, Map.of());
+    }
 
     /** The topics of {@code topics.txt}, each followed by its dead-letter topic. */
     public static PlatformTopics load() {
@@ -41,20 +46,35 @@ public record PlatformTopics(Map<String, Integer> partitionsByTopic) {
 
     static PlatformTopics parse(List<String> lines) {
         Map<String, Integer> topics = new LinkedHashMap<>();
+        Map<String, Map<String, String>> configs = new LinkedHashMap<>();
         for (String raw : lines) {
             String line = raw.strip();
             if (line.isEmpty() || line.startsWith("#")) {
                 continue;
             }
             String[] fields = line.split("\\s+");
-            if (fields.length > 2) {
-                throw new IllegalStateException("topics.txt: expected '<name> [partitions]', got '" + line + "'");
+            int partitions = DEFAULT_PARTITIONS;
+            Map<String, String> topicConfigs = new TreeMap<>();
+            for (int i = 1; i < fields.length; i++) {
+                int eq = fields[i].indexOf('=');
+                if (eq > 0) {
+                    topicConfigs.put(fields[i].substring(0, eq), fields[i].substring(eq + 1));
+                }
+                else if (i == 1 && fields[i].matches("\\d+")) {
+                    partitions = Integer.parseInt(fields[i]);
+                }
+                else {
+                    throw new IllegalStateException("topics.txt: expected '<name> [partitions] [config=value ...]', got '"
+                            + line + "'");
+                }
             }
-            int partitions = fields.length == 2 ? Integer.parseInt(fields[1]) : DEFAULT_PARTITIONS;
             topics.put(fields[0], partitions);
             topics.put(fields[0] + DLT_SUFFIX, DLT_PARTITIONS);
+            if (!topicConfigs.isEmpty()) {
+                configs.put(fields[0], Map.copyOf(topicConfigs));
+            }
         }
-        return new PlatformTopics(Map.copyOf(topics));
+        return new PlatformTopics(Map.copyOf(topics), Map.copyOf(configs));
     }
 
     public Collection<String> names() {
@@ -63,13 +83,11 @@ public record PlatformTopics(Map<String, Integer> partitionsByTopic) {
 
     /** Creates the missing topics on {@code broker}; existing ones stay as they are. */
     public void createOn(KafkaBroker broker) {
-        Map<Integer, List<String>> byPartitions = new TreeMap<>();
         partitionsByTopic.forEach((topic, partitions) -> {
             if (!topic.endsWith(DLT_SUFFIX)) {
-                byPartitions.computeIfAbsent(partitions, p -> new ArrayList<>()).add(topic);
+                broker.createTopics(List.of(topic), partitions, configsByTopic.getOrDefault(topic, Map.of()));
             }
         });
-        byPartitions.forEach((partitions, topics) -> broker.createTopics(topics, partitions));
         broker.createTopics(deadLetterTopics(), DLT_PARTITIONS, Map.of("retention.ms", String.valueOf(DLT_RETENTION_MS)));
     }
 

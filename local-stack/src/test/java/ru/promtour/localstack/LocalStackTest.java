@@ -82,12 +82,15 @@ class LocalStackTest {
 
             topics.forEach((name, topic) -> assertThat(topic.partitions()).as(name).hasSize(name.endsWith("-dlt") ? 3 : 6));
 
-            // dead letters may hold personal data: kept 14 days, the other topics Kafka's default
+            // dead letters may hold personal data: kept 14 days; the event log reporting replays: forever; the others
+            // Kafka's default
             List<ConfigResource> resources = List.of(new ConfigResource(ConfigResource.Type.TOPIC, "booking.bookings.v1-dlt"),
-                    new ConfigResource(ConfigResource.Type.TOPIC, "booking.bookings.v1"));
+                    new ConfigResource(ConfigResource.Type.TOPIC, "booking.bookings.v1"),
+                    new ConfigResource(ConfigResource.Type.TOPIC, "booking.seats.v1"));
             Map<ConfigResource, Config> configs = admin.describeConfigs(resources).all().get(10, TimeUnit.SECONDS);
             assertThat(configs.get(resources.get(0)).get("retention.ms").value()).isEqualTo(String.valueOf(14L * 24 * 3600 * 1000));
-            assertThat(configs.get(resources.get(1)).get("retention.ms").isDefault()).isTrue();
+            assertThat(configs.get(resources.get(1)).get("retention.ms").value()).isEqualTo("-1");
+            assertThat(configs.get(resources.get(2)).get("retention.ms").isDefault()).isTrue();
         }
     }
 

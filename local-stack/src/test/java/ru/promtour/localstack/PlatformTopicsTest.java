@@ -30,4 +30,15 @@ class PlatformTopicsTest {
         assertThat(topics.partitionsByTopic()).containsOnly(
                 entry("a.b.v1", 6), entry("a.b.v1-dlt", 3), entry("c.d.v1", 12), entry("c.d.v1-dlt", 3));
     }
+
+    @Test
+    void theTopicsReportingReplaysAreKeptForever() {
+        PlatformTopics topics = PlatformTopics.load();
+        for (String replayed : List.of("catalog.excursions.v1", "catalog.slots.v1", "booking.bookings.v1")) {
+            assertThat(topics.configsByTopic().get(replayed)).containsEntry("retention.ms", "-1");
+        }
+        assertThat(topics.configsByTopic()).doesNotContainKey("booking.seats.v1");
+        assertThat(PlatformTopics.parse(List.of("e.f.v1 3 retention.ms=-1 cleanup.policy=delete")).configsByTopic())
+                .containsEntry("e.f.v1", Map.of("retention.ms", "-1", "cleanup.policy", "delete"));
+    }
 }

@@ -21,6 +21,7 @@ import org.springframework.data.annotation.Id;
  * @param personalDataRemovedAt when the visitors' personal data was removed (retention)
  * @param waitlist              set on a booking that joined the slot's waitlist (status WAITLISTED until an offer)
  * @param routeBookingId        set on a leg of a route booking
+ * @param noShow                set when the enterprise marked the confirmed group a no-show (still CONFIRMED)
  * @param imported              true on a booking of a previous registry imported by the admin (issue 18), else null
  */
 public record Booking(@Id String id,
@@ -56,6 +57,7 @@ public record Booking(@Id String id,
                       Instant personalDataRemovedAt,
                       Waitlist waitlist,
                       String routeBookingId,
+                      NoShow noShow,
                       long version,
                       Boolean imported) {
 
@@ -273,7 +275,8 @@ public record Booking(@Id String id,
 
     /**
      * Visitors' names, contacts and documents go, and so do the group leader's name, e-mail, phone and the notes
-     * (free text an operator may have filled with names); the places, the locale and the history stay.
+     * (free text an operator may have filled with names), as does a no-show's note; the places, the locale and the
+     * history stay.
      */
     public Booking personalDataRemoved(Instant now) {
         Draft b = new Draft(this, now);
@@ -282,6 +285,17 @@ public record Booking(@Id String id,
                 : new Contact(null, null, null, null, null, contact.locales(), null, contact.country(), null);
         b.notes = null;
         b.personalDataRemovedAt = now;
+        b.noShow = noShow == null ? null : new NoShow(noShow.cause(), null, noShow.markedAt(), noShow.markedBy());
+        return b.build();
+    }
+
+    /**
+     * The confirmed group did not come: only the mark changes (still CONFIRMED, the seats stay sold). Not an update
+     * of the OCTO booking, so {@code utcUpdatedAt} stays: the operator reads the same booking as before.
+     */
+    public Booking markedNoShow(NoShow mark) {
+        Draft b = new Draft(this, utcUpdatedAt);
+        b.noShow = mark;
         return b.build();
     }
 
@@ -328,6 +342,7 @@ public record Booking(@Id String id,
         private Instant personalDataRemovedAt;
         private Waitlist waitlist;
         private String routeBookingId;
+        private NoShow noShow;
         private long version;
         private Boolean imported;
 
@@ -368,12 +383,13 @@ public record Booking(@Id String id,
             personalDataRemovedAt = b.personalDataRemovedAt;
             waitlist = b.waitlist;
             routeBookingId = b.routeBookingId;
+            noShow = b.noShow;
             version = b.version;
             imported = b.imported;
         }
 
         Booking build() {
-            return new Booking(id, uuid, operatorId, operatorName, operatorEmail, requestHash, supplierReference, resellerReference, status, awaitingApproval, productId, slotId, enterpriseId, start, timeZone, localDate, bookingMode, units, unitItems, contact, notes, expirationMinutes, utcCreatedAt, utcUpdatedAt, utcExpiresAt, utcConfirmedAt, heldAt, cancellation, declineReason, manifestWarnedAt, personalDataRemovedAt, waitlist, routeBookingId, version, imported);
+            return new Booking(id, uuid, operatorId, operatorName, operatorEmail, requestHash, supplierReference, resellerReference, status, awaitingApproval, productId, slotId, enterpriseId, start, timeZone, localDate, bookingMode, units, unitItems, contact, notes, expirationMinutes, utcCreatedAt, utcUpdatedAt, utcExpiresAt, utcConfirmedAt, heldAt, cancellation, declineReason, manifestWarnedAt, personalDataRemovedAt, waitlist, routeBookingId, noShow, version, imported);
         }
     }
 }

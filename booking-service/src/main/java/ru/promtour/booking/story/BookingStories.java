@@ -163,6 +163,8 @@ public class BookingStories {
         if (cancellation != null) {
             state(events, cancellation.get("utcCancelledAt"), "CANCELLED");
         }
+        Document noShow = b.get("noShow", Document.class);
+        state(events, noShow == null ? null : noShow.get("markedAt"), "NO_SHOW"); // still CONFIRMED: the mark dates it
         String status = b.getString("status");
         if (status != null && !List.of("WAITLISTED", "ON_HOLD", "CONFIRMED", "CANCELLED").contains(status)) {
             state(events, b.get("utcUpdatedAt"), status); // PENDING, EXPIRED, REJECTED: dated by the last update

@@ -96,6 +96,36 @@ class BookingEventContractsTest {
         assertThat(event.path("visit").path("operator").path("email").asString()).isEqualTo("booking@baikal-tour.example");
     }
 
+    @Test
+    void aNoShowMatchesItsSchemaWithItsCauseAndWithoutANoteNobodyWrote() {
+        Booking b = heldBooking("INSTANT", new Program.EnterpriseInfo("ent-1", "ГЭС", "Иркутск", "ул. Лермонтова, 1",
+                "Asia/Irkutsk", null, null));
+        Booking confirmed = b.confirmed(NOW, LEADER, b.unitItems(), null, false);
+        Instant at = NOW.plusSeconds(86_400 * 8);
+        JsonNode event = assertMatches(events.noShow(confirmed.markedNoShow(
+                new NoShow(NoShow.Cause.REFUSED_ADMISSION, "без паспортов", at, "ENTERPRISE:ent-1"))));
+        assertThat(event.path("cause").asString()).isEqualTo("REFUSED_ADMISSION");
+        assertThat(event.path("note").asString()).isEqualTo("без паспортов");
+        assertThat(event.path("markedAt").asString()).isEqualTo(at.toString());
+        assertThat(event.has("octoBooking")).as("OCTO has no no-show: no webhook").isFalse();
+        assertThat(event.has("markedBy")).isFalse();
+        JsonNode bare = assertMatches(events.noShow(confirmed.markedNoShow(new NoShow(NoShow.Cause.LATE, null, at, "ADMIN:admin"))));
+        assertThat(bare.has("note")).as("an absent note is left out, not null").isFalse();
+        Contracts.assertMatchesSchema(BookingEvents.NO_SHOW, Contracts.example(BookingEvents.NO_SHOW));
+    }
+
+    @Test
+    void personalDataRetentionRemovesTheNoShowNoteButKeepsTheMark() {
+        Booking b = heldBooking("INSTANT", new Program.EnterpriseInfo("ent-1", "ГЭС", null, null, "Asia/Irkutsk", null, null));
+        Booking marked = b.confirmed(NOW, LEADER, b.unitItems(), null, false)
+                .markedNoShow(new NoShow(NoShow.Cause.NOT_ARRIVED, "Иванова не отвечала", NOW, "ENTERPRISE:ent-1"));
+
+        Booking removed = marked.personalDataRemoved(NOW.plusSeconds(86_400 * 40));
+
+        assertThat(removed.noShow()).isEqualTo(new NoShow(NoShow.Cause.NOT_ARRIVED, null, NOW, "ENTERPRISE:ent-1"));
+        assertThat(removed.status()).isEqualTo(BookingStatus.CONFIRMED);
+    }
+
     private static JsonNode assertMatches(OutboxEvent event) {
         assertThat(event.topic()).isEqualTo(BookingEvents.TOPIC);
         assertThat(event.key()).isEqualTo("slot-1");

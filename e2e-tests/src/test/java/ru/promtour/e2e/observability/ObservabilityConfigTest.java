@@ -173,7 +173,8 @@ class ObservabilityConfigTest {
         for (Map<String, Object> job : (List<Map<String, Object>>) prometheus.get("scrape_configs")) {
             jobs.put((String) job.get("job_name"), job);
         }
-        assertThat(jobs).containsOnlyKeys("prometheus", "catalog-service", "booking-service", "notification-service", "gateway");
+        assertThat(jobs).containsOnlyKeys("prometheus", "catalog-service", "booking-service", "notification-service",
+                "reporting-service", "gateway");
         Map<String, Object> compose = composeServices();
         for (String application : APPLICATIONS) {
             Map<String, Object> job = jobs.get(application);

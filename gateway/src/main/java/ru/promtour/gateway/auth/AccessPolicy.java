@@ -71,6 +71,9 @@ public class AccessPolicy {
             // allocations: an enterprise grants them, the admin sees all, an operator lists what it was given
             rule(null, "/api/v1/allocations/**", tenants(OPERATOR, ENTERPRISE, ADMIN)),
             rule(null, "/api/v1/notifications/**", tenants(OPERATOR, ENTERPRISE, ADMIN)),
+            // issue 18: analytics for the regional office and each enterprise; the projection's handle for the admin
+            rule(null, "/api/v1/analytics/**", tenants(ENTERPRISE, ADMIN)),
+            rule(null, "/api/v1/reporting/**", tenants(ADMIN)),
             rule(null, "/api/v1/**", tenants(OPERATOR, ENTERPRISE, ADMIN)),
             rule(null, "/octo/**", tenants(OPERATOR)),
             rule(null, "/admin/**", tenants(ADMIN)));

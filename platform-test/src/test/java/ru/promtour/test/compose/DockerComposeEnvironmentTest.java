@@ -32,7 +32,8 @@ class DockerComposeEnvironmentTest {
     @Test
     void everyEnvironmentVariableOfAPlatformServiceMapsToAPropertyItReads() throws IOException {
         Map<String, Map<String, Object>> services = platformServices();
-        assertThat(services).containsOnlyKeys("gateway", "catalog-service", "booking-service", "notification-service");
+        assertThat(services).containsOnlyKeys("gateway", "catalog-service", "booking-service", "notification-service",
+                "reporting-service");
 
         List<String> unread = new ArrayList<>();
         for (Map.Entry<String, Map<String, Object>> service : services.entrySet()) {
@@ -119,7 +120,7 @@ class DockerComposeEnvironmentTest {
             String config = applicationConfig(moduleOf(service.getValue()));
             assertThat(config).as("%s's default database", service.getKey()).contains("${MONGODB_DATABASE:" + user + "}");
         }
-        assertThat(users).containsExactlyInAnyOrder("gateway", "catalog", "booking", "notification");
+        assertThat(users).containsExactlyInAnyOrder("gateway", "catalog", "booking", "notification", "reporting");
     }
 
     /**
@@ -154,7 +155,7 @@ class DockerComposeEnvironmentTest {
                 .as("%s: the healthcheck asks the management port", service.getKey())
                 .contains("/dev/tcp/127.0.0.1/" + managementPort).contains("GET /actuator/health ");
         }
-        assertThat(managementPorts).hasSize(3);
+        assertThat(managementPorts).hasSize(4);
     }
 
     @SuppressWarnings("unchecked")

@@ -63,6 +63,12 @@ public final class BookingEventPayloads {
             Object octoBooking) {
     }
 
+    /** No {@code octoBooking}: OCTO has no no-show, the operator's booking does not change. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record BookingNoShow(String bookingId, String slotId, String excursionId, String operatorId, int units,
+                                String cause, String note, Instant markedAt, Visit visit) {
+    }
+
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record ManifestIncomplete(String bookingId, String slotId, String excursionId, String operatorId, int units,
                                      int visitorsNamed, Instant manifestDeadline, Instant detectedAt, Visit visit) {

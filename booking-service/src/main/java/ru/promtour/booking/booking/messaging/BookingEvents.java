@@ -42,6 +42,7 @@ public class BookingEvents {
     public static final String UPDATED = "booking.BookingUpdated.v1";
     public static final String MANIFEST_INCOMPLETE = "booking.ManifestIncomplete.v1";
     public static final String WAITLIST_OFFERED = "booking.WaitlistOffered.v1";
+    public static final String NO_SHOW = "booking.BookingNoShow.v1";
 
     /** ISO-8601 with seconds and a numeric offset always ({@code +00:00}, never {@code Z}), as the contracts ask. */
     static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssxxx");
@@ -110,6 +111,12 @@ public class BookingEvents {
         Visit visit = visit(b);
         return event(MANIFEST_INCOMPLETE, b, new BookingEventPayloads.ManifestIncomplete(b.id(), b.slotId(), b.productId(),
                 b.operatorId(), b.units(), visit.visitorsNamed(), deadline, at, visit));
+    }
+
+    /** The enterprise marked the confirmed group a no-show ({@link Booking#noShow()} of {@code b}). */
+    public OutboxEvent noShow(Booking b) {
+        return event(NO_SHOW, b, new BookingEventPayloads.BookingNoShow(b.id(), b.slotId(), b.productId(), b.operatorId(),
+                b.units(), b.noShow().cause().name(), b.noShow().note(), b.noShow().markedAt(), visit(b)));
     }
 
     /** The {@code visit} of a booking, from the booking and the program it was made on. */

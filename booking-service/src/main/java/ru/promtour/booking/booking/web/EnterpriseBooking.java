@@ -16,7 +16,7 @@ record EnterpriseBooking(String id, String supplierReference, String resellerRef
                          boolean awaitingApproval, String operatorId, String productId, String slotId,
                          Instant start, String timeZone, int units, List<Units> unitItems, Leader contact,
                          String notes, Instant utcCreatedAt, Instant utcConfirmedAt, String declineReason,
-                         Cancellation cancellation) {
+                         Cancellation cancellation, NoShow noShow) {
 
     public record Units(String unitId, String type, int quantity) {
     }
@@ -25,6 +25,10 @@ record EnterpriseBooking(String id, String supplierReference, String resellerRef
     }
 
     public record Cancellation(String cancelledBy, String reason, Instant utcCancelledAt) {
+    }
+
+    /** The enterprise's no-show mark (the booking stays CONFIRMED). */
+    public record NoShow(String cause, String note, Instant markedAt, String markedBy) {
     }
 
     static EnterpriseBooking of(Booking b) {
@@ -37,9 +41,11 @@ record EnterpriseBooking(String id, String supplierReference, String resellerRef
                 : new Leader(b.contact().name(), b.contact().emailAddress(), b.contact().phoneNumber());
         Cancellation cancellation = b.cancellation() == null ? null : new Cancellation(b.cancellation().cancelledBy(),
                 b.cancellation().reason(), b.cancellation().utcCancelledAt());
+        NoShow noShow = b.noShow() == null ? null : new NoShow(b.noShow().cause().name(), b.noShow().note(),
+                b.noShow().markedAt(), b.noShow().markedBy());
         return new EnterpriseBooking(b.id(), b.supplierReference(), b.resellerReference(), b.status().name(),
                 b.awaitingApproval(), b.operatorId(), b.productId(), b.slotId(), b.start(), b.timeZone(), b.units(),
                 List.copyOf(units.values()), leader, b.notes(), b.utcCreatedAt(), b.utcConfirmedAt(), b.declineReason(),
-                cancellation);
+                cancellation, noShow);
     }
 }

@@ -15,7 +15,8 @@ import ru.promtour.booking.booking.BookingRefusal;
  * a decision on a booking not awaiting one is 409, bad input 400 naming the field; Spring MVC's own
  * rejections (bad JSON, wrong method) keep their problem details from the base class.
  */
-@RestControllerAdvice(assignableTypes = {EnterpriseBookingController.class, ManifestController.class})
+@RestControllerAdvice(assignableTypes = {EnterpriseBookingController.class, ManifestController.class,
+        NoShowController.class})
 class EnterpriseErrors extends ResponseEntityExceptionHandler {
 
     private static final Map<BookingRefusal.Code, HttpStatus> STATUS = Map.of(

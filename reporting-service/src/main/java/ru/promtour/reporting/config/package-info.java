@@ -1,0 +1,2 @@
+/** Wiring: properties, security rules, indexes. */
+package ru.promtour.reporting.config;
