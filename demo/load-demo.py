@@ -14,7 +14,14 @@ Idempotent; a second run changes nothing and says so:
     has a closed slot in the next 60 days;
   - "sellOutOneSlot": the demo operator books every seat of one slot about a week ahead over OCTO
     (reserve + confirm, like any reseller; the booking uuid is derived from the slot id, so a rerun
-    replays the same booking instead of making another), unless a slot of the program is already full.
+    replays the same booking instead of making another), unless a slot of the program is already full;
+  - history (issue 18, for the reports): past slots of every start-time program over the last
+    HISTORY_WEEKS complete weeks (admin POST .../history-slots), and on most of them 1-3 bookings of the
+    demo operator (admin POST /api/v1/bookings/history): school groups and adult groups, fill rates from
+    about 30 % to full, about 10 % cancelled (some inside the cancellation window). Chosen by an RNG seeded
+    per program and ISO week, with uuids derived from program, start and position, so a rerun sends the
+    same imports and both services answer them as existing; a slot that already has seats taken (a live
+    slot of an earlier run that has since started) gets no imported bookings.
 
 Usage: demo/load-demo.py [--dry-run] <gateway-url> <admin-key> <keys-file>
   --dry-run prints every request it would send (reads answer as empty) and sends nothing.
@@ -22,7 +29,9 @@ Python 3 standard library only.
 """
 import datetime
 import json
+import math
 import os
+import random
 import sys
 import time
 import urllib.error
@@ -38,6 +47,14 @@ except ImportError:  # Python < 3.9: dates in UTC are close enough for a demo wi
 HORIZON_DAYS = 60
 CLOSE_AFTER_DAYS = 7
 RETRIES = 5
+HISTORY_WEEKS = 13           # complete weeks before the current one: about three months of history
+HISTORY_SLOTS_PER_WEEK = (1, 1, 2)
+HISTORY_BOOKED_SHARE = 0.75  # slots with bookings; the others stayed empty
+HISTORY_CANCELLED_SHARE = 0.22  # slots with one more, cancelled, booking: about 10 % of all bookings
+HISTORY_BATCH = 500          # the import endpoints' limit per call
+HISTORY_CANCEL_REASONS = {"OPERATOR": ["Группа не набралась", "Карантин в школе", "Поездка перенесена"],
+                          "SUPPLIER": ["Производственная необходимость: цех на внеплановом обслуживании",
+                                       "Ограничение доступа на площадку"]}
 
 
 class Api:
@@ -53,7 +70,8 @@ class Api:
         if self.dry_run:
             shown = "" if body is None else " " + json.dumps(body, ensure_ascii=False)[:160]
             print(f"    {method} {path}{shown}")
-            created = method == "POST" and path.endswith(("/enterprises", "/excursions", "/schedules", "/api-keys"))
+            created = method == "POST" and path.endswith(("/enterprises", "/excursions", "/schedules", "/api-keys",
+                                                          "/history-slots", "/history"))
             return (201 if created else 200), None
         data = json.dumps(body).encode() if body is not None else None
         for attempt in range(RETRIES):
@@ -142,7 +160,7 @@ def register_enterprise(api, admin_key, enterprise, stats):
     stats["enterprises_new" if status == 201 else "enterprises_existing"] += 1
 
 
-def load_enterprise(api, key, enterprise, stats, operator_key=None):
+def load_enterprise(api, key, enterprise, stats, operator_key=None, history=None):
     status, mine = api.call(key, "GET", "/api/v1/excursions?mine&size=100")
     expect(status, mine, f"programs of {enterprise['id']}", 200)
     by_title = {p["title"]: p for p in (mine or {}).get("items", [])}
@@ -173,6 +191,8 @@ def load_enterprise(api, key, enterprise, stats, operator_key=None):
             close_one(api, key, excursion, start, entry["closeOneSlot"], program["title"], stats)
         if entry.get("sellOutOneSlot") and operator_key:
             sell_out_one(api, key, operator_key, existing["id"], start, program["title"], stats)
+        if history and "schedule" in entry:
+            load_history(api, history["adminKey"], key, enterprise, entry, existing, history["operator"], stats)
 
 
 def sell_out_one(api, key, operator_key, excursion_id, start, title, stats):
@@ -238,6 +258,170 @@ def close_one(api, key, excursion, start, reason, title, stats):
     stats["closed_new"] += 1
 
 
+def unit_ids(existing, program):
+    """The program's unit id per type: from the catalog's answer, else as the catalog derives them (type in lower case)."""
+    units = (existing or {}).get("units") or program.get("units", [])
+    return {u["type"]: u.get("id") or u["type"].lower() for u in units}
+
+
+def utc(instant):
+    return instant.astimezone(datetime.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def zone_of(name):
+    return ZoneInfo(name) if ZoneInfo is not None else datetime.timezone(datetime.timedelta(hours=3))
+
+
+def history_group(rng, size, units, per_children):
+    """A group of {size}: a school class with its accompanying adults, a student group, or adults (and seniors)."""
+    adult = units.get("ADULT") or next(iter(units.values()))
+    if "CHILD" in units and size >= 2 and rng.random() < 0.6:
+        if "ACCOMPANYING_ADULT" in units:
+            # at most one free accompanying adult per {per_children} children, at least one
+            accompanying = max(1, size // (per_children + 1))
+            return [(units["CHILD"], size - accompanying), (units["ACCOMPANYING_ADULT"], accompanying)]
+        adults = max(1, size // 10)
+        return [(units["CHILD"], size - adults), (adult, adults)]
+    if "STUDENT" in units and size >= 2 and rng.random() < 0.5:
+        adults = max(1, size // 12)
+        return [(units["STUDENT"], size - adults), (adult, adults)]
+    if "SENIOR" in units and size >= 3 and rng.random() < 0.3:
+        seniors = size // 3
+        return [(adult, size - seniors), (units["SENIOR"], seniors)]
+    return [(adult, size)]
+
+
+def history_sizes(rng, seats, smallest, largest):
+    """{seats} split into 1-3 groups of {smallest}..{largest} each (more groups when one cannot take them)."""
+    count = max(1, min(rng.choice((1, 2, 2, 3)), seats // smallest))
+    while math.ceil(seats / count) > largest:
+        count += 1
+    sizes = [smallest] * count
+    for _ in range(seats - smallest * count):
+        room = [i for i, size in enumerate(sizes) if size < largest]
+        sizes[rng.choice(room)] += 1
+    return sizes
+
+
+def history_booking(rng, excursion_id, local_start, start, position, sizes_units, program, operator, cancelled=False):
+    """One imported booking of the demo operator: booked {lead} days ahead, confirmed minutes (ON_REQUEST: hours) later."""
+    booking_cutoff = program.get("bookingCutoffHours", 0)
+    lead = rng.randint(max(3, math.ceil(booking_cutoff / 24) + 2), 45)
+    booked = start - datetime.timedelta(days=lead, hours=rng.randint(0, 10), minutes=rng.randint(0, 59))
+    delay = datetime.timedelta(hours=rng.randint(2, 48)) if program.get("bookingMode") == "ON_REQUEST" \
+        else datetime.timedelta(minutes=rng.randint(2, 90))
+    confirmed = booked + delay
+    school = any(unit in ("child", "student") for unit, _ in sizes_units)
+    booking = {"uuid": str(uuid.uuid5(uuid.NAMESPACE_URL, f"promtour-demo-history/{excursion_id}/{local_start}/{position}")),
+               "operatorId": operator["operatorId"], "operatorName": operator.get("name"),
+               "unitItems": [{"unitId": unit, "quantity": n} for unit, n in sizes_units if n > 0],
+               "resellerReference": f"{'SCH' if school else 'GRP'}-{local_start[:10].replace('-', '')}-{position}",
+               "bookedAt": utc(booked), "confirmedAt": utc(confirmed), "outcome": "VISITED"}
+    if cancelled:
+        window = start - datetime.timedelta(hours=program.get("cancellationCutoffHours", 0))
+        by = rng.choice(("OPERATOR", "OPERATOR", "SUPPLIER"))
+        if rng.random() < 0.5 or window <= confirmed + datetime.timedelta(hours=1):
+            # late: inside the cancellation window (start - cancellationCutoffHours .. start)
+            earliest = max(window, confirmed + datetime.timedelta(minutes=1))
+            at = earliest + (start - earliest) * rng.uniform(0.1, 0.9)
+        else:
+            at = confirmed + (window - confirmed) * rng.uniform(0.1, 0.9)
+        booking.update(outcome="CANCELLED", cancelledAt=utc(at), cancelledBy=by,
+                       reason=rng.choice(HISTORY_CANCEL_REASONS[by]))
+    return booking
+
+
+def plan_history(enterprise, entry, units, today, operator):
+    """[{localStart, capacity, bookings}] of the program's past slots: deterministic per program and ISO week."""
+    program = entry["program"]
+    schedule = entry["schedule"]
+    zone = zone_of(enterprise["timeZone"])
+    smallest = max(1, program.get("minUnits", 1))
+    largest = min(program.get("maxUnits", 40), schedule["capacity"])
+    per_children = next((u.get("freeAccompanyingPerChildren") or 10 for u in program.get("units", [])
+                         if u["type"] == "ACCOMPANYING_ADULT"), 10)
+    this_monday = today - datetime.timedelta(days=today.weekday())
+    plan = []
+    for week in range(HISTORY_WEEKS, 0, -1):
+        monday = this_monday - datetime.timedelta(weeks=week)
+        rng = random.Random(f"{enterprise['id']}|{program['title']}|{monday.isoformat()}")
+        days = [monday + datetime.timedelta(days=d) for d in range(7)]
+        candidates = [f"{day.isoformat()}T{time_}" for day in days if day.strftime("%A").upper() in schedule["daysOfWeek"]
+                      for time_ in schedule["times"]]
+        chosen = sorted(rng.sample(candidates, min(rng.choice(HISTORY_SLOTS_PER_WEEK), len(candidates))))
+        for local_start in chosen:
+            start = datetime.datetime.fromisoformat(local_start).replace(tzinfo=zone)
+            slot = {"localStart": local_start, "capacity": schedule["capacity"], "bookings": []}
+            plan.append(slot)
+            if rng.random() >= HISTORY_BOOKED_SHARE or largest < smallest:
+                continue
+            seats = max(smallest, round(schedule["capacity"] * min(1.0, rng.uniform(0.3, 1.15))))
+            for size in history_sizes(rng, seats, smallest, largest):
+                slot["bookings"].append(history_booking(rng, entry["id"], local_start, start, len(slot["bookings"]),
+                                                        history_group(rng, size, units, per_children), program, operator))
+            if rng.random() < HISTORY_CANCELLED_SHARE:
+                size = rng.randint(smallest, largest)
+                slot["bookings"].append(history_booking(rng, entry["id"], local_start, start, len(slot["bookings"]),
+                                                        history_group(rng, size, units, per_children), program, operator,
+                                                        cancelled=True))
+    return plan
+
+
+def load_history(api, admin_key, key, enterprise, entry, existing, operator, stats):
+    """Imports the program's planned past slots, then the bookings of the slots that have no seat taken yet."""
+    today = today_in(enterprise["timeZone"])
+    plan = plan_history(enterprise, dict(entry, id=existing["id"]), unit_ids(existing, entry["program"]), today,
+                        operator)
+    if not plan:
+        return
+    title = entry["program"]["title"]
+    excursion = urllib.parse.quote(existing["id"], safe="")
+    answered = []
+    for i in range(0, len(plan), HISTORY_BATCH):
+        status, answer = api.call(admin_key, "POST", f"/api/v1/excursions/{excursion}/history-slots",
+                                  {"slots": [{"localStart": s["localStart"], "capacity": s["capacity"]}
+                                             for s in plan[i:i + HISTORY_BATCH]]})
+        expect(status, answer, f"past slots of «{title}»", 201)
+        answered += (answer or {}).get("slots") or [{"slotId": "slot-dry-run", "status": "CREATED"}] * len(plan[i:i + HISTORY_BATCH])
+    stats["history_slots_new"] += sum(1 for a in answered if a["status"] == "CREATED")
+    stats["history_slots_existing"] += sum(1 for a in answered if a["status"] == "EXISTING")
+    taken = {}
+    if any(a["status"] == "EXISTING" for a in answered):
+        window = f"from={plan[0]['localStart'][:10]}&to={plan[-1]['localStart'][:10]}"
+        status, slots = api.call(key, "GET", f"/api/v1/excursions/{excursion}/slots?{window}")
+        expect(status, slots, f"past slots of «{title}»", 200)
+        taken = {s["id"]: s["held"] + s["confirmed"] for s in slots or []}
+    bookings = []
+    for slot, answer in zip(plan, answered):
+        if taken.get(answer["slotId"], 0) > 0:
+            # imported by an earlier run, or a live slot of an earlier run that has since started: left as it is
+            stats["history_slots_booked_before"] += 1
+            continue
+        bookings += [dict(b, slotId=answer["slotId"]) for b in slot["bookings"]]
+    for i in range(0, len(bookings), HISTORY_BATCH):
+        import_bookings(api, admin_key, bookings[i:i + HISTORY_BATCH], title, stats)
+
+
+def import_bookings(api, admin_key, bookings, title, stats):
+    # booking-service learns new slots (and opens their seat ledgers) from the catalog's events a moment later
+    for attempt in range(40):
+        status, answer = api.call(admin_key, "POST", "/api/v1/bookings/history", {"bookings": bookings})
+        errors = (answer or {}).get("errors") or [] if isinstance(answer, dict) else []
+        not_yet = status == 400 and errors and all(
+            e["field"].endswith(".slotId") and ("booking-service knows" in e["message"] or "no seat ledger" in e["message"])
+            for e in errors)
+        if api.dry_run or not not_yet:
+            break
+        time.sleep(0.25)
+    expect(status, answer, f"past bookings of «{title}»", 201)
+    answered = (answer or {}).get("bookings") or []
+    stats["history_bookings_new"] += sum(1 for a in answered if a["status"] == "CREATED")
+    stats["history_bookings_existing"] += sum(1 for a in answered if a["status"] == "EXISTING")
+    stats["history_bookings_refused"] += sum(1 for a in answered if a["status"] == "REFUSED")
+    stats["history_cancelled"] += sum(1 for b, a in zip(bookings, answered)
+                                      if a["status"] == "CREATED" and b["outcome"] == "CANCELLED")
+
+
 def main(argv):
     dry_run = "--dry-run" in argv
     args = [a for a in argv if a != "--dry-run"]
@@ -251,7 +435,9 @@ def main(argv):
     api = Api(gateway, dry_run)
     stats = dict.fromkeys(["keys", "enterprises_new", "enterprises_existing", "programs_new", "programs_existing",
                            "published", "slots_new", "slots_existing", "closed_new", "closed_existing",
-                           "sold_out_new", "sold_out_existing"], 0)
+                           "sold_out_new", "sold_out_existing", "history_slots_new", "history_slots_existing",
+                           "history_slots_booked_before", "history_bookings_new", "history_bookings_existing",
+                           "history_bookings_refused", "history_cancelled"], 0)
     failures = []
     registered = []
     for enterprise in enterprises:
@@ -262,18 +448,24 @@ def main(argv):
             failures.append(str(failure))
     keys = load_keys(api, admin_key, keys_file, registered, stats)
     operator_key = None
+    operator = None
     if os.path.exists(keys_file):
         with open(keys_file, encoding="utf-8") as f:
-            operator_key = (json.load(f).get("operator") or {}).get("apiKey")
+            operator = json.load(f).get("operator") or None
+            operator_key = (operator or {}).get("apiKey")
+    if operator is None and dry_run:
+        operator = {"operatorId": "op-dry-run", "name": "dry run"}
+    history = {"adminKey": admin_key, "operator": operator} if operator and operator.get("operatorId") else None
+    started = time.monotonic()
     for enterprise in registered:
         try:
             load_enterprise(api, keys.get(enterprise["id"], "dry-run-key"), enterprise, stats,
-                            operator_key or ("dry-run-key" if dry_run else None))
+                            operator_key or ("dry-run-key" if dry_run else None), history)
         except Failed as failure:
             failures.append(str(failure))
     programs = stats["programs_new"] + stats["programs_existing"]
     changes = sum(stats[k] for k in ("keys", "enterprises_new", "programs_new", "published", "slots_new", "closed_new",
-                                     "sold_out_new"))
+                                     "sold_out_new", "history_slots_new", "history_bookings_new"))
     verdict = "dry run, nothing sent" if dry_run else ("nothing to change" if changes == 0 else "loaded")
     print(f"  Demo data ({verdict}): {len(enterprises)} enterprises ({stats['enterprises_new']} new), "
           f"{programs} programs ({stats['programs_new']} new, {stats['published']} published now), "
@@ -281,6 +473,14 @@ def main(argv):
           f"closed slot {'closed now' if stats['closed_new'] else 'already closed'}, "
           f"sold-out slot {'booked full now' if stats['sold_out_new'] else ('already full' if stats['sold_out_existing'] else 'none (no operator key)')}"
           f"{', ' + str(stats['keys']) + ' keys issued' if stats['keys'] else ''}")
+    if history:
+        print(f"  Demo history: past slots +{stats['history_slots_new']} ({stats['history_slots_existing']} already there), "
+              f"bookings +{stats['history_bookings_new']} ({stats['history_cancelled']} of them cancelled; "
+              f"{stats['history_bookings_existing']} already there"
+              f"{', ' + str(stats['history_bookings_refused']) + ' refused' if stats['history_bookings_refused'] else ''}), "
+              f"{time.monotonic() - started:.1f} s with the programs")
+    else:
+        print("  Demo history: skipped (no demo operator in the keys file)")
     for failure in failures:
         print(f"  demo data: {failure}", file=sys.stderr)
     return 1 if failures else 0

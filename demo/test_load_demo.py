@@ -36,6 +36,8 @@ class FakeGateway:
         self.programs = {}      # id -> {id, enterpriseId, title, status}
         self.slots = {}         # id -> {id, excursionId, start, status, capacity, held, confirmed, available}
         self.bookings = {}      # uuid -> {uuid, slot, units, status}
+        self.imported = {}      # (operatorId, uuid) -> the imported booking as sent, with its slot
+        self.unknown_slots_next = 0   # answers of the history import refusing slots booking-service does not know yet
         self.writes = []
         self.throttle_next = 0
         self.lock = threading.Lock()
@@ -48,7 +50,8 @@ class FakeGateway:
             return 429, {"detail": "slow down"}
         if method != "GET":
             self.writes.append(f"{method} {path}")
-        if path.startswith("/admin/") or path == "/api/v1/enterprises":
+        if path.startswith("/admin/") or path in ("/api/v1/enterprises", "/api/v1/bookings/history") \
+                or path.endswith("/history-slots"):
             if key != ADMIN:
                 return 403, {"detail": "admin only"}
         elif key not in self.keys:
@@ -80,10 +83,20 @@ class FakeGateway:
             return 200, {"items": mine, "page": 0, "size": 100, "total": len(mine)}
         if method == "POST" and path == "/api/v1/excursions":
             program = {"id": f"exc-{len(self.programs)}", "enterpriseId": tenant, "title": body["title"],
-                       "status": "DRAFT", "body": body}
+                       "status": "DRAFT", "body": body,
+                       "units": [{"id": u.get("id") or u["type"].lower(), "type": u["type"]} for u in body["units"]]}
             self.programs[program["id"]] = program
             return 201, program
         parts = path.split("/")
+        if method == "POST" and path.endswith("/history-slots"):
+            program = self.programs.get(parts[4])
+            if program is None:
+                return 404, {"detail": "not found"}
+            if program["status"] != "PUBLISHED":
+                return 409, {"detail": "History is imported for a published program only"}
+            return 201, self.history_slots(program, body)
+        if method == "POST" and path == "/api/v1/bookings/history":
+            return self.history_bookings(body)
         if path.startswith("/api/v1/excursions/"):
             program = self.programs.get(parts[4])
             if program is None or program["enterpriseId"] != tenant:
@@ -143,6 +156,83 @@ class FakeGateway:
                     created.append(slot["id"])
             day += datetime.timedelta(days=1)
         return {"created": len(created), "skipped": skipped, "slotIds": created}
+
+
+    def history_slots(self, program, body):
+        assert 1 <= len(body["slots"]) <= 500
+        answered = []
+        for s in body["slots"]:
+            assert s["localStart"][:10] < datetime.date.today().isoformat(), s
+            start = f"{s['localStart']}:00+03:00"
+            existing = next((x for x in self.slots.values() if x["excursionId"] == program["id"] and x["start"] == start), None)
+            if existing is None:
+                existing = {"id": f"slot-{len(self.slots)}", "excursionId": program["id"], "start": start,
+                            "status": "OPEN", "capacity": s["capacity"], "held": 0, "confirmed": 0,
+                            "available": s["capacity"], "history": True}
+                self.slots[existing["id"]] = existing
+                answered.append({"localStart": s["localStart"], "slotId": existing["id"], "status": "CREATED"})
+            else:
+                answered.append({"localStart": s["localStart"], "slotId": existing["id"], "status": "EXISTING"})
+        created = sum(1 for a in answered if a["status"] == "CREATED")
+        return {"created": created, "existing": len(answered) - created, "slots": answered}
+
+    def history_bookings(self, body):
+        """Checks as booking-service does (all or nothing, 400 naming the field), then imports."""
+        bookings = body["bookings"]
+        assert 1 <= len(bookings) <= 500
+        if self.unknown_slots_next:
+            self.unknown_slots_next -= 1
+            return 400, {"errors": [{"field": f"bookings[{i}].slotId",
+                                     "message": "is not a slot of a program booking-service knows"}
+                                    for i in range(len(bookings))]}
+        errors, seats = [], {}
+        for i, b in enumerate(bookings):
+            if (b["operatorId"], b["uuid"]) in self.imported:
+                continue
+            slot = self.slots[b["slotId"]]
+            program = self.programs[slot["excursionId"]]
+            rules = program["body"]
+            start = datetime.datetime.fromisoformat(slot["start"])
+            at = {k: datetime.datetime.fromisoformat(b[k].replace("Z", "+00:00")) for k in ("bookedAt", "confirmedAt")}
+            if not at["bookedAt"] <= at["confirmedAt"] <= start:
+                errors.append(f"bookings[{i}].confirmedAt")
+            if b["outcome"] == "CANCELLED":
+                cancelled = datetime.datetime.fromisoformat(b["cancelledAt"].replace("Z", "+00:00"))
+                if not at["confirmedAt"] < cancelled <= start or b["cancelledBy"] not in ("OPERATOR", "SUPPLIER"):
+                    errors.append(f"bookings[{i}].cancelledAt")
+            types = {u["id"]: u["type"] for u in program["units"]}
+            count = {}
+            for item in b["unitItems"]:
+                if item["unitId"] not in types or item["quantity"] < 1:
+                    errors.append(f"bookings[{i}].unitItems")
+                    continue
+                count[types[item["unitId"]]] = count.get(types[item["unitId"]], 0) + item["quantity"]
+            units = sum(count.values())
+            children, accompanying = count.get("CHILD", 0), count.get("ACCOMPANYING_ADULT", 0)
+            per = next((u.get("freeAccompanyingPerChildren") for u in rules["units"] if u["type"] == "ACCOMPANYING_ADULT"), None)
+            if not max(1, rules["minUnits"]) <= units <= rules["maxUnits"] or (children and units == children) \
+                    or (accompanying and (not children or (per and accompanying > -(-children // per)))):
+                errors.append(f"bookings[{i}].unitItems")
+            if b["outcome"] == "VISITED":
+                seats[slot["id"]] = seats.get(slot["id"], slot["held"] + slot["confirmed"]) + units
+                if seats[slot["id"]] > slot["capacity"]:
+                    errors.append(f"bookings[{i}].unitItems")
+        if errors:
+            return 400, {"errors": [{"field": f, "message": "invalid"} for f in errors]}
+        answered = []
+        for b in bookings:
+            key = (b["operatorId"], b["uuid"])
+            if key in self.imported:
+                answered.append({"uuid": b["uuid"], "status": "EXISTING"})
+                continue
+            self.imported[key] = b
+            if b["outcome"] == "VISITED":
+                slot = self.slots[b["slotId"]]
+                units = sum(item["quantity"] for item in b["unitItems"])
+                slot["confirmed"] += units
+                slot["available"] -= units
+            answered.append({"uuid": b["uuid"], "status": "CREATED"})
+        return 201, {"created": sum(1 for a in answered if a["status"] == "CREATED"), "bookings": answered}
 
 
 class LoaderTest(unittest.TestCase):
@@ -214,6 +304,7 @@ class LoaderTest(unittest.TestCase):
         # only the idempotent calls are repeated: enterprise POST (409) and schedules (all skipped)
         repeated = self.fake.writes[writes_before:]
         self.assertTrue(all(w == "POST /api/v1/enterprises" or w.endswith("/schedules") for w in repeated), repeated)
+        self.assertIn("Demo history: skipped (no demo operator in the keys file)", out)
 
     def test_keys_of_bootstrap_keys_are_reused_and_the_file_keeps_its_other_entries(self):
         first = self.data[0]
@@ -257,7 +348,7 @@ class LoaderTest(unittest.TestCase):
             json.dump({"operator": {"operatorId": "op-demo", "apiKey": "op-key"}, "enterprises": []}, f)
         code, out, err = self.run_loader()
         self.assertEqual(0, code, err)
-        full = [s for s in self.fake.slots.values() if s["status"] == "OPEN" and s["available"] == 0]
+        full = [s for s in self.fake.slots.values() if s["status"] == "OPEN" and s["available"] == 0 and not s.get("history")]
         self.assertEqual(1, len(full))
         self.assertEqual(full[0]["capacity"], full[0]["confirmed"])
         self.assertEqual(["CONFIRMED"], [b["status"] for b in self.fake.bookings.values()])
@@ -267,6 +358,77 @@ class LoaderTest(unittest.TestCase):
         self.assertEqual(1, len(self.fake.bookings))
         self.assertIn("sold-out slot already full", out)
         self.assertIn("Demo data (nothing to change)", out)
+
+    def with_operator(self):
+        with open(self.keys_file, "w", encoding="utf-8") as f:
+            json.dump({"operator": {"operatorId": "op-demo", "name": "Демо-оператор", "apiKey": "op-key"},
+                       "enterprises": []}, f)
+
+    def test_history_imports_months_of_past_slots_and_bookings_once(self):
+        self.with_operator()
+        code, out, err = self.run_loader()
+        self.assertEqual(0, code, err)
+        past = [s for s in self.fake.slots.values() if s.get("history")]
+        today = datetime.date.today()
+        self.assertTrue(all(s["start"][:10] < today.isoformat() for s in past))
+        oldest = min(datetime.date.fromisoformat(s["start"][:10]) for s in past)
+        self.assertGreaterEqual((today - oldest).days, 80, "about three months")
+        self.assertLessEqual((today - oldest).days, 7 * (load_demo.HISTORY_WEEKS + 1))
+        self.assertTrue(150 <= len(past) <= 450, len(past))
+        bookings = list(self.fake.imported.values())
+        self.assertTrue(200 <= len(bookings) <= 700, f"a few hundred, not {len(bookings)}")
+        self.assertEqual({"op-demo"}, {b["operatorId"] for b in bookings})
+        self.assertTrue(all(s["confirmed"] <= s["capacity"] for s in past))
+        booked = [s for s in past if s["confirmed"]]
+        self.assertTrue(0.6 <= len(booked) / len(past) <= 0.9, "most past slots have bookings")
+        fill = [s["confirmed"] / s["capacity"] for s in booked]
+        self.assertGreaterEqual(min(fill), 0.25)
+        self.assertTrue(any(f == 1.0 for f in fill), "some were full")
+        self.assertTrue(any(f < 0.5 for f in fill))
+        cancelled = [b for b in bookings if b["outcome"] == "CANCELLED"]
+        self.assertTrue(0.05 <= len(cancelled) / len(bookings) <= 0.2, len(cancelled) / len(bookings))
+        programs = {p["id"]: p["body"] for p in self.fake.programs.values()}
+        late = 0
+        for b in cancelled:
+            slot = self.fake.slots[b["slotId"]]
+            window = datetime.datetime.fromisoformat(slot["start"]) - datetime.timedelta(
+                hours=programs[slot["excursionId"]]["cancellationCutoffHours"])
+            late += datetime.datetime.fromisoformat(b["cancelledAt"].replace("Z", "+00:00")) > window
+        self.assertTrue(0 < late < len(cancelled), "some, not all, cancelled within the cancellation window")
+        kinds = {tuple(sorted(i["unitId"] for i in b["unitItems"])) for b in bookings}
+        self.assertIn(("accompanying_adult", "child"), kinds, "school groups with their accompanying adults")
+        self.assertIn(("adult",), kinds, "adult tourist groups")
+        self.assertIn("Demo history: past slots +", out)
+
+        slots, imported, writes = len(self.fake.slots), len(self.fake.imported), len(self.fake.writes)
+        code, out, err = self.run_loader()
+        self.assertEqual(0, code, err)
+        self.assertEqual((slots, imported), (len(self.fake.slots), len(self.fake.imported)))
+        self.assertIn("Demo data (nothing to change)", out)
+        self.assertIn("bookings +0", out)
+        repeated = self.fake.writes[writes:]
+        self.assertNotIn("POST /api/v1/bookings/history", repeated, "slots with seats taken get no bookings again")
+
+    def test_history_plan_is_the_same_on_every_run_of_a_day(self):
+        enterprise = next(e for e in self.data if e["id"] == "ent-fruzhe")
+        entry = dict(enterprise["programs"][0], id="exc-1")
+        units = load_demo.unit_ids(None, entry["program"])
+        today = datetime.date(2026, 12, 5)
+        operator = {"operatorId": "op-demo", "name": "Демо"}
+        first = load_demo.plan_history(enterprise, entry, units, today, operator)
+        self.assertEqual(first, load_demo.plan_history(enterprise, entry, units, today, operator))
+        # a later day of the same week plans the same weeks: complete weeks only
+        self.assertEqual(first, load_demo.plan_history(enterprise, entry, units, datetime.date(2026, 12, 6), operator))
+        uuids = [b["uuid"] for s in first for b in s["bookings"]]
+        self.assertEqual(len(uuids), len(set(uuids)))
+
+    def test_history_waits_until_booking_service_knows_the_new_slots(self):
+        self.with_operator()
+        self.fake.unknown_slots_next = 3
+        code, out, err = self.run_loader()
+        self.assertEqual(0, code, err)
+        self.assertEqual(0, self.fake.unknown_slots_next)
+        self.assertTrue(self.fake.imported)
 
     def test_throttled_calls_are_retried(self):
         self.fake.throttle_next = 2

@@ -22,6 +22,7 @@ import org.springframework.data.annotation.Id;
  * @param waitlist              set on a booking that joined the slot's waitlist (status WAITLISTED until an offer)
  * @param routeBookingId        set on a leg of a route booking
  * @param noShow                set when the enterprise marked the confirmed group a no-show (still CONFIRMED)
+ * @param imported              true on a booking of a previous registry imported by the admin (issue 18), else null
  */
 public record Booking(@Id String id,
                       String uuid,
@@ -57,7 +58,8 @@ public record Booking(@Id String id,
                       Waitlist waitlist,
                       String routeBookingId,
                       NoShow noShow,
-                      long version) {
+                      long version,
+                      Boolean imported) {
 
     public static final String COLLECTION = "bookings";
     /** How many sent events a booking document keeps in {@code outboxHistory} (a lifecycle has a dozen or so). */
@@ -125,6 +127,18 @@ public record Booking(@Id String id,
         b.utcExpiresAt = expiresAt;
         b.waitlist = new Waitlist(waitlist == null ? utcCreatedAt : waitlist.joinedAt(), now, expiresAt);
         return b.build();
+    }
+
+    /** The same booking as history imported from a previous registry ({@code imported: true}). */
+    public Booking asImported() {
+        Draft b = new Draft(this, utcUpdatedAt);
+        b.imported = Boolean.TRUE;
+        return b.build();
+    }
+
+    /** Imported from a previous registry: its events are history, nobody is notified of them. */
+    public boolean wasImported() {
+        return Boolean.TRUE.equals(imported);
     }
 
     /** A leg of a route booking. */
@@ -330,6 +344,7 @@ public record Booking(@Id String id,
         private String routeBookingId;
         private NoShow noShow;
         private long version;
+        private Boolean imported;
 
         Draft() {
         }
@@ -370,10 +385,11 @@ public record Booking(@Id String id,
             routeBookingId = b.routeBookingId;
             noShow = b.noShow;
             version = b.version;
+            imported = b.imported;
         }
 
         Booking build() {
-            return new Booking(id, uuid, operatorId, operatorName, operatorEmail, requestHash, supplierReference, resellerReference, status, awaitingApproval, productId, slotId, enterpriseId, start, timeZone, localDate, bookingMode, units, unitItems, contact, notes, expirationMinutes, utcCreatedAt, utcUpdatedAt, utcExpiresAt, utcConfirmedAt, heldAt, cancellation, declineReason, manifestWarnedAt, personalDataRemovedAt, waitlist, routeBookingId, noShow, version);
+            return new Booking(id, uuid, operatorId, operatorName, operatorEmail, requestHash, supplierReference, resellerReference, status, awaitingApproval, productId, slotId, enterpriseId, start, timeZone, localDate, bookingMode, units, unitItems, contact, notes, expirationMinutes, utcCreatedAt, utcUpdatedAt, utcExpiresAt, utcConfirmedAt, heldAt, cancellation, declineReason, manifestWarnedAt, personalDataRemovedAt, waitlist, routeBookingId, noShow, version, imported);
         }
     }
 }

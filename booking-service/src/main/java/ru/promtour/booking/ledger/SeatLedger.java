@@ -503,6 +503,49 @@ public class SeatLedger {
         throw new IllegalStateException("Ledger " + slotId + " changed too often to release allotment " + allocationId);
     }
 
+    /** What an imported sale did; every value but SOLD and ALREADY is the reason it was refused. */
+    public enum PastSaleResult { SOLD, ALREADY, SOLD_OUT, SLOT_CANCELLED, NOT_STARTED, UNKNOWN_SLOT }
+
+    /** @param ledger the ledger after the sale, or as read when refused (null for UNKNOWN_SLOT) */
+    public record PastSale(PastSaleResult result, Ledger ledger) {
+    }
+
+    /**
+     * A sale of a slot that has already started, imported from a previous registry (the admin's history import,
+     * issue 18): the booking's seats go straight to {@code sold} with one {@code SeatsConfirmed}. The guards of a
+     * hold bar that after the cut-off; this write has its own, in the filter as every other: the slot has started
+     * (so it never sells a seat live sales could still take), is not cancelled, the booking is not placed here yet,
+     * and held + confirmed + allotted + n ≤ capacity — imported seats count like sold ones, never over capacity.
+     */
+    public PastSale sellPast(String slotId, String bookingId, int units, Instant now) {
+        OutboxEvent event = events.confirmed(slotId, bookingId, units, now);
+        Document filter = new Document("_id", slotId)
+                .append("start", new Document("$lte", Date.from(now)))
+                .append("status", new Document("$ne", LedgerStatus.CANCELLED.name()))
+                .append("holds.bookingId", new Document("$ne", bookingId))
+                .append("sold.bookingId", new Document("$ne", bookingId))
+                .append("$expr", fitsFreeSale(units));
+        Document sale = new Document("bookingId", bookingId).append("units", units).append("at", Date.from(now))
+                .append("imported", true);
+        Document update = new Document("$inc", new Document("confirmed", units).append("version", 1L))
+                .append("$push", new Document("sold", sale)
+                        .append(Outbox.FIELD, new Document("$each", List.of(event.toDocument()))));
+        Ledger sold = write(filter, update, event);
+        if (sold != null) {
+            return new PastSale(PastSaleResult.SOLD, sold);
+        }
+        Optional<Ledger> read = find(slotId);
+        if (read.isEmpty()) {
+            return new PastSale(PastSaleResult.UNKNOWN_SLOT, null);
+        }
+        Ledger l = read.get();
+        PastSaleResult refusal = l.placed(bookingId).isPresent() ? PastSaleResult.ALREADY
+                : l.status() == LedgerStatus.CANCELLED ? PastSaleResult.SLOT_CANCELLED
+                : now.isBefore(l.start()) ? PastSaleResult.NOT_STARTED
+                : PastSaleResult.SOLD_OUT;
+        return new PastSale(refusal, l);
+    }
+
     /** Ledgers of one program starting in [from, to): where a schedule allocation applies. */
     public List<Ledger> ofExcursion(String excursionId, Instant from, Instant to) {
         List<Ledger> found = new ArrayList<>();

@@ -2,6 +2,7 @@ package ru.promtour.catalog.availability;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executors;
@@ -99,10 +100,13 @@ public class AvailabilityAnnouncer implements SmartInitializingSingleton, SmartL
     public void announce() {
         try {
             List<Document> marked = mongo.getCollection(Slot.COLLECTION).find(new Document(FLAG, true))
-                    .projection(new Document("excursionId", 1).append("ledgerVersion", 1)).limit(BATCH)
+                    .projection(new Document("excursionId", 1).append("ledgerVersion", 1).append("start", 1)).limit(BATCH)
                     .into(new ArrayList<>());
+            Date now = new Date();
             for (Document slot : marked) {
-                announce(slot.getString("_id"), slot.getString("excursionId"), slot.get("ledgerVersion"));
+                // a slot that has started is on nobody's sale (the history import sells past slots): mark cleared, no event
+                boolean started = slot.getDate("start") != null && !slot.getDate("start").after(now);
+                announce(slot.getString("_id"), slot.getString("excursionId"), slot.get("ledgerVersion"), started);
             }
         }
         catch (RuntimeException ex) {
@@ -110,8 +114,8 @@ public class AvailabilityAnnouncer implements SmartInitializingSingleton, SmartL
         }
     }
 
-    private void announce(String slotId, String productId, Object ledgerVersion) {
-        Optional<AvailabilityRenderer.Rendered> rendered = renderer.render(productId, slotId);
+    private void announce(String slotId, String productId, Object ledgerVersion, boolean started) {
+        Optional<AvailabilityRenderer.Rendered> rendered = started ? Optional.empty() : renderer.render(productId, slotId);
         Document stillMarked = new Document("_id", slotId).append(FLAG, true).append("ledgerVersion", ledgerVersion);
         Update update = new Update().unset(FLAG);
         rendered.ifPresent(r -> Outbox.append(update, OutboxEvent.of(AvailabilityChanged.TYPE, AvailabilityChanged.TOPIC,

@@ -44,12 +44,15 @@ class CatalogConfiguration {
     /**
      * Only the admin registers enterprises; programs are created by an enterprise for itself (the admin has
      * no enterprise id to create them under). Routes are defined by operators and the admin; every tenant reads
-     * them (the service shows each the routes it may see). Everything else: enterprise or admin, by the platform rules.
+     * them (the service shows each the routes it may see). Past slots are imported by the admin only.
+     * Everything else: enterprise or admin, by the platform rules.
      */
     @Bean
     AuthorizationRulesCustomizer catalogRules() {
         return rules -> rules
                 .requestMatchers(HttpMethod.POST, "/api/v1/enterprises").hasRole("ADMIN")
+                // the history import (issue 18) writes past slots no enterprise could create: the admin's alone
+                .requestMatchers(HttpMethod.POST, "/api/v1/excursions/*/history-slots").hasRole("ADMIN")
                 .requestMatchers(HttpMethod.POST, "/api/v1/excursions").hasRole("ENTERPRISE")
                 .requestMatchers(HttpMethod.GET, "/api/v1/routes", "/api/v1/routes/**").authenticated()
                 .requestMatchers("/api/v1/routes", "/api/v1/routes/**").hasAnyRole("OPERATOR", "ADMIN");

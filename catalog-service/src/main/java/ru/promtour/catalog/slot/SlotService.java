@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import org.bson.Document;
@@ -236,6 +237,22 @@ public class SlotService {
 
     private Slot insert(Excursion excursion, Instant start, ZoneId zone, int capacity) {
         return insert(Ids.next("slot"), excursion, start, zone, capacity, null);
+    }
+
+    /**
+     * A start-time slot under the given {@code id} (the history import derives it from excursion and start), with
+     * its {@code SlotPublished}; null if the id or the excursion's start is taken. No check of the start: callers do.
+     */
+    public Slot insertWithId(String id, Excursion excursion, Instant start, ZoneId zone, int capacity) {
+        return insert(id, excursion, start, zone, capacity, null);
+    }
+
+    /** The id of the excursion's slot starting at {@code start}, if there is one. */
+    public Optional<String> idAt(String excursionId, Instant start) {
+        Query query = query(where("excursionId").is(excursionId).and("start").is(start));
+        query.fields().include("_id");
+        return Optional.ofNullable(mongo.findOne(query, Document.class, Slot.COLLECTION))
+                .map(doc -> doc.getString("_id"));
     }
 
     /**

@@ -1,10 +1,13 @@
 package ru.promtour.catalog.availability;
 
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -107,6 +110,25 @@ class AvailabilityEventsIT {
 
         awaitEvent(e -> e.path("availability").path("vacancies").asInt() == 30);
         assertThat(received.size()).as("one per round, not one per hold").isLessThan(10);
+    }
+
+    @Test
+    void aSlotThatHasStartedIsNotAnnounced() {
+        // a past slot (the history import, issue 18) whose seats change: nothing anyone could book
+        TestHttp.Response imported = owner.as(TestTokens.admin()).post("/api/v1/excursions/" + productId + "/history-slots",
+                "{\"slots\":[{\"localStart\":\"%sT10:00\",\"capacity\":40}]}".formatted(LocalDate.now().minusDays(7)));
+        assertThat(imported.status()).as(imported.toString()).isEqualTo(201);
+        String past = imported.json().path("slots").path(0).path("slotId").asString();
+        FakeLedger.get().holdSeen(owner, past, 12);
+        FakeLedger.get().holdSeen(owner, slotId, 36);
+
+        Set<String> keys = new HashSet<>();
+        await().atMost(Duration.ofSeconds(30)).pollInSameThread().until(() -> {
+            consumer.poll(Duration.ofMillis(200)).forEach(r -> keys.add(r.key()));
+            return keys.contains(slotId);
+        });
+        assertThat(keys).doesNotContain(past);
+        assertThat(owner.get("/api/v1/slots/" + past).json().path("held").asInt()).isEqualTo(12);
     }
 
     private final List<JsonNode> received = new ArrayList<>();

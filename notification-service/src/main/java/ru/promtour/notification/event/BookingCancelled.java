@@ -13,7 +13,12 @@ import tools.jackson.databind.JsonNode;
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record BookingCancelled(String bookingId, String slotId, int units, String cancelledBy, String reason,
                                Instant cancelledAt, Visit visit,
-        JsonNode octoBooking, String routeBookingId) implements BookingEvent {
+        JsonNode octoBooking, String routeBookingId, Boolean imported) implements BookingEvent {
+
+    @Override
+    public boolean importedHistory() {
+        return Boolean.TRUE.equals(imported);
+    }
 
     public boolean bySupplier() {
         return "SUPPLIER".equals(cancelledBy);

@@ -9,7 +9,12 @@ import tools.jackson.databind.JsonNode;
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record BookingConfirmed(String bookingId, String slotId, String excursionId, String operatorId, int units,
                                Instant confirmedAt, Visit visit,
-        JsonNode octoBooking, String routeBookingId) implements BookingEvent {
+        JsonNode octoBooking, String routeBookingId, Boolean imported) implements BookingEvent {
+
+    @Override
+    public boolean importedHistory() {
+        return Boolean.TRUE.equals(imported);
+    }
 
     @Override
     public Instant occurredAt() {

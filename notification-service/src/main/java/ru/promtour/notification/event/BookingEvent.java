@@ -35,4 +35,12 @@ public sealed interface BookingEvent permits BookingConfirmed, BookingPendingApp
     default String routeBookingId() {
         return null;
     }
+
+    /**
+     * A booking of a previous registry imported by the admin (top-level {@code "imported": true}, issue 18): history
+     * for the reports, nobody is told about it — no message, no webhook.
+     */
+    default boolean importedHistory() {
+        return false;
+    }
 }

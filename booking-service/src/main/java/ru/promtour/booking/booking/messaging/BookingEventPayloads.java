@@ -14,10 +14,11 @@ public final class BookingEventPayloads {
     private BookingEventPayloads() {
     }
 
+    /** @param imported true on a booking imported from a previous registry, else absent (null) */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record BookingConfirmed(String bookingId, String slotId, String excursionId, String operatorId, int units,
                                    Instant confirmedAt, Visit visit,
-            Object octoBooking, String routeBookingId) {
+            Object octoBooking, String routeBookingId, Boolean imported) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -38,10 +39,11 @@ public final class BookingEventPayloads {
             Object octoBooking, String routeBookingId) {
     }
 
+    /** @param imported true on a booking imported from a previous registry, else absent (null) */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record BookingCancelled(String bookingId, String slotId, int units, String cancelledBy, String reason,
                                    Instant cancelledAt, Visit visit,
-            Object octoBooking, String routeBookingId) {
+            Object octoBooking, String routeBookingId, Boolean imported) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -61,7 +61,7 @@ public class BookingEvents {
 
     public OutboxEvent confirmed(Booking b, Instant at) {
         return event(CONFIRMED, b, new BookingConfirmed(b.id(), b.slotId(), b.productId(), b.operatorId(), b.units(),
-                at, visit(b), octo.octoBooking(b), b.routeBookingId()));
+                at, visit(b), octo.octoBooking(b), b.routeBookingId(), imported(b)));
     }
 
     public OutboxEvent pendingApproval(Booking b, Instant at) {
@@ -81,7 +81,7 @@ public class BookingEvents {
 
     public OutboxEvent cancelled(Booking b, Instant at) {
         return event(CANCELLED, b, new BookingCancelled(b.id(), b.slotId(), b.units(), b.cancellation().cancelledBy(),
-                b.cancellation().reason(), at, visit(b), octo.octoBooking(b), b.routeBookingId()));
+                b.cancellation().reason(), at, visit(b), octo.octoBooking(b), b.routeBookingId(), imported(b)));
     }
 
     public OutboxEvent expired(Booking b, Instant at) {
@@ -142,7 +142,12 @@ public class BookingEvents {
                         r.manifestLeadDays(), r.accessibility()),
                 p.cancellationCutoffHours(), List.copyOf(units.values()), b.units(),
                 (int) b.unitItems().stream().filter(UnitItem::named).count(), contact(b),
-                new Visit.Operator(b.operatorId(), b.operatorName(), b.operatorEmail()));
+                new Visit.Operator(b.operatorId(), b.operatorName(), b.operatorEmail()), b.utcCreatedAt());
+    }
+
+    /** {@code "imported": true} on the events of an imported booking; absent on every other. */
+    private static Boolean imported(Booking b) {
+        return b.wasImported() ? Boolean.TRUE : null;
     }
 
     static String localStart(Booking b) {

@@ -8,12 +8,15 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 /**
  * Event-carried state for notification-service ({@code visit} in the booking contracts): everything a
  * message to the group leader, the operator or the enterprise needs, as it stands after the change.
+ *
+ * @param bookedAt when the booking was created (the reporting service's lead time: start − bookedAt)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Visit(String supplierReference, String resellerReference, String productId, Title excursionTitle,
                     Enterprise enterprise, String meetingPoint, Instant start, String localStart, String timeZone,
                     int durationMinutes, String bookingMode, Rules rules, int cancellationCutoffHours,
-                    List<UnitQuantity> unitItems, int units, int visitorsNamed, Contact contact, Operator operator) {
+                    List<UnitQuantity> unitItems, int units, int visitorsNamed, Contact contact, Operator operator,
+                    Instant bookedAt) {
 
     public record Title(String ru, String en) {
     }

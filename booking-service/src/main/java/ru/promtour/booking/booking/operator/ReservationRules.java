@@ -30,7 +30,7 @@ import static ru.promtour.booking.booking.BookingRefusal.checkLength;
  * refusal carries the OCTO code naming the problem. Whether the slot takes it (open, before the cut-off,
  * seats free) is the seat ledger's word alone ({@link ru.promtour.booking.ledger.SeatLedger#hold}).
  */
-final class ReservationRules {
+public final class ReservationRules {
 
     /** The contracts' bound on units per booking. */
     static final int MAX_UNITS = 1000;
@@ -70,7 +70,7 @@ final class ReservationRules {
     }
 
     /** Minimum and maximum group size, and the rules of school groups. */
-    static void checkGroup(List<UnitItem> items, Program p) {
+    public static void checkGroup(List<UnitItem> items, Program p) {
         int n = items.size();
         if (n < Math.max(1, p.minUnits())) {
             throw BookingRefusal.unprocessable("Validation failed: a booking needs at least " + p.minUnits() + " units, got " + n);

@@ -9,12 +9,12 @@ import org.springframework.stereotype.Component;
  * over the phone), about a billion values; uniqueness is the unique index's job, a collision is retried.
  */
 @Component
-class SupplierReferences {
+public class SupplierReferences {
 
     private static final char[] ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ".toCharArray();
     private final SecureRandom random = new SecureRandom();
 
-    String next() {
+    public String next() {
         StringBuilder ref = new StringBuilder("PT-");
         for (int i = 0; i < 6; i++) {
             ref.append(ALPHABET[random.nextInt(ALPHABET.length)]);

@@ -19,8 +19,9 @@ public record ExcursionDetails(LocalizedText title, LocalizedText description, E
     public record LocalizedText(String ru, String en) {
     }
 
+    /** @param industry the enterprise's industry code, e.g. {@code CONFECTIONERY} (reporting groups by it) */
     public record EnterpriseInfo(String id, String name, String legalName, String region, String city,
-                                 String address, String timeZone, String email, String phone) {
+                                 String address, String timeZone, String email, String phone, String industry) {
     }
 
     public record RulesInfo(String ppe, boolean ppeRequired, String dressCode, boolean photoAllowed,
@@ -41,7 +42,7 @@ public record ExcursionDetails(LocalizedText title, LocalizedText description, E
                 new EnterpriseInfo(enterprise.id(), enterprise.name(), enterprise.legalName(), enterprise.region(),
                         enterprise.city(), enterprise.address(), enterprise.timeZone(),
                         enterprise.contacts() == null ? null : enterprise.contacts().email(),
-                        enterprise.contacts() == null ? null : enterprise.contacts().phone()),
+                        enterprise.contacts() == null ? null : enterprise.contacts().phone(), enterprise.industry()),
                 p.durationMinutes(), p.languages(), p.minAge(), p.bookingMode().name(), p.meetingPoint(),
                 new RulesInfo(r.ppe(), r.ppeRequired(), r.dressCode(), r.photoAllowed(), r.documents().name(),
                         r.manifestLeadDays(), r.accessibility()),

@@ -45,6 +45,12 @@ class ExcursionEventContractsTest {
     }
 
     @Test
+    void excursionEventsCarryTheEnterprisesIndustry() {
+        assertThat(events.published(excursion, enterprise, now).payload()).contains("\"industry\":\"CONFECTIONERY\"");
+        assertThat(events.updated(excursion, enterprise, now).payload()).contains("\"industry\":\"CONFECTIONERY\"");
+    }
+
+    @Test
     void excursionUnpublishedMatchesItsSchema() {
         assertContract(events.unpublished(excursion, now), ExcursionEvents.UNPUBLISHED);
     }

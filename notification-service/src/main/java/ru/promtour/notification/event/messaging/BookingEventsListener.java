@@ -31,7 +31,7 @@ import ru.promtour.notification.event.WaitlistOffered;
  * offer's, a route's). It only writes QUEUED messages (one insert each, unique idempotency key) and the booking
  * and route projections, so a slow SMTP server or SMS provider never holds up the partition; the dispatcher sends.
  * The seat-saga types (requested, held, rejected, resize) are not registered and arrive as {@link UnknownEvent}:
- * ignored.
+ * ignored; so are events of imported bookings ({@link BookingEvent#importedHistory()}): history, nobody is told.
  * Undecodable records go to {@code booking.bookings.v1-dlt} through platform-messaging's error handler.
  */
 @Component
@@ -52,7 +52,10 @@ public class BookingEventsListener {
             concurrency = "${notification.listener.concurrency:2}")
     void on(ConsumerRecord<String, Object> record) {
         Object value = record.value();
-        if (value instanceof BookingEvent event) {
+        if (value instanceof BookingEvent event && event.importedHistory()) {
+            log.trace("Ignoring imported {} {}", CloudEventHeaders.type(record.headers()), CloudEventHeaders.id(record.headers()));
+        }
+        else if (value instanceof BookingEvent event) {
             try (LogFields.MdcScope ignored = LogFields.booking(event.bookingId())) {
                 String id = eventId(record);
                 int queued = notifications.handle(id, CloudEventHeaders.type(record.headers()), event,

@@ -42,7 +42,9 @@ public class WebhookEventsListener {
     @KafkaListener(id = "notification-webhook-bookings", topics = "booking.bookings.v1", groupId = GROUP,
             concurrency = "${notification.listener.concurrency:2}")
     void onBooking(ConsumerRecord<String, Object> record) {
-        if (!(record.value() instanceof BookingEvent event) || event.octoBooking() == null || event.octoBooking().isNull()) {
+        if (!(record.value() instanceof BookingEvent event) || event.octoBooking() == null || event.octoBooking().isNull()
+                || event.importedHistory()) {
+            // an imported booking is history (issue 18): its operator is not told about it
             return;
         }
         String id = CloudEventHeaders.id(record.headers());

@@ -1,0 +1,2 @@
+/** The admin's history-booking import endpoint. */
+package ru.promtour.booking.booking.history.web;

@@ -1,0 +1,2 @@
+/** The admin's history-slot import endpoint. */
+package ru.promtour.catalog.slot.history.web;
