@@ -10,6 +10,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
@@ -17,8 +18,11 @@ import org.springframework.web.method.annotation.HandlerMethodValidationExceptio
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
-/** Bad input as {@code application/problem+json} 400 whose {@code errors} name each field and what is wrong. */
-@RestControllerAdvice
+/**
+ * Bad input to the analytics and the projection as {@code application/problem+json} 400 whose {@code errors} name each
+ * field and what is wrong (settlement answers its own: {@code SettlementErrors}).
+ */
+@RestControllerAdvice(basePackages = {"ru.promtour.reporting.analytics", "ru.promtour.reporting.projection"})
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @Override
@@ -31,14 +35,34 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException ex, HttpHeaders headers,
             HttpStatusCode status, WebRequest request) {
         String field = ex instanceof MethodArgumentTypeMismatchException m ? m.getName() : String.valueOf(ex.getPropertyName());
-        String expected = ex.getRequiredType() == null ? "a valid value"
-                : switch (ex.getRequiredType().getSimpleName()) {
-                    case "LocalDate" -> "a date yyyy-MM-dd";
-                    case "YearMonth" -> "a month yyyy-MM";
-                    case "int", "Integer", "long", "Long" -> "a whole number";
-                    default -> "a valid " + ex.getRequiredType().getSimpleName();
-                };
+        String expected = ex.getRequiredType() == null ? "a valid value" : expected(ex.getRequiredType());
         return badRequest(List.of(Map.of("field", field, "message", "must be " + expected)));
+    }
+
+    private static String expected(Class<?> type) {
+        return switch (type.getSimpleName()) {
+            case "LocalDate" -> "a date yyyy-MM-dd";
+            case "YearMonth" -> "a month yyyy-MM";
+            case "int", "Integer", "long", "Long" -> "a whole number";
+            default -> "a valid " + type.getSimpleName();
+        };
+    }
+
+    /** A query bound to a record ({@code @Valid} {@code @ModelAttribute}): a missing, malformed or invalid field. */
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<Map<String, String>> problems = new ArrayList<>();
+        ex.getBindingResult().getFieldErrors().forEach(error -> problems.add(Map.of("field", error.getField(),
+                "message", error.isBindingFailure() ? "must be " + expected(error.getField(), ex) : String.valueOf(error.getDefaultMessage()))));
+        ex.getBindingResult().getGlobalErrors().forEach(error -> problems.add(Map.of("field", error.getObjectName(),
+                "message", String.valueOf(error.getDefaultMessage()))));
+        return badRequest(problems);
+    }
+
+    private static String expected(String field, MethodArgumentNotValidException ex) {
+        Class<?> type = ex.getBindingResult().getFieldType(field);
+        return type == null ? "a valid value" : expected(type);
     }
 
     @Override

@@ -1,20 +1,15 @@
 package ru.promtour.reporting.analytics.web;
 
-import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.Pattern;
-import org.springframework.format.annotation.DateTimeFormat;
+import jakarta.validation.Valid;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 import ru.promtour.reporting.analytics.Analytics;
@@ -33,15 +28,14 @@ import ru.promtour.security.tenant.Tenant;
 
 /**
  * Tourist-flow analytics: the admin (the regional tourism office) over every enterprise, an enterprise over its own
- * (operators: 403, path rule). Each report answers JSON, or CSV for {@code Accept: text/csv}.
+ * (operators: 403, path rule). Each report answers JSON, or CSV for {@code Accept: text/csv}; the query is
+ * {@link AnalyticsQuery} ({@code from}, {@code to}, {@code region}, {@code industry}, {@code enterpriseId},
+ * {@code groupBy}, {@code limit}).
  */
 @RestController
 @RequestMapping("/api/v1/analytics")
 class AnalyticsController {
 
-    static final String REGION = "^[A-Z]{2}-[A-Z0-9]{1,3}$";
-    static final String INDUSTRY = "^[A-Z][A-Z_]{1,39}$";
-    static final String ID = "^[A-Za-z0-9._:-]{1,100}$";
     static final String CSV = "text/csv";
 
     private static final Set<Dimension> VISIT_GROUPS = EnumSet.of(Dimension.REGION, Dimension.INDUSTRY,
@@ -61,127 +55,77 @@ class AnalyticsController {
 
     /** Visitors, bookings and the group mix, by {@code groupBy} (default region). */
     @GetMapping("/visitors")
-    Report<VisitorsRow> visitors(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-                                 @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-                                 @RequestParam(required = false) @Pattern(regexp = REGION, message = "must be an ISO 3166-2 code such as RU-KLU") String region,
-                                 @RequestParam(required = false) @Pattern(regexp = INDUSTRY, message = "must be an upper-case code such as CONFECTIONERY") String industry,
-                                 @RequestParam(required = false) @Pattern(regexp = ID, message = "must be an enterprise id") String enterpriseId,
-                                 @RequestParam(defaultValue = "region") String groupBy) {
-        return analytics.visitors(filter(from, to, region, industry, enterpriseId), dimension(groupBy, VISIT_GROUPS));
+    Report<VisitorsRow> visitors(@Valid AnalyticsQuery query) {
+        return analytics.visitors(filter(query), dimension(query.groupByOr("region"), VISIT_GROUPS));
     }
 
     @GetMapping(path = "/visitors", produces = CSV)
-    CsvTable visitorsCsv(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-                         @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-                         @RequestParam(required = false) @Pattern(regexp = REGION, message = "must be an ISO 3166-2 code such as RU-KLU") String region,
-                         @RequestParam(required = false) @Pattern(regexp = INDUSTRY, message = "must be an upper-case code such as CONFECTIONERY") String industry,
-                         @RequestParam(required = false) @Pattern(regexp = ID, message = "must be an enterprise id") String enterpriseId,
-                         @RequestParam(defaultValue = "region") String groupBy) {
-        return ReportTables.visitors(visitors(from, to, region, industry, enterpriseId, groupBy));
+    CsvTable visitorsCsv(@Valid AnalyticsQuery query) {
+        return ReportTables.visitors(visitors(query));
     }
 
     /** Seats sold / seats offered over the slots of the period, by {@code groupBy} (default program). */
     @GetMapping("/fill-rate")
-    Report<FillRateRow> fillRate(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-                                 @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-                                 @RequestParam(required = false) @Pattern(regexp = REGION, message = "must be an ISO 3166-2 code such as RU-KLU") String region,
-                                 @RequestParam(required = false) @Pattern(regexp = INDUSTRY, message = "must be an upper-case code such as CONFECTIONERY") String industry,
-                                 @RequestParam(required = false) @Pattern(regexp = ID, message = "must be an enterprise id") String enterpriseId,
-                                 @RequestParam(defaultValue = "program") String groupBy) {
-        return analytics.fillRate(filter(from, to, region, industry, enterpriseId), dimension(groupBy, SLOT_GROUPS));
+    Report<FillRateRow> fillRate(@Valid AnalyticsQuery query) {
+        return analytics.fillRate(filter(query), dimension(query.groupByOr("program"), SLOT_GROUPS));
     }
 
     @GetMapping(path = "/fill-rate", produces = CSV)
-    CsvTable fillRateCsv(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-                         @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-                         @RequestParam(required = false) @Pattern(regexp = REGION, message = "must be an ISO 3166-2 code such as RU-KLU") String region,
-                         @RequestParam(required = false) @Pattern(regexp = INDUSTRY, message = "must be an upper-case code such as CONFECTIONERY") String industry,
-                         @RequestParam(required = false) @Pattern(regexp = ID, message = "must be an enterprise id") String enterpriseId,
-                         @RequestParam(defaultValue = "program") String groupBy) {
-        return ReportTables.fillRate(fillRate(from, to, region, industry, enterpriseId, groupBy));
+    CsvTable fillRateCsv(@Valid AnalyticsQuery query) {
+        return ReportTables.fillRate(fillRate(query));
     }
 
     /** Days from booking to visit, by {@code groupBy} (default region). */
     @GetMapping("/lead-time")
-    Report<LeadTimeRow> leadTime(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-                                 @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-                                 @RequestParam(required = false) @Pattern(regexp = REGION, message = "must be an ISO 3166-2 code such as RU-KLU") String region,
-                                 @RequestParam(required = false) @Pattern(regexp = INDUSTRY, message = "must be an upper-case code such as CONFECTIONERY") String industry,
-                                 @RequestParam(required = false) @Pattern(regexp = ID, message = "must be an enterprise id") String enterpriseId,
-                                 @RequestParam(defaultValue = "region") String groupBy) {
-        return analytics.leadTime(filter(from, to, region, industry, enterpriseId), dimension(groupBy, VISIT_GROUPS));
+    Report<LeadTimeRow> leadTime(@Valid AnalyticsQuery query) {
+        return analytics.leadTime(filter(query), dimension(query.groupByOr("region"), VISIT_GROUPS));
     }
 
     @GetMapping(path = "/lead-time", produces = CSV)
-    CsvTable leadTimeCsv(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-                         @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-                         @RequestParam(required = false) @Pattern(regexp = REGION, message = "must be an ISO 3166-2 code such as RU-KLU") String region,
-                         @RequestParam(required = false) @Pattern(regexp = INDUSTRY, message = "must be an upper-case code such as CONFECTIONERY") String industry,
-                         @RequestParam(required = false) @Pattern(regexp = ID, message = "must be an enterprise id") String enterpriseId,
-                         @RequestParam(defaultValue = "region") String groupBy) {
-        return ReportTables.leadTime(leadTime(from, to, region, industry, enterpriseId, groupBy));
+    CsvTable leadTimeCsv(@Valid AnalyticsQuery query) {
+        return ReportTables.leadTime(leadTime(query));
     }
 
     /** Cancellations, declines, expiries and no-shows, by {@code groupBy} (default cause). */
     @GetMapping("/cancellations")
-    Report<CancellationsRow> cancellations(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-                                           @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-                                           @RequestParam(required = false) @Pattern(regexp = REGION, message = "must be an ISO 3166-2 code such as RU-KLU") String region,
-                                           @RequestParam(required = false) @Pattern(regexp = INDUSTRY, message = "must be an upper-case code such as CONFECTIONERY") String industry,
-                                           @RequestParam(required = false) @Pattern(regexp = ID, message = "must be an enterprise id") String enterpriseId,
-                                           @RequestParam(defaultValue = "cause") String groupBy) {
-        return analytics.cancellations(filter(from, to, region, industry, enterpriseId), dimension(groupBy, LOSS_GROUPS));
+    Report<CancellationsRow> cancellations(@Valid AnalyticsQuery query) {
+        return analytics.cancellations(filter(query), dimension(query.groupByOr("cause"), LOSS_GROUPS));
     }
 
     @GetMapping(path = "/cancellations", produces = CSV)
-    CsvTable cancellationsCsv(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-                              @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-                              @RequestParam(required = false) @Pattern(regexp = REGION, message = "must be an ISO 3166-2 code such as RU-KLU") String region,
-                              @RequestParam(required = false) @Pattern(regexp = INDUSTRY, message = "must be an upper-case code such as CONFECTIONERY") String industry,
-                              @RequestParam(required = false) @Pattern(regexp = ID, message = "must be an enterprise id") String enterpriseId,
-                              @RequestParam(defaultValue = "cause") String groupBy) {
-        return ReportTables.cancellations(cancellations(from, to, region, industry, enterpriseId, groupBy));
+    CsvTable cancellationsCsv(@Valid AnalyticsQuery query) {
+        return ReportTables.cancellations(cancellations(query));
     }
 
-    /** The most visited programs of the period (visitors, then expected visitors), at most {@code limit}. */
+    /** The most visited programs of the period (visitors, then expected visitors), at most {@code limit} (10). */
     @GetMapping("/top-programs")
-    Report<TopProgramRow> topPrograms(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-                                      @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-                                      @RequestParam(required = false) @Pattern(regexp = REGION, message = "must be an ISO 3166-2 code such as RU-KLU") String region,
-                                      @RequestParam(required = false) @Pattern(regexp = INDUSTRY, message = "must be an upper-case code such as CONFECTIONERY") String industry,
-                                      @RequestParam(required = false) @Pattern(regexp = ID, message = "must be an enterprise id") String enterpriseId,
-                                      @RequestParam(defaultValue = "10") @Min(value = 1, message = "must be at least 1") @Max(value = 100, message = "must be at most 100") int limit) {
-        return analytics.topPrograms(filter(from, to, region, industry, enterpriseId), limit);
+    Report<TopProgramRow> topPrograms(@Valid AnalyticsQuery query) {
+        return analytics.topPrograms(filter(query), query.limitOr10());
     }
 
     @GetMapping(path = "/top-programs", produces = CSV)
-    CsvTable topProgramsCsv(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-                            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-                            @RequestParam(required = false) @Pattern(regexp = REGION, message = "must be an ISO 3166-2 code such as RU-KLU") String region,
-                            @RequestParam(required = false) @Pattern(regexp = INDUSTRY, message = "must be an upper-case code such as CONFECTIONERY") String industry,
-                            @RequestParam(required = false) @Pattern(regexp = ID, message = "must be an enterprise id") String enterpriseId,
-                            @RequestParam(defaultValue = "10") @Min(value = 1, message = "must be at least 1") @Max(value = 100, message = "must be at most 100") int limit) {
-        return ReportTables.topPrograms(topPrograms(from, to, region, industry, enterpriseId, limit));
+    CsvTable topProgramsCsv(@Valid AnalyticsQuery query) {
+        return ReportTables.topPrograms(topPrograms(query));
     }
 
     /** The period and filters, with an enterprise held to its own figures. */
-    private Filter filter(LocalDate from, LocalDate to, String region, String industry, String enterpriseId) {
-        if (to.isBefore(from)) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "to (" + to + ") is before from (" + from + ")");
+    private Filter filter(AnalyticsQuery q) {
+        if (q.to().isBefore(q.from())) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "to (" + q.to() + ") is before from (" + q.from() + ")");
         }
-        if (ChronoUnit.DAYS.between(from, to) >= Analytics.MAX_DAYS) {
+        if (ChronoUnit.DAYS.between(q.from(), q.to()) >= Analytics.MAX_DAYS) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
                     "the period may span at most " + Analytics.MAX_DAYS + " days");
         }
         Tenant caller = tenant.get();
-        String enterprise = enterpriseId;
+        String enterprise = q.enterpriseId();
         if (!caller.isAdmin()) {
-            if (enterpriseId != null && !caller.isEnterprise(enterpriseId)) {
+            if (enterprise != null && !caller.isEnterprise(enterprise)) {
                 throw new ResponseStatusException(HttpStatus.FORBIDDEN, "an enterprise sees its own figures only");
             }
             enterprise = caller.id();
         }
-        return new Filter(from, to, region, industry, enterprise);
+        return new Filter(q.from(), q.to(), q.region(), q.industry(), enterprise);
     }
 
     private static Dimension dimension(String groupBy, Set<Dimension> allowed) {
