@@ -71,7 +71,8 @@ class Api:
             shown = "" if body is None else " " + json.dumps(body, ensure_ascii=False)[:160]
             print(f"    {method} {path}{shown}")
             created = method == "POST" and path.endswith(("/enterprises", "/excursions", "/schedules", "/api-keys",
-                                                          "/history-slots", "/history"))
+                                                          "/history-slots", "/history",
+                                                          "/agreements"))
             return (201 if created else 200), None
         data = json.dumps(body).encode() if body is not None else None
         for attempt in range(RETRIES):
@@ -193,6 +194,25 @@ def load_enterprise(api, key, enterprise, stats, operator_key=None, history=None
             sell_out_one(api, key, operator_key, existing["id"], start, program["title"], stats)
         if history and "schedule" in entry:
             load_history(api, history["adminKey"], key, enterprise, entry, existing, history["operator"], stats)
+    if history and enterprise.get("programs"):
+        load_agreement(api, history["adminKey"], enterprise, history["operator"], stats)
+
+
+def load_agreement(api, admin_key, enterprise, operator, stats):
+    """The demo operator's commission with the enterprise (10, 12 or 15 %, from before the history), set once."""
+    query = urllib.parse.urlencode({"operatorId": operator["operatorId"], "enterpriseId": enterprise["id"]})
+    status, agreements = api.call(admin_key, "GET", f"/api/v1/agreements?{query}")
+    expect(status, agreements, f"agreements of {enterprise['id']}", 200)
+    if agreements:
+        stats["agreements_existing"] += 1
+        return
+    oldest = today_in(enterprise["timeZone"]) - datetime.timedelta(weeks=HISTORY_WEEKS + 1)
+    percent = random.Random(enterprise["id"]).choice([10, 12, 15])
+    status, answer = api.call(admin_key, "POST", "/api/v1/agreements", {
+        "operatorId": operator["operatorId"], "enterpriseId": enterprise["id"], "model": "COMMISSION",
+        "percent": percent, "currency": "RUB", "effectiveFrom": oldest.replace(day=1).isoformat()})
+    expect(status, answer, f"the demo operator's agreement with {enterprise['id']}", 201)
+    stats["agreements_new"] += 1
 
 
 def sell_out_one(api, key, operator_key, excursion_id, start, title, stats):
@@ -437,7 +457,8 @@ def main(argv):
                            "published", "slots_new", "slots_existing", "closed_new", "closed_existing",
                            "sold_out_new", "sold_out_existing", "history_slots_new", "history_slots_existing",
                            "history_slots_booked_before", "history_bookings_new", "history_bookings_existing",
-                           "history_bookings_refused", "history_cancelled"], 0)
+                           "history_bookings_refused", "history_cancelled", "agreements_new",
+                           "agreements_existing"], 0)
     failures = []
     registered = []
     for enterprise in enterprises:
@@ -465,7 +486,7 @@ def main(argv):
             failures.append(str(failure))
     programs = stats["programs_new"] + stats["programs_existing"]
     changes = sum(stats[k] for k in ("keys", "enterprises_new", "programs_new", "published", "slots_new", "closed_new",
-                                     "sold_out_new", "history_slots_new", "history_bookings_new"))
+                                     "sold_out_new", "history_slots_new", "history_bookings_new", "agreements_new"))
     verdict = "dry run, nothing sent" if dry_run else ("nothing to change" if changes == 0 else "loaded")
     print(f"  Demo data ({verdict}): {len(enterprises)} enterprises ({stats['enterprises_new']} new), "
           f"{programs} programs ({stats['programs_new']} new, {stats['published']} published now), "
@@ -478,6 +499,7 @@ def main(argv):
               f"bookings +{stats['history_bookings_new']} ({stats['history_cancelled']} of them cancelled; "
               f"{stats['history_bookings_existing']} already there"
               f"{', ' + str(stats['history_bookings_refused']) + ' refused' if stats['history_bookings_refused'] else ''}), "
+              f"commission agreements +{stats['agreements_new']} ({stats['agreements_existing']} already there), "
               f"{time.monotonic() - started:.1f} s with the programs")
     else:
         print("  Demo history: skipped (no demo operator in the keys file)")

@@ -37,6 +37,7 @@ class FakeGateway:
         self.slots = {}         # id -> {id, excursionId, start, status, capacity, held, confirmed, available}
         self.bookings = {}      # uuid -> {uuid, slot, units, status}
         self.imported = {}      # (operatorId, uuid) -> the imported booking as sent, with its slot
+        self.agreements = []    # as posted
         self.unknown_slots_next = 0   # answers of the history import refusing slots booking-service does not know yet
         self.writes = []
         self.throttle_next = 0
@@ -50,7 +51,7 @@ class FakeGateway:
             return 429, {"detail": "slow down"}
         if method != "GET":
             self.writes.append(f"{method} {path}")
-        if path.startswith("/admin/") or path in ("/api/v1/enterprises", "/api/v1/bookings/history") \
+        if path.startswith("/admin/") or path in ("/api/v1/enterprises", "/api/v1/bookings/history", "/api/v1/agreements") \
                 or path.endswith("/history-slots"):
             if key != ADMIN:
                 return 403, {"detail": "admin only"}
@@ -97,6 +98,12 @@ class FakeGateway:
             return 201, self.history_slots(program, body)
         if method == "POST" and path == "/api/v1/bookings/history":
             return self.history_bookings(body)
+        if method == "GET" and path == "/api/v1/agreements":
+            return 200, [a for a in self.agreements if a["operatorId"] == params["operatorId"][0]
+                         and a["enterpriseId"] == params["enterpriseId"][0]]
+        if method == "POST" and path == "/api/v1/agreements":
+            self.agreements.append(dict(body, id=f"agr-{len(self.agreements)}"))
+            return 201, self.agreements[-1]
         if path.startswith("/api/v1/excursions/"):
             program = self.programs.get(parts[4])
             if program is None or program["enterpriseId"] != tenant:
@@ -399,6 +406,11 @@ class LoaderTest(unittest.TestCase):
         self.assertIn(("accompanying_adult", "child"), kinds, "school groups with their accompanying adults")
         self.assertIn(("adult",), kinds, "adult tourist groups")
         self.assertIn("Demo history: past slots +", out)
+        with_programs = {e for e in self.fake.enterprises if any(p["enterpriseId"] == e for p in self.fake.programs.values())}
+        self.assertEqual(with_programs, {a["enterpriseId"] for a in self.fake.agreements}, "one agreement per enterprise")
+        self.assertEqual(len(with_programs), len(self.fake.agreements))
+        self.assertTrue(all(a["operatorId"] == "op-demo" and a["model"] == "COMMISSION" and a["percent"] in (10, 12, 15)
+                            and a["effectiveFrom"] <= oldest.isoformat() for a in self.fake.agreements))
 
         slots, imported, writes = len(self.fake.slots), len(self.fake.imported), len(self.fake.writes)
         code, out, err = self.run_loader()
@@ -408,6 +420,7 @@ class LoaderTest(unittest.TestCase):
         self.assertIn("bookings +0", out)
         repeated = self.fake.writes[writes:]
         self.assertNotIn("POST /api/v1/bookings/history", repeated, "slots with seats taken get no bookings again")
+        self.assertNotIn("POST /api/v1/agreements", repeated, "an agreement is set once")
 
     def test_history_plan_is_the_same_on_every_run_of_a_day(self):
         enterprise = next(e for e in self.data if e["id"] == "ent-fruzhe")
