@@ -16,7 +16,7 @@ import ru.promtour.test.security.TestSecurityConfiguration;
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "reporting.projection.reconcile-interval=200ms")
+        properties = {"reporting.projection.reconcile-interval=200ms", "platform.messaging.metrics.poll-interval=1s"})
 @ImportTestInfrastructure
 @Import(TestSecurityConfiguration.class)
 public @interface ReportingTest {

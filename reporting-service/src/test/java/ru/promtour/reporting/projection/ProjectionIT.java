@@ -34,6 +34,8 @@ class ProjectionIT {
     Generations generations;
     @Autowired
     MongoOperations mongo;
+    @Autowired
+    io.micrometer.core.instrument.MeterRegistry registry;
     @LocalServerPort
     int port;
 
@@ -134,6 +136,15 @@ class ProjectionIT {
         kafka.cancelled(booking, "SUPPLIER", Instant.parse("2026-09-10T10:00:00Z"), "Плановый ремонт");
         await().atMost(Duration.ofSeconds(30)).until(() -> List.of("CANCELLED").equals(
                 store.current().bookings(Criteria.where("_id").is(booking.id())).stream().map(BookingFact::status).toList()));
+    }
+
+    @Test
+    void theLagOfTheGenerationItFeedsIsAMetric() {
+        ReportingKafka.Program program = kafka.program(ReportingKafka.Enterprise.fresh("RU-TUL", "WEAPONS"), "Самовары", 50000, 25000);
+        kafka.slot(program, LocalDateTime.of(2026, 11, 5, 12, 0), 20);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(registry.find("kafka.consumer.group.lag")
+                .tag("group", "reporting-service.g" + generations.current()).tag("topic", ReportingKafka.SLOTS).gauges())
+                .isNotEmpty());
     }
 
     @Test
