@@ -2,6 +2,7 @@ package ru.promtour.reporting;
 
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
+import java.lang.annotation.Inherited;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
@@ -15,6 +16,7 @@ import ru.promtour.test.security.TestSecurityConfiguration;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
+@Inherited
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"reporting.projection.reconcile-interval=200ms", "platform.messaging.metrics.poll-interval=1s"})
 @ImportTestInfrastructure

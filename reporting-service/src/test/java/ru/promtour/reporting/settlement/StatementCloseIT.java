@@ -4,13 +4,7 @@ import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import ru.promtour.reporting.ReportingTest;
-import ru.promtour.reporting.projection.ProjectionStore;
 import ru.promtour.reporting.testdata.ReportingKafka;
 import ru.promtour.test.security.TestTokens;
 import ru.promtour.test.web.TestHttp;
@@ -26,26 +20,7 @@ import static ru.promtour.reporting.settlement.SettlementFixture.lines;
  * Closing is global: this class alone closes months, 2025-09 and 2025-10 (no other test books visits in them), and
  * 2024-02 for the agreement rule.
  */
-@ReportingTest
-class StatementCloseIT {
-
-    @Autowired
-    ProjectionStore store;
-    @LocalServerPort
-    int port;
-
-    private final ReportingKafka kafka = new ReportingKafka();
-    private SettlementFixture fixture;
-
-    @BeforeEach
-    void fixture() {
-        fixture = new SettlementFixture(kafka, store, port);
-    }
-
-    @AfterEach
-    void close() {
-        kafka.close();
-    }
+class StatementCloseIT extends SettlementITSupport {
 
     @Test
     void aClosedMonthStaysTheSameAndALateChangeIsAnAdjustmentInTheNextOpenMonth() {

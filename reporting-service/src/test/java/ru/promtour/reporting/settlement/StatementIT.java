@@ -5,13 +5,7 @@ import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import ru.promtour.reporting.ReportingTest;
-import ru.promtour.reporting.projection.ProjectionStore;
 import ru.promtour.reporting.testdata.ReportingKafka;
 import ru.promtour.test.security.TestTokens;
 import ru.promtour.test.web.TestHttp;
@@ -27,26 +21,7 @@ import static ru.promtour.reporting.settlement.SettlementFixture.lines;
  * enterprise's views of the same bookings, what is charged (visits, no-shows, late operator cancellations) and what
  * is not, the price list of the booking time, and the CSV export.
  */
-@ReportingTest
-class StatementIT {
-
-    @Autowired
-    ProjectionStore store;
-    @LocalServerPort
-    int port;
-
-    private final ReportingKafka kafka = new ReportingKafka();
-    private SettlementFixture fixture;
-
-    @BeforeEach
-    void fixture() {
-        fixture = new SettlementFixture(kafka, store, port);
-    }
-
-    @AfterEach
-    void close() {
-        kafka.close();
-    }
+class StatementIT extends SettlementITSupport {
 
     @Test
     void eachAgreementModelGivesExactGrossCommissionAndNetAndBothViewsAgree() {
