@@ -1,5 +1,6 @@
 package ru.promtour.reporting.settlement;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.function.Function;
@@ -19,6 +20,8 @@ public class ClosedMonths {
     static final String COLLECTION = "statementMonths";
     static final String CLOSING = "CLOSING";
     static final String CLOSED = "CLOSED";
+    /** How long a close may take before another may take it over (a month's lines are written in seconds). */
+    static final Duration LEASE = Duration.ofMinutes(5);
 
     private final MongoOperations mongo;
 
@@ -53,17 +56,20 @@ public class ClosedMonths {
     }
 
     /**
-     * Marks a month as being closed (again, when an earlier close failed half-way); false when it is closed. The
-     * upsert matches no closed month, so for one it tries to insert a second document with the same id and fails.
+     * Marks a month as being closed; false when it is closed or another close of it is at work. A close that failed
+     * half-way leaves the month {@code CLOSING}: once that is older than {@link #LEASE} a new close takes it over. The
+     * upsert matches only such a stale close, so for a closed month or a close at work it tries to insert a second
+     * document with the same id and fails; for a month never closed it inserts.
      */
     boolean begin(ClosedMonth closing) {
+        Criteria stale = Criteria.where("_id").is(closing.id()).and("state").is(CLOSING)
+                .and("closedAt").lt(closing.closedAt().minus(LEASE));
         try {
-            mongo.upsert(Query.query(Criteria.where("_id").is(closing.id()).and("state").ne(CLOSED)),
-                    Update.update("state", CLOSING).set("closedAt", closing.closedAt())
-                            .set("closedBy", closing.closedBy()).set("lines", 0), COLLECTION);
+            mongo.upsert(Query.query(stale), Update.update("state", CLOSING).set("closedAt", closing.closedAt())
+                    .set("closedBy", closing.closedBy()).set("lines", 0), COLLECTION);
             return true;
         }
-        catch (DuplicateKeyException closed) {
+        catch (DuplicateKeyException closedOrBusy) {
             return false;
         }
     }

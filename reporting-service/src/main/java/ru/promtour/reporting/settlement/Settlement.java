@@ -85,7 +85,8 @@ public class Settlement {
         String id = month.toString();
         // closedAt is taken before the lines are read: a booking that changes while they are written counts as changed
         if (!closedMonths.begin(new ClosedMonths.ClosedMonth(id, ClosedMonths.CLOSING, now, closedBy, 0))) {
-            throw new SettlementConflictException("Month " + month + " is closed");
+            throw new SettlementConflictException("Month " + month + " is closed, or another close of it is at work (a "
+                    + "close that failed half-way can be repeated " + ClosedMonths.LEASE.toMinutes() + " minutes after it began)");
         }
         List<StatementLine> lines = live(month, null, closedMonths.closed()).stream()
                 .map(line -> line.frozenIn(id)).toList();
