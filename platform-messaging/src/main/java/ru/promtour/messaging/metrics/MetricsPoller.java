@@ -20,7 +20,8 @@ public class MetricsPoller implements SmartLifecycle {
 
     private final List<PolledMeters> meters;
     private final Duration interval;
-    private final DaemonTimer timer = new DaemonTimer("metrics-poller");
+    private final DaemonTimer timer = new DaemonTimer("metrics-poller",
+            ex -> log.debug("Metrics refresh failed", ex));
 
     public MetricsPoller(List<PolledMeters> meters, Duration interval) {
         this.meters = List.copyOf(meters);
@@ -43,7 +44,7 @@ public class MetricsPoller implements SmartLifecycle {
     public void start() {
         if (!meters.isEmpty()) {
             // the first values right after the start (not one interval later)
-            timer.start(null, Duration.ZERO, interval, this::refreshSafely);
+            timer.start(null, Duration.ZERO, interval, this::refreshAll);
         }
     }
 
@@ -55,14 +56,5 @@ public class MetricsPoller implements SmartLifecycle {
     @Override
     public boolean isRunning() {
         return timer.isRunning();
-    }
-
-    private void refreshSafely() {
-        try {
-            refreshAll();
-        }
-        catch (Throwable ex) {
-            log.debug("Metrics refresh failed", ex);
-        }
     }
 }

@@ -31,7 +31,8 @@ public class OutboxRelayTimer implements SmartLifecycle {
     private final MongoOperations mongo;
     private final Supplier<List<String>> collections;
     private final Duration interval;
-    private final DaemonTimer timer = new DaemonTimer("outbox-relay-timer");
+    private final DaemonTimer timer = new DaemonTimer("outbox-relay-timer",
+            ex -> log.warn("Outbox sweep failed: {}", ex.toString()));
 
     public OutboxRelayTimer(OutboxRelay relay, MongoOperations mongo, Supplier<List<String>> collections,
                             Duration interval) {
@@ -58,7 +59,7 @@ public class OutboxRelayTimer implements SmartLifecycle {
     @Override
     public void start() {
         List<String> names = collections.get();
-        timer.start(() -> names.forEach(this::ensureIndex), interval, interval, this::sweepSafely);
+        timer.start(() -> names.forEach(this::ensureIndex), interval, interval, this::sweep);
         log.debug("Outbox relay timer started every {} over {}", interval, names);
     }
 
@@ -70,15 +71,6 @@ public class OutboxRelayTimer implements SmartLifecycle {
     @Override
     public boolean isRunning() {
         return timer.isRunning();
-    }
-
-    private void sweepSafely() {
-        try {
-            sweep();
-        }
-        catch (Throwable ex) {
-            log.warn("Outbox sweep failed: {}", ex.toString());
-        }
     }
 
     private void ensureIndex(String collection) {

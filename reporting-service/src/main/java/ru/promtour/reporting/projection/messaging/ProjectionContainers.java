@@ -60,7 +60,9 @@ public class ProjectionContainers implements SmartLifecycle {
     private final ProjectionStore store;
     private final ReportingProperties.Projection properties;
     private final Map<Integer, ConcurrentMessageListenerContainer<Object, Object>> running = new ConcurrentHashMap<>();
-    private final DaemonTimer timer = new DaemonTimer("reporting-projection");
+    // the store or the broker may be away for a moment: the next turn tries again
+    private final DaemonTimer timer = new DaemonTimer("reporting-projection",
+            ex -> log.warn("Projection reconcile failed: {}", ex.toString()));
     private volatile Admin admin;
 
     ProjectionContainers(ConcurrentKafkaListenerContainerFactory<Object, Object> factory, KafkaAdmin kafkaAdmin,
@@ -74,8 +76,7 @@ public class ProjectionContainers implements SmartLifecycle {
 
     @Override
     public void start() {
-        timer.start(this::reconcileQuietly, properties.reconcileInterval(), properties.reconcileInterval(),
-                this::reconcileQuietly);
+        timer.start(this::reconcile, properties.reconcileInterval(), properties.reconcileInterval(), this::reconcile);
     }
 
     @Override
@@ -116,19 +117,9 @@ public class ProjectionContainers implements SmartLifecycle {
             store.drop(rebuild.generation()); // leftovers of an earlier attempt with this number
             log.info("Projection rebuild into generation {} requested by {}, up to {}", rebuild.generation(),
                     requestedBy, rebuild.targets());
-            reconcileQuietly();
+            timer.runNow(this::reconcile);
         });
         return started;
-    }
-
-    private void reconcileQuietly() {
-        try {
-            reconcile();
-        }
-        catch (RuntimeException ex) {
-            // the store or the broker may be away for a moment: the next turn tries again
-            log.warn("Projection reconcile failed: {}", ex.toString());
-        }
     }
 
     synchronized void reconcile() {
