@@ -267,21 +267,20 @@ public class Analytics {
                     Dimensions.Program p = dimensions.of(s.programId(), null, s.enterpriseId(), null);
                     return filter.matches(p.region(), p.industry(), p.enterpriseId());
                 }).toList();
-        return new Period(bookings, slots, dimensions);
+        List<BookingFact> confirmed = bookings.stream().filter(BookingFact::confirmed).toList();
+        Map<String, Long> sold = new HashMap<>();
+        confirmed.forEach(b -> sold.merge(String.valueOf(b.slotId()), (long) b.units(), Long::sum));
+        return new Period(bookings, confirmed, sold, slots, dimensions);
     }
 
-    private record Period(List<BookingFact> bookings, List<SlotFact> slots, Dimensions dimensions) {
-
-        List<BookingFact> confirmed() {
-            return bookings.stream().filter(BookingFact::confirmed).toList();
-        }
-
-        /** Units sold per slot id: the confirmed bookings of the period. */
-        Map<String, Long> sold() {
-            Map<String, Long> sold = new HashMap<>();
-            confirmed().forEach(b -> sold.merge(String.valueOf(b.slotId()), (long) b.units(), Long::sum));
-            return sold;
-        }
+    /**
+     * The facts of one period, read and derived once per report.
+     *
+     * @param confirmed the confirmed bookings among {@code bookings}
+     * @param sold      units sold per slot id: the confirmed bookings' units
+     */
+    private record Period(List<BookingFact> bookings, List<BookingFact> confirmed, Map<String, Long> sold,
+                          List<SlotFact> slots, Dimensions dimensions) {
 
         Map<Dimension.Group, List<BookingFact>> group(Dimension groupBy, List<BookingFact> facts) {
             Map<Dimension.Group, List<BookingFact>> groups = new TreeMap<>(Comparator.comparing(Dimension.Group::key));
