@@ -10,6 +10,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -17,12 +18,14 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import ru.promtour.security.web.JsonErrorPaths;
+import tools.jackson.core.JacksonException;
 
 /**
- * Bad input to the analytics and the projection as {@code application/problem+json} 400 whose {@code errors} name each
- * field and what is wrong (settlement answers its own: {@code SettlementErrors}).
+ * Bad input to any of the service's endpoints as {@code application/problem+json} 400 whose {@code errors} name each
+ * field (a query parameter, a bound query's field, a body's JSON path) and what is wrong.
  */
-@RestControllerAdvice(basePackages = {"ru.promtour.reporting.analytics", "ru.promtour.reporting.projection"})
+@RestControllerAdvice
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @Override
@@ -31,10 +34,24 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return badRequest(List.of(Map.of("field", ex.getParameterName(), "message", "is required")));
     }
 
+    /** No body, a body that is not JSON, or a value of the wrong type at a JSON path. */
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        JacksonException jackson = JsonErrorPaths.jacksonCause(ex);
+        if (jackson == null) {
+            return badRequest(List.of(Map.of("field", "body", "message", "a JSON body is required")));
+        }
+        String path = JsonErrorPaths.path(jackson.getPath());
+        return badRequest(List.of(path.isEmpty() ? Map.of("field", "body", "message", "is not valid JSON")
+                : Map.of("field", path, "message", "has the wrong type or an unknown value")));
+    }
+
     @Override
     protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException ex, HttpHeaders headers,
             HttpStatusCode status, WebRequest request) {
-        String field = ex instanceof MethodArgumentTypeMismatchException m ? m.getName() : String.valueOf(ex.getPropertyName());
+        String field = ex instanceof MethodArgumentTypeMismatchException m ? m.getName() : ex.getPropertyName();
+        field = field == null ? "parameter" : field;
         String expected = ex.getRequiredType() == null ? "a valid value" : expected(ex.getRequiredType());
         return badRequest(List.of(Map.of("field", field, "message", "must be " + expected)));
     }
@@ -48,13 +65,14 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         };
     }
 
-    /** A query bound to a record ({@code @Valid} {@code @ModelAttribute}): a missing, malformed or invalid field. */
+    /** A bound query or body ({@code @Valid}): a missing, malformed (binding failure) or invalid field. */
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         List<Map<String, String>> problems = new ArrayList<>();
         ex.getBindingResult().getFieldErrors().forEach(error -> problems.add(Map.of("field", error.getField(),
-                "message", error.isBindingFailure() ? "must be " + expected(error.getField(), ex) : String.valueOf(error.getDefaultMessage()))));
+                "message", error.isBindingFailure() ? "must be " + expected(error.getField(), ex)
+                        : String.valueOf(error.getDefaultMessage()))));
         ex.getBindingResult().getGlobalErrors().forEach(error -> problems.add(Map.of("field", error.getObjectName(),
                 "message", String.valueOf(error.getDefaultMessage()))));
         return badRequest(problems);
