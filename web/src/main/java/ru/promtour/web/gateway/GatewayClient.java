@@ -2,6 +2,7 @@ package ru.promtour.web.gateway;
 
 import java.io.IOException;
 import java.net.URI;
+import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,7 +15,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.ClientHttpResponse;
-import org.springframework.http.client.SimpleClientHttpRequestFactory;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
@@ -44,8 +45,10 @@ public class GatewayClient {
     private final ObjectMapper json;
 
     public GatewayClient(RestClient.Builder builder, WebProperties properties, ObjectMapper json) {
-        SimpleClientHttpRequestFactory requests = new SimpleClientHttpRequestFactory();
-        requests.setConnectTimeout(properties.connectTimeout());
+        // the JDK client: HttpURLConnection hides the body of a 401 to a POST (it wants to retry the authentication)
+        JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(
+                HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                    .connectTimeout(properties.connectTimeout()).build());
         requests.setReadTimeout(properties.readTimeout());
         this.http = builder.clone().baseUrl(properties.gatewayUrl()).requestFactory(requests).build();
         this.json = json;
