@@ -3,6 +3,8 @@ package ru.promtour.web.security;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpSession;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.LockedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.WebAttributes;
 import org.springframework.stereotype.Controller;
@@ -39,7 +41,16 @@ public class SignInController {
     @GetMapping(SecurityConfiguration.LOGIN)
     public String login(@RequestParam(required = false) String error, HttpSession session, Model model) {
         if (error != null && session.getAttribute(WebAttributes.AUTHENTICATION_EXCEPTION) instanceof AuthenticationException ex) {
-            model.addAttribute("error", ex.getMessage());
+            // the two answers people must understand in their language; anything else as the gateway said it
+            if (ex instanceof LockedException) {
+                model.addAttribute("errorKey", "signin.locked");
+            }
+            else if (ex instanceof BadCredentialsException) {
+                model.addAttribute("errorKey", "signin.bad");
+            }
+            else {
+                model.addAttribute("error", ex.getMessage());
+            }
         }
         model.addAttribute("demoLogin", properties.demoLogin());
         return "console/login";

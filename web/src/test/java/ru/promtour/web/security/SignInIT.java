@@ -96,7 +96,7 @@ class SignInIT extends WebTestSupport {
             .andExpect(redirectedUrl("/console/login?error")).andReturn();
 
         mvc.perform(get("/console/login").param("error", "").session((MockHttpSession) failed.getRequest().getSession(false)))
-            .andExpect(content().string(org.hamcrest.Matchers.containsString("Wrong e-mail or password")));
+            .andExpect(content().string(org.hamcrest.Matchers.containsString("Неверная электронная почта или пароль.")));
     }
 
     @Test
@@ -111,7 +111,7 @@ class SignInIT extends WebTestSupport {
         String page = mvc.perform(get("/console/login").param("error", "")
                 .session((MockHttpSession) failed.getRequest().getSession(false)))
             .andReturn().getResponse().getContentAsString();
-        assertThat(page).contains("The account is locked after 5 failed sign-ins");
+        assertThat(page).contains("Учётная запись заблокирована после 5 неудачных попыток входа");
     }
 
     @Test
