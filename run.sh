@@ -27,10 +27,10 @@
 #   LOCAL_STACK_JAVA_OPTS  JVM options of the local stack (default: $DEFAULT_LOCAL_STACK_JAVA_OPTS)
 #   ADMIN_API_KEY        admin API key of the gateway (default: dev-admin-key-change-me; printed)
 #   GATEWAY_ADDRESS      the address the gateway listens on (default 0.0.0.0; the services listen on 127.0.0.1 only)
-#   GATEWAY_PORT, CATALOG_PORT, BOOKING_PORT, NOTIFICATION_PORT, REPORTING_PORT
+#   GATEWAY_PORT, CATALOG_PORT, BOOKING_PORT, NOTIFICATION_PORT, REPORTING_PORT, WEB_PORT
 #                        the main ports (default 8080, 8081, 8082, 8083, 8084), e.g. for a second checkout running beside a
 #                        first; the gateway and the services are pointed at each other's ports
-#   CATALOG_MANAGEMENT_PORT, BOOKING_MANAGEMENT_PORT, NOTIFICATION_MANAGEMENT_PORT, REPORTING_MANAGEMENT_PORT
+#   CATALOG_MANAGEMENT_PORT, BOOKING_MANAGEMENT_PORT, NOTIFICATION_MANAGEMENT_PORT, REPORTING_MANAGEMENT_PORT, WEB_MANAGEMENT_PORT
 #                        each service's actuator port (default 9081, 9082, 9083, 9084; health, metrics at /actuator/prometheus),
 #                        on 127.0.0.1 only (MANAGEMENT_ADDRESS); a service's main port serves no /actuator, only the
 #                        probes /livez and /readyz
@@ -89,7 +89,7 @@ STACK_HEALTH_TIMEOUT=60
 STARTUP_TIMEOUT="${STARTUP_TIMEOUT:-90}"
 STOP_TIMEOUT=20
 
-ALL=(local-stack gateway catalog-service booking-service notification-service reporting-service)
+ALL=(local-stack gateway catalog-service booking-service notification-service reporting-service web)
 declare -A JAR=(
     [local-stack]="local-stack/target/local-stack-0.1.0-SNAPSHOT-exec.jar"
     [gateway]="gateway/target/gateway.jar"
@@ -97,6 +97,7 @@ declare -A JAR=(
     [booking-service]="booking-service/target/booking-service.jar"
     [notification-service]="notification-service/target/notification-service.jar"
     [reporting-service]="reporting-service/target/reporting-service.jar"
+    [web]="web/target/web.jar"
 )
 declare -A PORT=(
     [local-stack]="${MESSAGES_PORT:-8025}"
@@ -105,6 +106,7 @@ declare -A PORT=(
     [booking-service]="${BOOKING_PORT:-8082}"
     [notification-service]="${NOTIFICATION_PORT:-8083}"
     [reporting-service]="${REPORTING_PORT:-8084}"
+    [web]="${WEB_PORT:-8085}"
 )
 # The services' actuator ports (management.server.port): health and metrics are served there, not on the main port.
 declare -A MANAGEMENT_PORT_OF=(
@@ -112,6 +114,7 @@ declare -A MANAGEMENT_PORT_OF=(
     [booking-service]="${BOOKING_MANAGEMENT_PORT:-9082}"
     [notification-service]="${NOTIFICATION_MANAGEMENT_PORT:-9083}"
     [reporting-service]="${REPORTING_MANAGEMENT_PORT:-9084}"
+    [web]="${WEB_MANAGEMENT_PORT:-9085}"
 )
 
 if [[ -t 1 ]]; then
@@ -543,6 +546,8 @@ preflight() {
 
     DATA_DIR="${LOCAL_STACK_DATA_DIR:-$ROOT/.data}"
     export ADMIN_API_KEY="${ADMIN_API_KEY:-dev-admin-key-change-me}"
+    # the demo people's password in the web console of a local run (demo/bootstrap-staff.py)
+    DEMO_STAFF_PASSWORD="${DEMO_STAFF_PASSWORD:-promtour-demo-2026}"
     # readable logs in .run/logs (the services log ECS JSON by default); LOG_FORMAT=json ./run.sh for the JSON lines
     export LOG_FORMAT="${LOG_FORMAT:-text}"
     export SMS_SINK_TOKEN="${SMS_SINK_TOKEN:-local-dev-sms-token}"
@@ -558,6 +563,10 @@ preflight() {
     export BOOKING_SERVICE_URL="${BOOKING_SERVICE_URL:-http://localhost:${PORT[booking-service]}}"
     export NOTIFICATION_SERVICE_URL="${NOTIFICATION_SERVICE_URL:-http://localhost:${PORT[notification-service]}}"
     export REPORTING_SERVICE_URL="${REPORTING_SERVICE_URL:-http://localhost:${PORT[reporting-service]}}"
+    export WEB_SERVICE_URL="${WEB_SERVICE_URL:-http://localhost:${PORT[web]}}"
+    # the web pages call the APIs through the gateway, as any client; the sign-in page shows the demo login
+    export GATEWAY_URL="${GATEWAY_URL:-http://localhost:${PORT[gateway]}}"
+    export WEB_DEMO_LOGIN="${WEB_DEMO_LOGIN:-staff@fruzhe.local / $DEMO_STAFF_PASSWORD}"
     export GATEWAY_JWKS_URI="${GATEWAY_JWKS_URI:-http://localhost:${PORT[gateway]}/.well-known/jwks.json}"
     export PUBLIC_BASE_URL="${PUBLIC_BASE_URL:-http://localhost:${PORT[gateway]}}"
 
@@ -734,6 +743,10 @@ summary() {
     done
     say ""
     [[ " ${STARTED[*]} " == *" gateway "* ]] && say "  Gateway         http://localhost:${PORT[gateway]}"
+    if [[ " ${STARTED[*]} " == *" web "* ]]; then
+        say "  Guide           http://localhost:${PORT[gateway]}/guide   (public excursion guide)"
+        say "  Console         http://localhost:${PORT[gateway]}/console (staff sign-in; demo logins below)"
+    fi
     if [[ " ${STARTED[*]} " == *" local-stack "* ]]; then
         say "  Messages page   http://localhost:${PORT[local-stack]}   (every email and SMS sent)"
         say "  SMTP            localhost:${SMTP_PORT:-2525}"
@@ -753,6 +766,7 @@ summary() {
     [[ ${LOAD_DEMO:-1} == 0 ]] && return 0
     [[ " ${STARTED[*]} " == *" gateway "* ]] && demo_keys
     [[ " ${STARTED[*]} " == *" gateway "* && " ${STARTED[*]} " == *" catalog-service "* ]] && demo_data
+    [[ " ${STARTED[*]} " == *" gateway "* && " ${STARTED[*]} " == *" web "* ]] && demo_staff
     return 0
 }
 
@@ -773,6 +787,15 @@ demo_data() {
     command -v python3 >/dev/null 2>&1 || return 0
     python3 "$ROOT/demo/load-demo.py" "http://localhost:${PORT[gateway]}" "$ADMIN_API_KEY" "$RUN_DIR/demo-keys.json" \
         || warn "demo data not (fully) loaded; see the message above"
+    say ""
+}
+
+# The console's demo people (the regional office and a staff member of «Фруже»), invited and activated; idempotent.
+demo_staff() {
+    command -v python3 >/dev/null 2>&1 || return 0
+    say "  Console logins (http://localhost:${PORT[gateway]}/console):"
+    python3 "$ROOT/demo/bootstrap-staff.py" "http://localhost:${PORT[gateway]}" "$ADMIN_API_KEY" "$DEMO_STAFF_PASSWORD" \
+        || warn "demo staff not created; see the message above"
     say ""
 }
 

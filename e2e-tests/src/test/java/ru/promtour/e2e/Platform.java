@@ -24,8 +24,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The whole platform for scenario tests, started once per test JVM: the local stack in this JVM (real Kafka
- * broker, Mongo-wire store, SMTP catcher, SMS sink) on free ports and a temporary folder, then the gateway and
- * the three services from their packaged jars as separate JVMs, exactly as {@code run.sh} runs them. Tests
+ * broker, Mongo-wire store, SMTP catcher, SMS sink) on free ports and a temporary folder, then the gateway, the
+ * services and the web module from their packaged jars as separate JVMs, exactly as {@code run.sh} runs them. Tests
  * talk only to {@link #gatewayUrl()} and read delivered messages from {@link #messagesUrl()}.
  * <p>
  * Each process logs to {@code target/e2e-logs/<name>.log}; when one does not become healthy the tail of its
@@ -37,7 +37,7 @@ public final class Platform {
     public static final String ADMIN_KEY = "e2e-admin-key-" + UUID.randomUUID();
     static final String SMS_TOKEN = "e2e-sms-token";
     private static final List<String> SERVICES = List.of("catalog-service", "booking-service", "notification-service",
-            "reporting-service", "gateway");
+            "reporting-service", "web", "gateway");
     private static final String JAVA_OPTS = "-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k -Xms32m -Xmx192m "
             + "-XX:MaxMetaspaceSize=192m -XX:+ExitOnOutOfMemoryError";
 
@@ -148,6 +148,9 @@ public final class Platform {
         env.put("BOOKING_SERVICE_URL", directUrl("booking-service"));
         env.put("NOTIFICATION_SERVICE_URL", directUrl("notification-service"));
         env.put("REPORTING_SERVICE_URL", directUrl("reporting-service"));
+        env.put("WEB_SERVICE_URL", directUrl("web"));
+        // the web module calls the platform's APIs through the gateway, as any client
+        env.put("GATEWAY_URL", gatewayUrl());
         env.put("SMTP_HOST", LocalStackConfig.HOST);
         env.put("SMTP_PORT", String.valueOf(stack.config().smtpPort()));
         env.put("SPRING_MAIL_HOST", LocalStackConfig.HOST);

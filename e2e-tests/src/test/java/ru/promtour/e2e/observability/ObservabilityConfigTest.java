@@ -174,7 +174,7 @@ class ObservabilityConfigTest {
             jobs.put((String) job.get("job_name"), job);
         }
         assertThat(jobs).containsOnlyKeys("prometheus", "catalog-service", "booking-service", "notification-service",
-                "reporting-service", "gateway");
+                "reporting-service", "web", "gateway");
         Map<String, Object> compose = composeServices();
         for (String application : APPLICATIONS) {
             Map<String, Object> job = jobs.get(application);
