@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import org.springframework.validation.Errors;
 
@@ -18,6 +19,11 @@ public class ProgramForm {
     /** Keys of the catalog's answer that a PUT does not take back. */
     private static final List<String> READ_ONLY = List.of("id", "enterpriseId", "status", "version", "createdAt",
             "updatedAt", "publishedAt");
+
+    /** Whole rubles with at most two decimals (the comma already turned into a point). */
+    private static final Pattern RUBLES = Pattern.compile("^\\d{1,9}(\\.\\d{1,2})?$");
+    /** The catalog takes at most 100 000 000 kopecks a unit. */
+    private static final BigDecimal MAX_RUBLES = BigDecimal.valueOf(1_000_000);
 
     private String titleRu;
     private String titleEn;
@@ -109,17 +115,12 @@ public class ProgramForm {
             }
             return null;
         }
-        try {
-            BigDecimal value = new BigDecimal(text);
-            if (value.signum() < 0 || value.scale() > 2 || value.compareTo(BigDecimal.valueOf(1_000_000)) > 0) {
-                throw new NumberFormatException(text);
-            }
-            return value.movePointRight(2).longValueExact();
-        }
-        catch (NumberFormatException | ArithmeticException ex) {
+        BigDecimal value = RUBLES.matcher(text).matches() ? new BigDecimal(text) : null;
+        if (value == null || value.compareTo(MAX_RUBLES) > 0) {
             errors.rejectValue(field, "program.error.price", "Enter a price in rubles, e.g. 900 or 900,50");
             return null;
         }
+        return value.movePointRight(2).longValueExact();
     }
 
     /** The form filled from the catalog's answer for a program (edit). */
