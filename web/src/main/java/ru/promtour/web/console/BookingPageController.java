@@ -3,9 +3,8 @@ package ru.promtour.web.console;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
-import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -13,7 +12,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import ru.promtour.web.gateway.ApiException;
 import ru.promtour.web.gateway.GatewayClient;
 
 import static ru.promtour.web.gateway.GatewayClient.path;
@@ -34,12 +32,12 @@ public class BookingPageController {
 
     private final ConsoleApi api;
     private final GatewayClient gateway;
-    private final MessageSource messages;
+    private final ConsoleActions actions;
 
-    public BookingPageController(ConsoleApi api, MessageSource messages) {
+    public BookingPageController(ConsoleApi api, ConsoleActions actions) {
         this.api = api;
         this.gateway = api.gateway();
-        this.messages = messages;
+        this.actions = actions;
     }
 
     @GetMapping("/console/approvals")
@@ -114,17 +112,9 @@ public class BookingPageController {
             () -> gateway.post(path("/api/v1/bookings/{id}/no-show", id), body));
     }
 
-    private String decide(String id, String back, RedirectAttributes redirect, String done, Runnable call) {
-        try {
-            call.run();
-            redirect.addFlashAttribute("notice", text(done));
-        }
-        catch (ApiException ex) {
-            if (ex.isNotFound()) {
-                throw ex;
-            }
-            redirect.addFlashAttribute("apiError", ProgramController.withFields(ex));
-        }
+    private String decide(String id, String back, RedirectAttributes redirect, String done,
+                          Supplier<Map<String, Object>> call) {
+        actions.attempt(redirect, call, answer -> text(done));
         return target(id, back);
     }
 
@@ -141,6 +131,6 @@ public class BookingPageController {
     }
 
     private String text(String key, Object... arguments) {
-        return messages.getMessage(key, arguments, LocaleContextHolder.getLocale());
+        return actions.text(key, arguments);
     }
 }

@@ -9,8 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -40,12 +38,12 @@ public class ProgramController {
 
     private final ConsoleApi api;
     private final GatewayClient gateway;
-    private final MessageSource messages;
+    private final ConsoleActions actions;
 
-    public ProgramController(ConsoleApi api, MessageSource messages) {
+    public ProgramController(ConsoleApi api, ConsoleActions actions) {
         this.api = api;
         this.gateway = api.gateway();
-        this.messages = messages;
+        this.actions = actions;
     }
 
     @GetMapping
@@ -176,16 +174,8 @@ public class ProgramController {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("localStart", day + "T" + at.withSecond(0).withNano(0));
         body.put("capacity", seats);
-        try {
-            gateway.post(path("/api/v1/excursions/{id}/slots", id), body);
-            redirect.addFlashAttribute("notice", text("slot.added", day + " " + at.withSecond(0).withNano(0)));
-        }
-        catch (ApiException ex) {
-            if (ex.isNotFound()) {
-                throw ex;
-            }
-            redirect.addFlashAttribute("apiError", withFields(ex));
-        }
+        actions.attempt(redirect, () -> gateway.post(path("/api/v1/excursions/{id}/slots", id), body),
+            created -> text("slot.added", new ConsoleFormat().local(created.get("start"))));
         return "redirect:/console/programs/" + id;
     }
 
@@ -221,16 +211,8 @@ public class ProgramController {
         body.put("from", from.strip());
         body.put("to", to.strip());
         body.put("capacity", seats);
-        try {
-            Map<String, Object> result = gateway.post(path("/api/v1/excursions/{id}/schedules", id), body);
-            redirect.addFlashAttribute("notice", text("schedule.added", result.get("created"), result.get("skipped")));
-        }
-        catch (ApiException ex) {
-            if (ex.isNotFound()) {
-                throw ex;
-            }
-            redirect.addFlashAttribute("apiError", withFields(ex));
-        }
+        actions.attempt(redirect, () -> gateway.post(path("/api/v1/excursions/{id}/schedules", id), body),
+            result -> text("schedule.added", result.get("created"), result.get("skipped")));
         return "redirect:/console/programs/" + id;
     }
 
@@ -251,15 +233,6 @@ public class ProgramController {
         return "console/program-form";
     }
 
-    static String withFields(ApiException ex) {
-        if (ex.fieldErrors().isEmpty()) {
-            return ex.getMessage();
-        }
-        StringBuilder text = new StringBuilder(ex.getMessage());
-        ex.fieldErrors().forEach((field, message) -> text.append("; ").append(field).append(": ").append(message));
-        return text.toString();
-    }
-
     static Integer number(String text) {
         try {
             int value = Integer.parseInt(text.strip());
@@ -271,6 +244,6 @@ public class ProgramController {
     }
 
     private String text(String key, Object... arguments) {
-        return messages.getMessage(key, arguments, LocaleContextHolder.getLocale());
+        return actions.text(key, arguments);
     }
 }

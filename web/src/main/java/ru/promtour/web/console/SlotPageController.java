@@ -11,8 +11,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 
-import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -47,12 +45,12 @@ public class SlotPageController {
 
     private final ConsoleApi api;
     private final GatewayClient gateway;
-    private final MessageSource messages;
+    private final ConsoleActions actions;
 
-    public SlotPageController(ConsoleApi api, MessageSource messages) {
+    public SlotPageController(ConsoleApi api, ConsoleActions actions) {
         this.api = api;
         this.gateway = api.gateway();
-        this.messages = messages;
+        this.actions = actions;
     }
 
     @GetMapping
@@ -170,17 +168,10 @@ public class SlotPageController {
      */
     private String change(String id, RedirectAttributes redirect, String done, Supplier<Map<String, Object>> call,
                           Object... arguments) {
-        try {
-            Map<String, Object> answer = call.get();
+        actions.attempt(redirect, call, answer -> {
             boolean pending = "PENDING".equals(answer.get("status")) && answer.containsKey("requestId");
-            redirect.addFlashAttribute("notice", text(pending ? done + ".pending" : done, arguments));
-        }
-        catch (ApiException ex) {
-            if (ex.isNotFound()) {
-                throw ex;
-            }
-            redirect.addFlashAttribute("apiError", ProgramController.withFields(ex));
-        }
+            return text(pending ? done + ".pending" : done, arguments);
+        });
         return back(id);
     }
 
@@ -211,6 +202,6 @@ public class SlotPageController {
     }
 
     private String text(String key, Object... arguments) {
-        return messages.getMessage(key, arguments, LocaleContextHolder.getLocale());
+        return actions.text(key, arguments);
     }
 }
