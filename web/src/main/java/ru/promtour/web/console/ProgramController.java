@@ -144,7 +144,7 @@ public class ProgramController {
             }
             redirect.addFlashAttribute("apiError", ex.getMessage());
             List<String> missing = new ArrayList<>();
-            ex.fieldErrors().forEach((field, message) -> missing.add(field + ": " + message));
+            ex.fieldErrors().forEach((field, message) -> missing.add(label(field) + ": " + message));
             redirect.addFlashAttribute("missing", missing);
         }
         return "redirect:/console/programs/" + id;
@@ -225,12 +225,21 @@ public class ProgramController {
                 binding.rejectValue(formField, "api", message);
             }
             else if (formField == null) {
-                unplaced.add(field + ": " + message);
+                unplaced.add(label(field) + ": " + message);
             }
         });
         model.addAttribute("apiError", ex.getMessage());
         model.addAttribute("missing", unplaced);
         return "console/program-form";
+    }
+
+    /** What the form calls an API field ("Место сбора" for {@code meetingPoint}); the API's name when it has none. */
+    private String label(String apiField) {
+        if (apiField.equals("units") || apiField.startsWith("units[")) {
+            return text("program.units");
+        }
+        String formField = ProgramForm.formField(apiField);
+        return formField == null ? apiField : text("program." + formField);
     }
 
     static Integer number(String text) {

@@ -98,7 +98,7 @@ class ConsoleBookingsIT extends WebTestSupport {
                 containsString("Группа PT-BK-1"), containsString("Зефирная фабрика"),
                 containsString("data-testid=\"notification-row\" data-channel=\"EMAIL\" data-status=\"SENT\""),
                 containsString("m***@school42.example"), containsString("+7902***1234"),
-                containsString("booking-confirmed-sms"), containsString("SMS gateway unavailable"),
+                containsString("booking-confirmed-sms"), containsString("SMS gateway unavailable"), containsString("Не доставлено"),
                 containsString("01.12.2026 12:00"),
                 not(containsString("maria@school42.example\">")))));
         gateway.verify(getRequestedFor(urlPathEqualTo("/api/v1/notifications")).withQueryParam("bookingId", equalTo("bk-1")));

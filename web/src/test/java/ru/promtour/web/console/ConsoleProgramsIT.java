@@ -136,8 +136,8 @@ class ConsoleProgramsIT extends WebTestSupport {
             .andExpect(status().isOk())
             .andExpect(content().string(allOf(containsString("The program cannot be published yet"),
                 containsString("data-testid=\"publish-problems\""),
-                containsString("<li>units: at least one unit is required</li>"),
-                containsString("<li>meetingPoint: is required</li>"),
+                containsString("<li>Цены: at least one unit is required</li>"),
+                containsString("<li>Место сбора: is required</li>"),
                 containsString("data-testid=\"program-status\" data-status=\"DRAFT\""),
                 containsString("data-testid=\"publish\""), not(containsString("data-testid=\"unpublish\"")))));
     }
