@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -64,10 +65,10 @@ public class ProgramController {
 
     @PostMapping
     public String create(@ModelAttribute("form") ProgramForm form, BindingResult binding, Model model,
-                         RedirectAttributes redirect) {
+                         RedirectAttributes redirect, HttpServletResponse response) {
         Map<String, Object> body = form.toRequest(Map.of(), binding);
         if (binding.hasErrors()) {
-            return "console/program-form";
+            return formAgain(response, HttpServletResponse.SC_BAD_REQUEST);
         }
         try {
             Map<String, Object> created = gateway.post(path("/api/v1/excursions"), body);
@@ -75,7 +76,7 @@ public class ProgramController {
             return "redirect:/console/programs/" + ConsoleApi.checkedId(String.valueOf(created.get("id")));
         }
         catch (ApiException ex) {
-            return refused(ex, binding, model);
+            return refused(ex, binding, model, response);
         }
     }
 
@@ -89,12 +90,12 @@ public class ProgramController {
 
     @PostMapping({"/{id}", "/{id}/edit"})
     public String update(@PathVariable String id, @ModelAttribute("form") ProgramForm form, BindingResult binding,
-                         Model model, RedirectAttributes redirect) {
+                         Model model, RedirectAttributes redirect, HttpServletResponse response) {
         Map<String, Object> current = api.program(id);
         model.addAttribute("programId", id);
         Map<String, Object> body = form.toRequest(current, binding);
         if (binding.hasErrors()) {
-            return "console/program-form";
+            return formAgain(response, HttpServletResponse.SC_BAD_REQUEST);
         }
         try {
             gateway.put(path("/api/v1/excursions/{id}", id), body);
@@ -105,7 +106,7 @@ public class ProgramController {
             if (ex.isNotFound()) {
                 throw ex;
             }
-            return refused(ex, binding, model);
+            return refused(ex, binding, model, response);
         }
     }
 
@@ -217,7 +218,7 @@ public class ProgramController {
     }
 
     /** The form again with the API's refusal: each named field next to its input, the rest above the form. */
-    private String refused(ApiException ex, BindingResult binding, Model model) {
+    private String refused(ApiException ex, BindingResult binding, Model model, HttpServletResponse response) {
         List<String> unplaced = new ArrayList<>();
         ex.fieldErrors().forEach((field, message) -> {
             String formField = ProgramForm.formField(field);
@@ -230,6 +231,12 @@ public class ProgramController {
         });
         model.addAttribute("apiError", ex.getMessage());
         model.addAttribute("missing", unplaced);
+        return formAgain(response, ex.status() >= 400 && ex.status() < 500 ? ex.status() : HttpServletResponse.SC_BAD_GATEWAY);
+    }
+
+    /** The form shown again with what was wrong, answered with the refusal's status (a form re-shown is not a 200). */
+    private static String formAgain(HttpServletResponse response, int status) {
+        response.setStatus(status);
         return "console/program-form";
     }
 

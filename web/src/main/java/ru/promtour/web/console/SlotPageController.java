@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -130,11 +131,12 @@ public class SlotPageController {
 
     @PostMapping("/{id}/cancel")
     public String cancel(@PathVariable String id, @RequestParam(defaultValue = "") String reason, Model model,
-                         RedirectAttributes redirect) {
+                         RedirectAttributes redirect, HttpServletResponse response) {
         ConsoleApi.checkedId(id);
         String why = reason.strip();
         if (why.isEmpty() || why.length() > 500) {
             model.addAttribute("reasonError", text("cancel.error.reason"));
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
             return cancelWarning(id, model);
         }
         return change(id, redirect, "slot.cancelled", () -> gateway.post(path("/api/v1/slots/{id}/cancel", id),

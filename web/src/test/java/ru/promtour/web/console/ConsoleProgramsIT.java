@@ -70,7 +70,7 @@ class ConsoleProgramsIT extends WebTestSupport {
                 .param("languages", "ru").param("bookingMode", "INSTANT").param("meetingPoint", " ")
                 .param("documents", "NONE").param("adultPrice", "700").param("childPrice", "300")
                 .param("childMinAge", "12").param("childMaxAge", "6"))
-            .andExpect(status().isOk())
+            .andExpect(status().isBadRequest())
             .andExpect(content().string(allOf(
                 containsString("The request has invalid fields"),
                 containsString("id=\"meetingPoint-error\""),
@@ -82,11 +82,13 @@ class ConsoleProgramsIT extends WebTestSupport {
     }
 
     @Test
-    void aPriceThatIsNotRublesIsRefusedBeforeTheApiIsAsked() throws Exception {
+    void aPriceThatIsNotRublesOrANumberThatIsNotOneIsRefusedBeforeTheApiIsAsked() throws Exception {
         mvc.perform(post("/console/programs").with(as(staffOf(ENTERPRISE))).with(csrf())
-                .param("titleRu", "Сыроварня").param("adultPrice", "девятьсот").param("childPrice", "1.005"))
-            .andExpect(status().isOk())
+                .param("titleRu", "Сыроварня").param("adultPrice", "девятьсот").param("childPrice", "1.005")
+                .param("durationMinutes", "полтора часа"))
+            .andExpect(status().isBadRequest())
             .andExpect(content().string(allOf(containsString("id=\"adultPrice-error\""),
+                containsString("id=\"durationMinutes-error\""), containsString("Введите целое число."),
                 containsString("id=\"childPrice-error\""), containsString("Укажите цену в рублях, например 900 или 900,50."))));
         gateway.verify(0, postRequestedFor(urlEqualTo("/api/v1/excursions")));
     }

@@ -99,7 +99,7 @@ class ConsoleSlotsIT extends WebTestSupport {
         slotWithGroups();
 
         mvc.perform(post("/console/slots/slot-1/cancel").with(as(staffOf(ENTERPRISE))).with(csrf()).param("reason", "  "))
-            .andExpect(status().isOk())
+            .andExpect(status().isBadRequest())
             .andExpect(content().string(allOf(containsString("id=\"reason-error\""),
                 containsString("Укажите причину отмены"), containsString("data-testid=\"cancel-warning\""))));
         gateway.verify(0, postRequestedFor(urlEqualTo("/api/v1/slots/slot-1/cancel")));
