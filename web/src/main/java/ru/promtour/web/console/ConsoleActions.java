@@ -28,7 +28,9 @@ public class ConsoleActions {
     public void attempt(RedirectAttributes redirect, Supplier<Map<String, Object>> call,
                         Function<Map<String, Object>, String> notice) {
         try {
-            redirect.addFlashAttribute("notice", notice.apply(call.get()));
+            Map<String, Object> answer = call.get();
+            // an empty 200 or 202 is still a success; the notice reads what there is
+            redirect.addFlashAttribute("notice", notice.apply(answer == null ? Map.of() : answer));
         }
         catch (ApiException ex) {
             if (ex.isNotFound()) {

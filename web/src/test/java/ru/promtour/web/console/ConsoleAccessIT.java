@@ -65,4 +65,15 @@ class ConsoleAccessIT extends WebTestSupport {
             .andExpect(status().isOk())
             .andExpect(content().string(containsString("The catalog is unavailable")));
     }
+
+    @Test
+    void theConsoleSpeaksEnglishWhenAsked() throws Exception {
+        gateway.stubFor(getPath("/api/v1/bookings").willReturn(json(200, "[" + booking("bk-1", "PENDING", true, 12) + "]")));
+        gateway.stubFor(getPath("/api/v1/excursions").willReturn(json(200, ConsoleFixtures.programsPage())));
+
+        mvc.perform(get("/console/approvals").param("lang", "en").with(as(staffOf(ENTERPRISE))))
+            .andExpect(status().isOk())
+            .andExpect(content().string(allOf(containsString("lang=\"en\""), containsString("Awaiting approval"),
+                containsString(">Approve<"), containsString(">Decline<"))));
+    }
 }
