@@ -29,7 +29,7 @@ public class OperatorPages {
 
     @GetMapping("/console/admin/operators")
     public String list(Model model) {
-        model.addAttribute("form", Map.of());
+        model.addAttribute("form", Map.of("name", "", "email", "", "phone", ""));
         return page(model);
     }
 
