@@ -13,10 +13,14 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultMatcher;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import ru.promtour.web.security.ConsoleUser;
 
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
 
 /**
@@ -47,6 +51,11 @@ abstract class AdminTestSupport {
     @BeforeEach
     void resetGateway() {
         GATEWAY.resetAll();
+    }
+
+    /** Every text of the page came from the messages files: Thymeleaf shows a missing key as {@code ??key_ru??}. */
+    static ResultMatcher everyTextFound() {
+        return content().string(not(containsString("??")));
     }
 
     /** Signed in as the regional office. */

@@ -51,6 +51,7 @@ class AnalyticsPagesTest extends AdminTestSupport {
         mvc.perform(get("/console/admin/analytics").with(admin()).param("from", "2026-11-01").param("to", "2026-11-30")
                 .param("region", "ru-klu").param("industry", "CONFECTIONERY").param("groupBy", "enterprise"))
             .andExpect(status().isOk())
+            .andExpect(everyTextFound())
             .andExpect(content().string(allOf(
                 containsString("<script type=\"application/json\" id=\"analytics-data\">"),
                 containsString("\"visitors\":[48]"), containsString("\"percent\":[75.0]"),

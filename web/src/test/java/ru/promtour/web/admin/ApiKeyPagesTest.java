@@ -46,6 +46,7 @@ class ApiKeyPagesTest extends AdminTestSupport {
     void theOperatorsAreListedAndANewOneIsRegisteredWithItsPhoneInE164() throws Exception {
         mvc.perform(get("/console/admin/operators").with(admin()))
             .andExpect(status().isOk())
+            .andExpect(everyTextFound())
             .andExpect(content().string(allOf(containsString("data-testid=\"operator-row\""), containsString("Калуга-Тур"))));
 
         GATEWAY.stubFor(WireMock.post(urlPathEqualTo("/admin/operators")).willReturn(aResponse().withStatus(201)
@@ -77,6 +78,7 @@ class ApiKeyPagesTest extends AdminTestSupport {
     void theKeysAreListedWithTheirStateAndOnlyActiveOnesCanBeRevoked() throws Exception {
         mvc.perform(get("/console/admin/api-keys").with(admin()))
             .andExpect(status().isOk())
+            .andExpect(everyTextFound())
             .andExpect(content().string(allOf(containsString("data-testid=\"api-key-row\""), containsString("pk_fru1"),
                 containsString("pk_op01"), containsString("/console/admin/api-keys/k1/revoke"),
                 not(containsString("/console/admin/api-keys/k2/revoke")),
@@ -93,6 +95,7 @@ class ApiKeyPagesTest extends AdminTestSupport {
         mvc.perform(post("/console/admin/api-keys").with(admin()).with(csrf())
                 .param("tenantType", "ENTERPRISE").param("tenantId", "fruzhe").param("label", "касса"))
             .andExpect(status().isOk())
+            .andExpect(everyTextFound())
             .andExpect(header().string("Cache-Control", containsString("no-store")))
             .andExpect(content().string(allOf(containsString("data-testid=\"new-api-key\""), containsString(SECRET))))
             .andExpect(flash().attributeCount(0))

@@ -44,6 +44,7 @@ class EnterprisePagesTest extends AdminTestSupport {
 
         mvc.perform(get("/console/admin/enterprises").param("region", "RU-KLU").param("status", "ACTIVE").with(admin()))
             .andExpect(status().isOk())
+            .andExpect(everyTextFound())
             .andExpect(content().string(allOf(containsString("data-testid=\"enterprise-row\""), containsString("data-id=\"fruzhe\""),
                 containsString("АвтоВАЗ"), containsString("Тольятти"), containsString("AUTOMOTIVE"),
                 containsString("href=\"/console/admin/enterprises/avtovaz\""), containsString("Asia/Irkutsk (UTC+08:00)"))));
@@ -53,6 +54,17 @@ class EnterprisePagesTest extends AdminTestSupport {
             .withQueryParam("status", equalTo("ACTIVE"))
             .withQueryParam("page", equalTo("0"))
             .withHeader("Authorization", equalTo("Bearer " + ADMIN_TOKEN)));
+    }
+
+    @Test
+    void thePagesSpeakEnglishOnRequest() throws Exception {
+        GATEWAY.stubFor(WireMock.get(urlPathEqualTo("/api/v1/enterprises")).willReturn(okJson(PAGE)));
+
+        mvc.perform(get("/console/admin/enterprises").param("lang", "en").with(admin()))
+            .andExpect(status().isOk())
+            .andExpect(everyTextFound())
+            .andExpect(content().string(allOf(containsString("lang=\"en\""), containsString("Register an enterprise"),
+                containsString("suspended"))));
     }
 
     @Test
@@ -123,6 +135,7 @@ class EnterprisePagesTest extends AdminTestSupport {
 
         mvc.perform(get("/console/admin/enterprises/fruzhe").with(admin()))
             .andExpect(status().isOk())
+            .andExpect(everyTextFound())
             .andExpect(content().string(allOf(containsString("ООО «Натуральный продукт»"), containsString("Анна Петрова"),
                 containsString("data-testid=\"staff-row\""), containsString("data-status=\"ACTIVE\""), containsString("pk_fru1"),
                 not(containsString("pk_oth2")))));

@@ -49,6 +49,7 @@ class StaffPagesTest extends AdminTestSupport {
     void theStaffListFiltersByEnterpriseAndOffersUnlockOnlyForALockedAccount() throws Exception {
         mvc.perform(get("/console/admin/staff").param("enterpriseId", "fruzhe").with(admin()))
             .andExpect(status().isOk())
+            .andExpect(everyTextFound())
             .andExpect(content().string(allOf(containsString("data-testid=\"staff-row\""), containsString("data-status=\"ACTIVE\""),
                 containsString("/console/admin/staff/stf-7/unlock"), not(containsString("/console/admin/staff/stf-8/unlock")),
                 containsString("data-testid=\"unlock\""))));
@@ -65,6 +66,7 @@ class StaffPagesTest extends AdminTestSupport {
                 .param("email", "ivan@fruzhe.example").param("name", "Иван").param("role", "ENTERPRISE")
                 .param("enterpriseId", "fruzhe"))
             .andExpect(status().isOk())
+            .andExpect(everyTextFound())
             .andExpect(header().string("Cache-Control", containsString("no-store")))
             .andExpect(content().string(allOf(containsString("data-testid=\"invite-link\""),
                 containsString("https://promtour.example/console/invite?token=inv_secret123"))));
