@@ -5,7 +5,6 @@ import java.util.Map;
 import java.util.Set;
 
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -63,8 +62,7 @@ public class ApiKeyPages {
         }
         try {
             Map<String, Object> issued = gateway.post(path("/admin/api-keys"), body);
-            response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
-            response.setHeader(HttpHeaders.PRAGMA, "no-cache");
+            ShownOnce.noStore(response);
             model.addAttribute("issued", issued);
             return "admin/api-key-issued";
         }

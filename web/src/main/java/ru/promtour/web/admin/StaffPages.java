@@ -8,7 +8,6 @@ import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -100,8 +99,7 @@ public class StaffPages {
     /** The one page that shows an invitation's link. */
     private String invitation(Map<String, Object> member, Model model, HttpServletRequest request,
                               HttpServletResponse response) {
-        response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
-        response.setHeader(HttpHeaders.PRAGMA, "no-cache");
+        ShownOnce.noStore(response);
         model.addAttribute("member", member);
         model.addAttribute("inviteLink", ServletUriComponentsBuilder.fromContextPath(request).build().toUriString()
                 + invitePath(member));

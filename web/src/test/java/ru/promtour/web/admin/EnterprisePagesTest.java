@@ -142,6 +142,13 @@ class EnterprisePagesTest extends AdminTestSupport {
     }
 
     @Test
+    void aPageNumberThatIsNoNumberIs400NotAnError() throws Exception {
+        mvc.perform(get("/console/admin/enterprises").param("page", "abc").with(admin()))
+            .andExpect(status().isBadRequest());
+        GATEWAY.verify(0, getRequestedFor(anyUrl()));
+    }
+
+    @Test
     void anUnknownEnterpriseIsTheCatalogs404AsAReadablePage() throws Exception {
         GATEWAY.stubFor(WireMock.get(urlPathEqualTo("/api/v1/enterprises/nope")).willReturn(aResponse().withStatus(404)
             .withHeader("Content-Type", "application/problem+json").withBody("{\"status\":404,\"detail\":\"No enterprise nope\"}")));
