@@ -74,6 +74,14 @@ class AnalyticsPagesTest extends AdminTestSupport {
     }
 
     @Test
+    void theChartScriptsAreServedByThisModuleItself() throws Exception {
+        mvc.perform(get("/assets/webjars/chart.js/dist/chart.umd.js")).andExpect(status().isOk());
+        mvc.perform(get("/assets/js/admin-charts.js"))
+            .andExpect(status().isOk())
+            .andExpect(content().string(containsString("analytics-data")));
+    }
+
+    @Test
     void aBadFilterIsAnsweredNextToItsFieldsWithoutAskingForReports() throws Exception {
         mvc.perform(get("/console/admin/analytics").with(admin()).param("from", "01.11.2026").param("to", "2026-11-30")
                 .param("region", "Калуга").param("groupBy", "planet"))
