@@ -9,29 +9,21 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.WireMock;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import ru.promtour.web.testsupport.WebTestSupport;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
@@ -39,34 +31,13 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  * The guide's pages with WireMock standing in for the gateway: what each page asks the public catalog API, and what a
  * visitor then reads — local times with their zone, rubles, field messages, the API's refusals, the calendar.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.MOCK)
-@AutoConfigureMockMvc
-class GuideControllerIT {
+class GuideControllerIT extends WebTestSupport {
 
     private static final String SEARCH = "/api/v1/catalog/excursions";
     private static final String NBSP = "\u00a0";
-    private static final WireMockServer gateway = new WireMockServer(options().dynamicPort());
-
-    static {
-        gateway.start();
-    }
-
-    @Autowired
-    MockMvc mvc;
-
-    @DynamicPropertySource
-    static void gatewayUrl(DynamicPropertyRegistry registry) {
-        registry.add("web.gateway-url", gateway::baseUrl);
-    }
-
-    @AfterAll
-    static void stopGateway() {
-        gateway.stop();
-    }
 
     @BeforeEach
     void catalogWithFacets() {
-        gateway.resetAll();
         gateway.stubFor(WireMock.get(urlPathEqualTo("/api/v1/catalog/facets")).willReturn(okJson(GuideFixtures.facets())));
     }
 
@@ -89,7 +60,8 @@ class GuideControllerIT {
                 .withQueryParam("q", equalTo("зефир & co+"))
                 .withQueryParam("page", equalTo("2"))
                 .withQueryParam("size", equalTo("20"))
-                .withoutQueryParam("groupSize"));
+                .withoutQueryParam("groupSize")
+                .withoutHeader("Authorization"));
     }
 
     @Test
