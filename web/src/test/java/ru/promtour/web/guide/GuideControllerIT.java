@@ -97,6 +97,18 @@ class GuideControllerIT extends WebTestSupport {
     }
 
     @Test
+    void aCardWithoutRulesFromAnOlderCatalogStillRenders() throws Exception {
+        String withoutRules = GuideFixtures.searchPage(LocalDate.of(2026, 12, 10), 0, 20, 1)
+                .replaceAll(",\\s*\"rules\":\\{[^}]*}", "");
+        assertThat(withoutRules).doesNotContain("\"rules\"");
+        gateway.stubFor(WireMock.get(urlPathEqualTo(SEARCH)).willReturn(okJson(withoutRules)));
+
+        String html = page(get("/guide"), 200);
+
+        assertThat(text(html)).contains("Плотина Иркутской ГЭС", "Минимальный возраст: 14+").doesNotContain("Нужен паспорт");
+    }
+
+    @Test
     void anEmptyResultSaysSoKindly() throws Exception {
         gateway.stubFor(WireMock.get(urlPathEqualTo(SEARCH)).willReturn(okJson(GuideFixtures.emptyPage())));
 
