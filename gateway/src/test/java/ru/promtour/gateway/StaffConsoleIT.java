@@ -29,6 +29,8 @@ import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.web.reactive.function.client.WebClient;
+import reactor.core.publisher.Flux;
 import ru.promtour.test.infra.ImportTestInfrastructure;
 import ru.promtour.test.time.MutableClock;
 
@@ -277,6 +279,35 @@ class StaffConsoleIT {
         signIn("late@zavod-i.ru", PASSWORD).expectStatus().isUnauthorized();
     }
 
+    @Test
+    void ofTwoAcceptsOfOneInvitationRacingExactlyOneWins() {
+        String email = "racer@zavod-race.ru";
+        String token = JsonPath.read(invite(email, "ENTERPRISE", "ent-race"), "$.inviteToken");
+        List<Integer> statuses = Flux.range(0, 2)
+            .flatMap(i -> WebClient.create("http://localhost:" + port).post().uri("/auth/invites/accept")
+                .bodyValue(Map.of("token", token, "password", "racing-password-" + i))
+                .exchangeToMono(response -> response.releaseBody().thenReturn(response.statusCode().value())), 2)
+            .collectList().block(Duration.ofSeconds(30));
+        assertThat(statuses).containsExactlyInAnyOrder(200, 400);
+        List<Integer> signIns = List.of(0, 1).stream()
+            .map(i -> signIn(email, "racing-password-" + i).returnResult(String.class).getStatus().value()).toList();
+        assertThat(signIns).as("exactly the winner's password works").containsExactlyInAnyOrder(201, 401);
+    }
+
+    /** Wrong passwords arriving at once all count ($inc): the account ends up locked all the same. */
+    @Test
+    void concurrentWrongPasswordsAllCountTowardsTheLock() {
+        String email = "hammered@zavod-burst.ru";
+        accept(JsonPath.read(invite(email, "ENTERPRISE", "ent-burst"), "$.inviteToken"), PASSWORD).expectStatus().isOk();
+        List<Integer> statuses = Flux.range(0, 6)
+            .flatMap(i -> WebClient.create("http://localhost:" + port).post().uri("/auth/sessions")
+                .bodyValue(Map.of("email", email, "password", "wrong-password-" + i))
+                .exchangeToMono(response -> response.releaseBody().thenReturn(response.statusCode().value())), 6)
+            .collectList().block(Duration.ofSeconds(60));
+        assertThat(statuses).containsOnly(401, 423).contains(423);
+        signIn(email, PASSWORD).expectStatus().isEqualTo(423);
+    }
+
     /** The office's "forgot password": a fresh invitation for an ACTIVE member replaces the password and ends its sessions. */
     @Test
     void aFreshInvitationResetsAnActiveMembersPassword() {
@@ -337,6 +368,8 @@ class StaffConsoleIT {
             client.post().uri(path).header("Authorization", admin).exchange().expectStatus().isNotFound();
         }
         client.delete().uri("/admin/staff/stf-nobody").header("Authorization", admin).exchange().expectStatus().isNotFound();
+        client.get().uri("/admin/staff?enterpriseId=" + "e".repeat(65)).header("Authorization", admin).exchange()
+            .expectStatus().isBadRequest();
         client.get().uri("/admin/staff").exchange().expectStatus().isUnauthorized();
     }
 
