@@ -109,8 +109,7 @@ public class EdgeAuthentication implements WebFilter, Ordered {
             .defaultIfEmpty(Optional.empty())
             .flatMap(identity -> identity.isPresent() ? then.apply(identity.get())
                     : unauthenticated(exchange, HttpStatus.FORBIDDEN, StaffSessions.isSessionToken(presented)
-                        ? "The session is not valid or has expired; sign in again"
-                        : "The API key is not valid or has been revoked"));
+                        ? StaffSessions.ENDED : "The API key is not valid or has been revoked"));
     }
 
     /**

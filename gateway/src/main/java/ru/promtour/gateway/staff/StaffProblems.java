@@ -18,7 +18,6 @@ final class StaffProblems {
 
     static final String WRONG_CREDENTIALS = "Wrong e-mail or password";
     static final String INVALID_INVITATION = "The invitation is not valid or has expired";
-    static final String NO_SESSION = "The session is not valid or has expired; sign in again";
 
     private StaffProblems() {
     }
@@ -36,7 +35,7 @@ final class StaffProblems {
     }
 
     static ErrorResponseException noSession() {
-        ErrorResponseException problem = of(HttpStatus.UNAUTHORIZED, NO_SESSION);
+        ErrorResponseException problem = of(HttpStatus.UNAUTHORIZED, StaffSessions.ENDED);
         problem.getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
         return problem;
     }

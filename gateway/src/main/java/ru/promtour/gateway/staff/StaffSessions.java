@@ -25,6 +25,9 @@ import ru.promtour.gateway.config.EdgeSecurityProperties;
 @Service
 public class StaffSessions {
 
+    /** Why a session token is refused: unknown, expired, signed out, or its member disabled (one answer for all). */
+    public static final String ENDED = "The session is not valid or has expired; sign in again";
+
     private final StaffSessionRepository sessions;
     private final StaffMemberRepository members;
     private final StaffProperties properties;
