@@ -181,6 +181,8 @@ class GatewayRoutingIT {
             .expectStatus().isOk()
             .expectBody()
             .jsonPath("$.paths['/admin/api-keys']").exists()
+            .jsonPath("$.paths['/admin/staff']").exists()
+            .jsonPath("$.paths['/auth/sessions']").exists()
             .jsonPath("$.components.securitySchemes.bearerAuth.scheme").isEqualTo("bearer");
         client.get().uri("/v3/api-docs/swagger-config").exchange()
             .expectStatus().isOk()
