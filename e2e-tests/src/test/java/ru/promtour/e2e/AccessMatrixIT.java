@@ -148,6 +148,16 @@ class AccessMatrixIT {
         probes.add(new Probe("/api/v1/analytics/**", "GET", "/api/v1/analytics/visitors?from=2026-10-01&to=2026-10-31",
                 null, enterpriseOrAdmin));
         probes.add(new Probe("/api/v1/reporting/**", "GET", "/api/v1/reporting/projection", null, EnumSet.of(ADMIN)));
+        // issue 19: the web pages are open paths (the web module guards its console itself); people's accounts
+        probes.add(new Probe("/", "GET", "/", null, anyone));
+        probes.add(new Probe("/guide", "GET", "/guide", null, anyone));
+        probes.add(new Probe("/guide/**", "GET", "/guide/programs/exc-nope", null, anyone));
+        probes.add(new Probe("/console", "GET", "/console", null, anyone));
+        probes.add(new Probe("/console/**", "GET", "/console/login", null, anyone));
+        probes.add(new Probe("/assets/**", "GET", "/assets/css/app.css", null, anyone));
+        probes.add(new Probe("gateway: /auth/**", "POST", "/auth/sessions", Map.of("email", "nobody@acl.example",
+                "password", "not-a-password"), anyone));
+        probes.add(new Probe("gateway: /admin/**", "GET", "/admin/staff", null, EnumSet.of(ADMIN)));
         // the gateway's own paths
         probes.add(new Probe("gateway: /admin/**", "GET", "/admin/operators", null, EnumSet.of(ADMIN)));
         probes.add(new Probe("gateway: /admin/**", "GET", "/admin/api-keys", null, EnumSet.of(ADMIN)));
@@ -194,7 +204,7 @@ class AccessMatrixIT {
     /** A service's actuator is on its management port (127.0.0.1): its main port serves no metrics, only the probes. */
     @Test
     void theServicesServeMetricsOnTheirManagementPortsOnly() {
-        for (String service : List.of("catalog-service", "booking-service", "notification-service", "reporting-service")) {
+        for (String service : List.of("catalog-service", "booking-service", "notification-service", "reporting-service", "web")) {
             TestHttp main = TestHttp.at(platform.directUrl(service));
             assertThat(main.get("/actuator/prometheus").status()).as("%s main port", service).isIn(401, 404);
             assertThat(main.get("/readyz").status()).as("%s /readyz", service).isEqualTo(200);

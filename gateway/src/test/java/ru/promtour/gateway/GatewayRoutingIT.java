@@ -45,7 +45,7 @@ class GatewayRoutingIT {
     @RegisterExtension
     static WireMockExtension reporting = backend();
 
-    /** Notification is "down": nothing listens on its port. */
+    /** Notification and the web module are "down": nothing listens on their port. */
     static final int deadPort = GatewayTestSupport.freePort();
 
     @DynamicPropertySource
@@ -54,6 +54,7 @@ class GatewayRoutingIT {
         registry.add("platform.services.booking", booking::baseUrl);
         registry.add("platform.services.reporting", reporting::baseUrl);
         registry.add("platform.services.notification", () -> "http://127.0.0.1:" + deadPort);
+        registry.add("platform.services.web", () -> "http://127.0.0.1:" + deadPort);
     }
 
     @LocalServerPort
@@ -143,6 +144,16 @@ class GatewayRoutingIT {
             .jsonPath("$.instance").isEqualTo("/api/v1/notifications");
     }
 
+    /** Browsers read the web module's pages: when it is down, its 503 is a page too, with Retry-After. */
+    @Test
+    void theWebModuleDownIsAnHtmlPage() {
+        client.get().uri("/console").accept(MediaType.TEXT_HTML).exchange()
+            .expectStatus().isEqualTo(503)
+            .expectHeader().contentTypeCompatibleWith(MediaType.TEXT_HTML)
+            .expectHeader().valueEquals("Retry-After", "10")
+            .expectBody(String.class).value(page -> assertThat(page).startsWith("<!DOCTYPE html>").contains("unavailable"));
+    }
+
     /**
      * Webhooks live in notification-service (down in this class): its breaker's 503, not the 404 of an unknown path,
      * shows the route; the admin's redelivery keeps /admin's rule (the admin key only).
@@ -170,6 +181,8 @@ class GatewayRoutingIT {
             .expectStatus().isOk()
             .expectBody()
             .jsonPath("$.paths['/admin/api-keys']").exists()
+            .jsonPath("$.paths['/admin/staff']").exists()
+            .jsonPath("$.paths['/auth/sessions']").exists()
             .jsonPath("$.components.securitySchemes.bearerAuth.scheme").isEqualTo("bearer");
         client.get().uri("/v3/api-docs/swagger-config").exchange()
             .expectStatus().isOk()

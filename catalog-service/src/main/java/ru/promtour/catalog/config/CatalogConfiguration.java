@@ -42,7 +42,7 @@ class CatalogConfiguration {
     }
 
     /**
-     * Only the admin registers enterprises; programs are created by an enterprise for itself (the admin has
+     * Only the admin lists and registers enterprises (an enterprise reads only itself, by id); programs are created by an enterprise for itself (the admin has
      * no enterprise id to create them under). Routes are defined by operators and the admin; every tenant reads
      * them (the service shows each the routes it may see). Past slots are imported by the admin only.
      * Everything else: enterprise or admin, by the platform rules.
@@ -50,6 +50,7 @@ class CatalogConfiguration {
     @Bean
     AuthorizationRulesCustomizer catalogRules() {
         return rules -> rules
+                .requestMatchers(HttpMethod.GET, "/api/v1/enterprises").hasRole("ADMIN")
                 .requestMatchers(HttpMethod.POST, "/api/v1/enterprises").hasRole("ADMIN")
                 // the history import (issue 18) writes past slots no enterprise could create: the admin's alone
                 .requestMatchers(HttpMethod.POST, "/api/v1/excursions/*/history-slots").hasRole("ADMIN")

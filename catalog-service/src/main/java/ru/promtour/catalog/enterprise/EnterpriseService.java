@@ -2,12 +2,15 @@ package ru.promtour.catalog.enterprise;
 
 import java.time.Instant;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
 import ru.promtour.catalog.shared.ConflictException;
@@ -81,6 +84,23 @@ public class EnterpriseService {
         return get(id);
     }
 
+    /**
+     * One page of every enterprise, by name (then id, so pages never overlap): the regional office's register. Admin
+     * only (path rule); {@code region} and {@code status} narrow it when given.
+     */
+    public Page list(String region, EnterpriseStatus status, int page, int size) {
+        Query query = new Query();
+        if (region != null) {
+            query.addCriteria(where("region").is(region));
+        }
+        if (status != null) {
+            query.addCriteria(where("status").is(status));
+        }
+        long total = mongo.count(query, Enterprise.class, Enterprise.COLLECTION);
+        query.with(Sort.by("name").and(Sort.by("_id"))).skip((long) page * size).limit(size);
+        return new Page(mongo.find(query, Enterprise.class, Enterprise.COLLECTION), page, size, total);
+    }
+
     /** Read side without an ownership check: the enterprises of these ids that exist, by id; one query. */
     public Map<String, Enterprise> findAll(Collection<String> ids) {
         return mongo.find(query(where("_id").in(ids)), Enterprise.class, Enterprise.COLLECTION).stream()
@@ -94,5 +114,9 @@ public class EnterpriseService {
             throw new ConflictException("Enterprise '" + id + "' is not registered in the catalog yet");
         }
         return enterprise;
+    }
+
+    /** A page of enterprises; {@code total} counts all that match. */
+    public record Page(List<Enterprise> items, int page, int size, long total) {
     }
 }

@@ -5,9 +5,12 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeAll;
@@ -262,6 +265,55 @@ class PublicCatalogIT {
         assertThat(beyond.json().path("page").asInt()).isEqualTo(5);
     }
 
+    @Test
+    void aListItemCarriesTheSiteRulesOfItsProgram() {
+        JsonNode rules = search("region=RU-KLU").json().path("items").path(0).path("rules");
+
+        assertThat(rules.path("ppe").asString()).isEqualTo("Халат и шапочка выдаются");
+        assertThat(rules.path("dressCode").asString()).isEqualTo("Закрытая обувь");
+        assertThat(rules.path("photoAllowed").asBoolean()).isFalse();
+        assertThat(rules.path("documents").asString()).isEqualTo("NONE");
+    }
+
+    @Test
+    void facetsCountThePublishedProgramsOfActiveEnterprisesByRegionIndustryAndLanguage() {
+        // industry codes of this run only, so the counts are ours although the store is shared
+        String letters = marker.toUpperCase().chars().mapToObj(c -> String.valueOf((char) (Character.isDigit(c) ? 'A' + c - '0' : c)))
+                .collect(Collectors.joining());
+        String open = "FACET_" + letters;
+        String gone = "GONE_" + letters;
+        Api factory = enterprise(CatalogData.uniqueEnterpriseId(), "Фасет " + marker, "RU-TUL", "Тула", open, "Europe/Moscow", 54.2, 37.6);
+        program(factory, "Первая", "[\"ru\",\"en\"]", 0, "INSTANT", 0, "{\"type\":\"ADULT\",\"price\":1000}", true);
+        program(factory, "Вторая", "[\"ru\"]", 0, "INSTANT", 0, "{\"type\":\"ADULT\",\"price\":1000}", true);
+        program(factory, "Черновик фасета", "[\"ru\"]", 0, "INSTANT", 0, "{\"type\":\"ADULT\",\"price\":1000}", false);
+        String goneId = CatalogData.uniqueEnterpriseId();
+        Api closed = enterprise(goneId, "Ушедший " + marker, "RU-TUL", "Тула", gone, "Europe/Moscow", 54.2, 37.6);
+        program(closed, "Приостановленная", "[\"ru\"]", 0, "INSTANT", 0, "{\"type\":\"ADULT\",\"price\":1000}", true);
+        assertThat(admin.put("/api/v1/enterprises/" + goneId, enterpriseBody(goneId, "Ушедший " + marker, "RU-TUL", "Тула",
+                gone, "Europe/Moscow", 54.2, 37.6, "SUSPENDED")).status()).isEqualTo(200);
+
+        TestHttp.Response response = anyone.get("/api/v1/catalog/facets");
+
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
+        JsonNode facets = response.json();
+        assertThat(counts(facets.path("industries"))).containsEntry(open, 2L).doesNotContainKey(gone)
+                .containsKeys("CONFECTIONERY", "HYDROPOWER", "TEXTILES");
+        assertThat(counts(facets.path("regions"))).containsKeys("RU-KLU", "RU-IRK", "RU-SMO", "RU-TUL");
+        assertThat(counts(facets.path("regions")).get("RU-TUL")).isGreaterThanOrEqualTo(2L);
+        assertThat(counts(facets.path("languages"))).containsKeys("ru", "en", "de");
+        long byRegion = counts(facets.path("regions")).values().stream().mapToLong(Long::longValue).sum();
+        long byIndustry = counts(facets.path("industries")).values().stream().mapToLong(Long::longValue).sum();
+        assertThat(byRegion).as("every counted program has one region and one industry").isEqualTo(byIndustry);
+        List<String> codes = new ArrayList<>(counts(facets.path("regions")).keySet());
+        assertThat(codes).isSorted();
+    }
+
+    private static Map<String, Long> counts(JsonNode facet) {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        facet.forEach(entry -> counts.put(entry.path("code").asString(), entry.path("count").asLong()));
+        return counts;
+    }
+
     @ParameterizedTest(name = "{0} → 400 naming {1}")
     @MethodSource("badParameters")
     void everyBadParameterIs400ProblemNamingIt(String query, String parameter) {
@@ -354,7 +406,7 @@ class PublicCatalogIT {
     void theOpenApiDocumentShowsTheCatalogAsPublic() {
         JsonNode paths = anyone.get("/v3/api-docs").json().path("paths");
 
-        for (String path : List.of("/api/v1/catalog/excursions", "/api/v1/catalog/excursions/{id}")) {
+        for (String path : List.of("/api/v1/catalog/excursions", "/api/v1/catalog/excursions/{id}", "/api/v1/catalog/facets")) {
             JsonNode security = paths.path(path).path("get").path("security");
             assertThat(security.isArray()).as(path + " " + paths.path(path)).isTrue();
             assertThat(security).as(path).isEmpty();

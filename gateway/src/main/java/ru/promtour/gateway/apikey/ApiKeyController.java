@@ -9,8 +9,6 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.data.domain.Sort;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -34,8 +32,6 @@ import ru.promtour.gateway.tenant.OperatorRepository;
 @RestController
 @RequestMapping("/admin/api-keys")
 class ApiKeyController {
-
-    private static final Logger log = LoggerFactory.getLogger(ApiKeyController.class);
 
     private final ApiKeys keys;
     private final ApiKeyRepository repository;
@@ -91,22 +87,13 @@ class ApiKeyController {
             .switchIfEmpty(Mono.error(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No API key with id " + id)));
     }
 
-    /**
-     * Enterprises live in the catalog: an ENTERPRISE key must name one registered there (422 otherwise). When the
-     * catalog cannot tell, no key is issued blindly: 503.
-     */
+    /** Enterprises live in the catalog: an ENTERPRISE key must name one registered there (422; 503 when it cannot tell). */
     private Mono<Void> registeredEnterprise(IssueKey request, ServerWebExchange exchange) {
         if (request.tenantType() != TenantType.ENTERPRISE) {
             return Mono.empty();
         }
-        return enterprises.exists(request.tenantId(), Identity.of(exchange), RequestIds.of(exchange))
-            .onErrorMap(CatalogEnterprises.Unanswered.class, ex -> {
-                log.warn("No ENTERPRISE key for {}: the catalog could not confirm it ({})", request.tenantId(), ex.getMessage());
-                return new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE, "The catalog cannot confirm that enterprise "
-                        + request.tenantId() + " is registered right now, so no key is issued; try again shortly", ex);
-            })
-            .flatMap(exists -> exists ? Mono.<Void>empty() : Mono.error(new ResponseStatusException(HttpStatus.UNPROCESSABLE_CONTENT,
-                    "tenantId " + request.tenantId() + " names no enterprise registered in the catalog")));
+        return enterprises.requireRegistered(request.tenantId(), "tenantId", "no key is issued", Identity.of(exchange),
+                RequestIds.of(exchange));
     }
 
     /** Operators are registered here, so an OPERATOR key must name one. */

@@ -24,11 +24,18 @@ import static ru.promtour.gateway.apikey.TenantType.OPERATOR;
 public class AccessPolicy {
 
     /** What a path requires. */
-    public sealed interface Access permits Public, Unguarded, Tenants, Recognised {
+    public sealed interface Access permits Public, OwnCredentials, Unguarded, Tenants, Recognised {
     }
 
     /** Open to anyone; any credentials sent are dropped. */
     public record Public() implements Access {
+    }
+
+    /**
+     * Open to anyone and answered by the gateway itself, which reads the bearer sent as its own business (the current
+     * staff session): it is kept for that endpoint, never checked here, never forwarded anywhere.
+     */
+    public record OwnCredentials() implements Access {
     }
 
     /** Not a guarded path. */
@@ -56,6 +63,14 @@ public class AccessPolicy {
 
     private final List<Rule> rules = List.of(
             rule(null, "/api/v1/catalog/**", new Public()),
+            // staff sign in, accept invitations and sign out here (ADR 0008): no key; the session endpoint reads its token
+            rule(null, "/auth/sessions/current", new OwnCredentials()),
+            rule(null, "/auth/**", new Public()),
+            // the web module's pages (routed to it): it guards the console itself; any Authorization sent is dropped
+            rule(null, "/", new Unguarded()),
+            rule(null, "/guide/**", new Unguarded()),
+            rule(null, "/console/**", new Unguarded()),
+            rule(null, "/assets/**", new Unguarded()),
             // status UP/DOWN for every probe; the components (what the platform runs on) only for the admin
             rule(null, "/actuator/health/**", new Recognised(EnumSet.of(ADMIN))),
             rule(null, "/actuator/prometheus/**", tenants(ADMIN)),
@@ -76,6 +91,7 @@ public class AccessPolicy {
             rule(null, "/api/v1/reporting/**", tenants(ADMIN)),
             rule(null, "/api/v1/**", tenants(OPERATOR, ENTERPRISE, ADMIN)),
             rule(null, "/octo/**", tenants(OPERATOR)),
+            // also /admin/staff/**: staff accounts are the admin's (a key or an ADMIN session)
             rule(null, "/admin/**", tenants(ADMIN)));
 
     public Access accessFor(HttpMethod method, String path) {

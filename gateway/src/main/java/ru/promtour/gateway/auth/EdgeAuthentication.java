@@ -23,11 +23,13 @@ import ru.promtour.gateway.apikey.TenantType;
 import ru.promtour.gateway.identity.InternalTokens;
 import ru.promtour.gateway.observability.RequestIds;
 import ru.promtour.gateway.ratelimit.EdgeRateLimits;
+import ru.promtour.gateway.staff.StaffSessions;
 import ru.promtour.gateway.web.ErrorResponses;
 
 /**
  * Authentication at the edge. For a guarded path: the {@code Authorization: Bearer <API key>} is
- * resolved to a tenant (the bootstrap admin key from configuration, or an issued key by its hash),
+ * resolved to a tenant (the bootstrap admin key from configuration, an issued key by its hash, or a staff member's
+ * {@code pts_} session token like a key: {@link StaffSessions}),
  * checked against the {@link AccessPolicy}, and — for a request the gateway forwards — replaced by the
  * caller's internal token (signed at most {@code token-reuse} ago). Identity headers a client sends are always removed, so nothing but
  * the gateway's signature can tell a service who is calling. On {@code /actuator/health} a key is optional; an admin's
@@ -49,15 +51,17 @@ public class EdgeAuthentication implements WebFilter, Ordered {
     private final ErrorResponses errors;
     private final AdminKey adminKey;
     private final EdgeRateLimits limits;
+    private final StaffSessions sessions;
 
     public EdgeAuthentication(AccessPolicy policy, ApiKeys keys, InternalTokens tokens, ErrorResponses errors,
-                              AdminKey adminKey, EdgeRateLimits limits) {
+                              AdminKey adminKey, EdgeRateLimits limits, StaffSessions sessions) {
         this.policy = policy;
         this.keys = keys;
         this.tokens = tokens;
         this.errors = errors;
         this.adminKey = adminKey;
         this.limits = limits;
+        this.sessions = sessions;
     }
 
     @Override
@@ -74,6 +78,9 @@ public class EdgeAuthentication implements WebFilter, Ordered {
         }
         if (access instanceof AccessPolicy.Public) {
             return chain.filter(withoutIdentityHeaders(exchange, true));
+        }
+        if (access instanceof AccessPolicy.OwnCredentials) {
+            return chain.filter(withoutIdentityHeaders(exchange, false));
         }
         String presented = bearer(request);
         if (access instanceof AccessPolicy.Recognised recognised) {
@@ -101,7 +108,8 @@ public class EdgeAuthentication implements WebFilter, Ordered {
             .map(Optional::of)
             .defaultIfEmpty(Optional.empty())
             .flatMap(identity -> identity.isPresent() ? then.apply(identity.get())
-                    : unauthenticated(exchange, HttpStatus.FORBIDDEN, "The API key is not valid or has been revoked"));
+                    : unauthenticated(exchange, HttpStatus.FORBIDDEN, StaffSessions.isSessionToken(presented)
+                        ? StaffSessions.ENDED : "The API key is not valid or has been revoked"));
     }
 
     /**
@@ -136,9 +144,13 @@ public class EdgeAuthentication implements WebFilter, Ordered {
                         retryAfterHeader(retryAfter)));
     }
 
+    /** The bootstrap admin key, a staff session ({@code pts_}, ADR 0008) or an issued API key. */
     private Mono<Identity> resolve(String presented) {
         if (adminKey.matches(presented)) {
             return Mono.just(new Identity(TenantType.ADMIN, "admin", "bootstrap-admin"));
+        }
+        if (StaffSessions.isSessionToken(presented)) {
+            return sessions.authenticate(presented);
         }
         return keys.authenticate(presented).map(key -> new Identity(key.tenantType(), key.tenantId(), key.id(),
                 key.tenantName(), key.tenantEmail()));
@@ -199,7 +211,8 @@ public class EdgeAuthentication implements WebFilter, Ordered {
         })).build();
     }
 
-    private static String bearer(ServerHttpRequest request) {
+    /** The bearer credential of the request, or null when there is none. */
+    public static String bearer(ServerHttpRequest request) {
         String header = request.getHeaders().getFirst(HttpHeaders.AUTHORIZATION);
         if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
             return null;

@@ -5,7 +5,8 @@ import ru.promtour.gateway.apikey.TenantType;
 
 /**
  * Who is calling: the tenant behind the presented API key, and which key it was; for operators also the
- * registered name and email (null otherwise), which the internal token carries to the services.
+ * registered name and email (null otherwise), which the internal token carries to the services. A staff session
+ * (ADR 0008) is the member's tenant, key id {@code session:<memberId>}, with the member's name and e-mail.
  */
 public record Identity(TenantType tenantType, String tenantId, String keyId, String name, String email) {
 

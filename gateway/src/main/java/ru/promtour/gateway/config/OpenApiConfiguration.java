@@ -20,10 +20,11 @@ class OpenApiConfiguration {
     OpenAPI gatewayOpenApi() {
         return new OpenAPI()
             .info(new Info().title("PromTour gateway — admin API").version("v1")
-                .description("Operators and API keys. Every other API is listed in the selector above."))
+                .description("Operators, API keys and staff accounts; staff sign-in and sessions (/auth). "
+                    + "Every other API is listed in the selector above."))
             .addServersItem(new Server().url("/"))
             .components(new Components().addSecuritySchemes("bearerAuth", new SecurityScheme()
-                .type(SecurityScheme.Type.HTTP).scheme("bearer").description("Your API key")))
+                .type(SecurityScheme.Type.HTTP).scheme("bearer").description("Your API key, or a staff session token (pts_…)")))
             .addSecurityItem(new SecurityRequirement().addList("bearerAuth"));
     }
 }

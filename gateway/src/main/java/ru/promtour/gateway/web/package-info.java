@@ -1,2 +1,2 @@
-/** How the gateway answers what it cannot route: problem+json errors. */
+/** HTTP at the edge: request limits, the forwarded headers, and problem+json for what the gateway cannot route. */
 package ru.promtour.gateway.web;

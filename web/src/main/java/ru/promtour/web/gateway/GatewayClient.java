@@ -40,6 +40,10 @@ public class GatewayClient {
     };
     private static final ParameterizedTypeReference<List<Map<String, Object>>> LIST = new ParameterizedTypeReference<>() {
     };
+    private static final ParameterizedTypeReference<byte[]> BYTES = new ParameterizedTypeReference<>() {
+    };
+    private static final MediaType[] JSON_FIRST = {MediaType.APPLICATION_JSON,
+        MediaType.valueOf("application/problem+json"), MediaType.ALL};
 
     private final RestClient http;
     private final ObjectMapper json;
@@ -66,8 +70,15 @@ public class GatewayClient {
 
     /** GET a file (a CSV download): its bytes as the API sent them. */
     public byte[] getBytes(Function<UriBuilder, URI> uri) {
-        return exchange(HttpMethod.GET, uri, null, new ParameterizedTypeReference<byte[]>() {
-        });
+        return exchange(HttpMethod.GET, uri, null, BYTES);
+    }
+
+    /**
+     * GET a file in the type named, for an API that chooses the format by {@code Accept} (the analytics and
+     * statements answer CSV only to {@code Accept: text/csv}); an error still comes back readable.
+     */
+    public byte[] getBytes(Function<UriBuilder, URI> uri, MediaType accept) {
+        return exchange(HttpMethod.GET, uri, null, BYTES, accept, MediaType.valueOf("application/problem+json"));
     }
 
     public Map<String, Object> post(Function<UriBuilder, URI> uri, Object body) {
@@ -93,9 +104,14 @@ public class GatewayClient {
 
     private <T> T exchange(HttpMethod method, Function<UriBuilder, URI> uri, Object body,
                            ParameterizedTypeReference<T> type) {
+        return exchange(method, uri, body, type, JSON_FIRST);
+    }
+
+    private <T> T exchange(HttpMethod method, Function<UriBuilder, URI> uri, Object body,
+                           ParameterizedTypeReference<T> type, MediaType... accept) {
         String token = currentToken();
         RestClient.RequestBodySpec request = http.method(method).uri(uri::apply)
-            .accept(MediaType.APPLICATION_JSON, MediaType.valueOf("application/problem+json"), MediaType.ALL)
+            .accept(accept)
             .headers(headers -> {
                 if (token != null) {
                     headers.setBearerAuth(token);

@@ -3,7 +3,13 @@ package ru.promtour.web.security;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
@@ -25,6 +31,7 @@ public class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain pages(HttpSecurity http, GatewaySignIn signIn, SignOut signOut) throws Exception {
+        RequestMatcher console = PathPatternRequestMatcher.withDefaults().matcher("/console/**");
         SimpleUrlAuthenticationFailureHandler failure = new SimpleUrlAuthenticationFailureHandler(LOGIN + "?error");
         http
             .authenticationProvider(signIn)
@@ -45,6 +52,11 @@ public class SecurityConfiguration {
                 .logoutUrl("/console/logout")
                 .addLogoutHandler(signOut)
                 .logoutSuccessUrl(LOGIN + "?logout"))
+            // outside the console a refused path is simply not here (the management port serves the actuator)
+            .exceptionHandling(exceptions -> exceptions
+                .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint(LOGIN), console)
+                .defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.NOT_FOUND),
+                    new NegatedRequestMatcher(console)))
             .headers(headers -> headers
                 .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                 .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));

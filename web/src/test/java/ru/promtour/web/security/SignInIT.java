@@ -59,6 +59,12 @@ class SignInIT extends WebTestSupport {
     }
 
     @Test
+    void pathsOutsideThePagesAreNotHere() throws Exception {
+        mvc.perform(get("/actuator/prometheus")).andExpect(status().isNotFound());
+        mvc.perform(get("/api/v1/excursions")).andExpect(status().isNotFound());
+    }
+
+    @Test
     void signInWithoutTheCsrfTokenIsRefusedAndNeverReachesTheGateway() throws Exception {
         mvc.perform(post("/console/login").param("email", "anna@fruzhe.example").param("password", "secret-password"))
             .andExpect(status().isForbidden());

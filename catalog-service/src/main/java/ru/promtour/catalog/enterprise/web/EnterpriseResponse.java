@@ -1,6 +1,7 @@
 package ru.promtour.catalog.enterprise.web;
 
 import java.time.Instant;
+import java.util.List;
 
 import ru.promtour.catalog.enterprise.Enterprise;
 
@@ -9,6 +10,10 @@ public record EnterpriseResponse(String id, String name, String legalName, Strin
                                  String address, Enterprise.Coordinates coordinates, String industry,
                                  String timeZone, String description, Enterprise.Contacts contacts, String status,
                                  Instant createdAt, Instant updatedAt) {
+
+    /** A page of enterprises; {@code total} counts all that match. */
+    public record Page(List<EnterpriseResponse> items, int page, int size, long total) {
+    }
 
     static EnterpriseResponse of(Enterprise e) {
         return new EnterpriseResponse(e.id(), e.name(), e.legalName(), e.region(), e.city(), e.address(),

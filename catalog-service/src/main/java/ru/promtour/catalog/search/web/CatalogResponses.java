@@ -55,14 +55,15 @@ final class CatalogResponses {
         return s.openingHours() == null ? List.of() : s.openingHours();
     }
 
-    /** One search result. */
+    /** One search result, with the site rules (PPE, documents, …) a visitor should know before choosing it. */
     record Item(String id, Text title, PublicEnterprise enterprise, int durationMinutes, List<String> languages,
-                int minAge, String bookingMode, String availabilityType, Price priceFrom, List<NextSlot> nextSlots) {
+                int minAge, String bookingMode, String availabilityType, Price priceFrom, List<NextSlot> nextSlots,
+                ExcursionProgram.Rules rules) {
         static Item of(CatalogSearch.Match m) {
             ExcursionProgram p = m.excursion().program();
             return new Item(m.excursion().id(), new Text(p.title(), p.titleEn()), PublicEnterprise.of(m.enterprise()),
                     p.durationMinutes(), p.languages(), p.minAge(), p.bookingMode().name(), p.availabilityType().name(),
-                    Price.rub(CatalogSearch.priceFrom(p)), m.nextSlots().stream().map(NextSlot::of).toList());
+                    Price.rub(CatalogSearch.priceFrom(p)), m.nextSlots().stream().map(NextSlot::of).toList(), p.rules());
         }
     }
 

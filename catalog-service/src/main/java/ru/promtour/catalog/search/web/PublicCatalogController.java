@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import ru.promtour.catalog.search.CatalogFacets;
 import ru.promtour.catalog.search.CatalogSearch;
 import ru.promtour.catalog.search.SearchCriteria;
 
@@ -21,17 +22,19 @@ import ru.promtour.catalog.search.SearchCriteria;
  * checked here or in {@link CatalogSearch}; a bad one is a 400 problem naming it.
  */
 @RestController
-@RequestMapping("/api/v1/catalog/excursions")
+@RequestMapping("/api/v1/catalog")
 @SecurityRequirements // public: the OpenAPI document must not ask for the bearer token the platform requires elsewhere
 class PublicCatalogController {
 
     private final CatalogSearch search;
+    private final CatalogFacets facets;
 
-    PublicCatalogController(CatalogSearch search) {
+    PublicCatalogController(CatalogSearch search, CatalogFacets facets) {
         this.search = search;
+        this.facets = facets;
     }
 
-    @GetMapping
+    @GetMapping("/excursions")
     CatalogResponses.Page search(
             @RequestParam(required = false) @Pattern(regexp = "^RU-[A-Z]{2,3}$", message = "must be an ISO 3166-2:RU code such as RU-KLU") String region,
             @RequestParam(required = false) @Pattern(regexp = "^[A-Z][A-Z_]{1,39}$", message = "must be an upper-case code such as CONFECTIONERY") String industry,
@@ -49,8 +52,14 @@ class PublicCatalogController {
                 result.page(), result.size(), result.total());
     }
 
-    @GetMapping("/{id}")
+    @GetMapping("/excursions/{id}")
     CatalogResponses.Detail detail(@PathVariable String id) {
         return CatalogResponses.Detail.of(search.detail(id));
+    }
+
+    /** The choices a search form can offer: regions, industries and languages that published programs have. */
+    @GetMapping("/facets")
+    CatalogFacets.Facets facets() {
+        return facets.facets();
     }
 }
