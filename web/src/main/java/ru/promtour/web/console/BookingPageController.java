@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -26,6 +27,9 @@ public class BookingPageController {
     /** The booking service's states, for the status filter. */
     static final List<String> STATUSES = List.of("PENDING", "ON_HOLD", "CONFIRMED", "CANCELLED", "EXPIRED", "REJECTED",
         "WAITLISTED");
+
+    /** {@code back} of a decision taken on the group's own page. */
+    private static final String BOOKING = "booking";
 
     /** Why a group did not come, as the booking service names it. */
     static final List<String> NO_SHOW_CAUSES = List.of("NOT_ARRIVED", "LATE", "REFUSED_ADMISSION", "OTHER");
@@ -72,55 +76,61 @@ public class BookingPageController {
     }
 
     @PostMapping("/console/bookings/{id}/approve")
-    public String approve(@PathVariable String id, @RequestParam(required = false) String back,
-                          RedirectAttributes redirect) {
+    public String approve(@PathVariable String id, @RequestParam(required = false) String back, Model model,
+                          RedirectAttributes redirect, HttpServletResponse response) {
         ConsoleApi.checkedId(id);
-        return decide(id, back, redirect, "approval.approved",
+        return decide(id, back, model, redirect, response, "approval.approved",
             () -> gateway.post(path("/api/v1/bookings/{id}/approve", id), Map.of()));
     }
 
     @PostMapping("/console/bookings/{id}/decline")
     public String decline(@PathVariable String id, @RequestParam(defaultValue = "") String reason,
-                          @RequestParam(required = false) String back, RedirectAttributes redirect) {
+                          @RequestParam(required = false) String back, Model model, RedirectAttributes redirect,
+                          HttpServletResponse response) {
         ConsoleApi.checkedId(id);
         if (reason.strip().length() > 500) {
-            redirect.addFlashAttribute("apiError", text("approval.error.reason"));
-            return target(id, back);
+            return pageAgain(id, back, actions.badInput("approval.error.reason"), model, response);
         }
         Map<String, Object> body = new LinkedHashMap<>();
         if (!reason.isBlank()) {
             body.put("reason", reason.strip());
         }
-        return decide(id, back, redirect, "approval.declined",
+        return decide(id, back, model, redirect, response, "approval.declined",
             () -> gateway.post(path("/api/v1/bookings/{id}/decline", id), body));
     }
 
     @PostMapping("/console/bookings/{id}/no-show")
     public String noShow(@PathVariable String id, @RequestParam(defaultValue = "") String cause,
-                         @RequestParam(defaultValue = "") String note, RedirectAttributes redirect) {
+                         @RequestParam(defaultValue = "") String note, Model model, RedirectAttributes redirect,
+                         HttpServletResponse response) {
         ConsoleApi.checkedId(id);
         if (!NO_SHOW_CAUSES.contains(cause) || note.length() > 500) {
-            redirect.addFlashAttribute("apiError", text("noShow.error.input"));
-            return "redirect:/console/bookings/" + id;
+            return pageAgain(id, BOOKING, actions.badInput("noShow.error.input"), model, response);
         }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("cause", cause);
         if (!note.isBlank()) {
             body.put("note", note.strip());
         }
-        return decide(id, "booking", redirect, "noShow.marked",
+        return decide(id, BOOKING, model, redirect, response, "noShow.marked",
             () -> gateway.post(path("/api/v1/bookings/{id}/no-show", id), body));
     }
 
-    private String decide(String id, String back, RedirectAttributes redirect, String done,
-                          Supplier<Map<String, Object>> call) {
-        actions.attempt(redirect, call, answer -> text(done));
-        return target(id, back);
+    /**
+     * A decision on a group: done, back where it was taken (the group's page, or the approvals list; never an address
+     * from outside) with a notice; refused, that page again with the API's sentence and status.
+     */
+    private String decide(String id, String back, Model model, RedirectAttributes redirect,
+                          HttpServletResponse response, String done, Supplier<Map<String, Object>> call) {
+        String target = BOOKING.equals(back) ? "/console/bookings/" + id : "/console/approvals";
+        return actions.attempt(call, answer -> text(done), redirect, target,
+            refusal -> pageAgain(id, back, refusal, model, response));
     }
 
-    /** Back where the decision was taken: the booking's page, or the approvals list (never an address from outside). */
-    private static String target(String id, String back) {
-        return "booking".equals(back) ? "redirect:/console/bookings/" + id : "redirect:/console/approvals";
+    private String pageAgain(String id, String back, ConsoleActions.Refusal refusal, Model model,
+                             HttpServletResponse response) {
+        refusal.show(model, response);
+        return BOOKING.equals(back) ? booking(id, model) : approvals(model);
     }
 
     /** Program titles by id, for the lists (bookings name only their program's id). */

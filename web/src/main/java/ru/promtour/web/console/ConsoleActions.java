@@ -4,9 +4,11 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
+import org.springframework.ui.Model;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import ru.promtour.web.gateway.ApiException;
 
@@ -24,19 +26,45 @@ public class ConsoleActions {
         this.messages = messages;
     }
 
-    /** The call's answer turned into a flash {@code notice}; a refusal other than 404 into a flash {@code apiError}. */
-    public void attempt(RedirectAttributes redirect, Supplier<Map<String, Object>> call,
-                        Function<Map<String, Object>, String> notice) {
+    /**
+     * Runs a change: when it works, its answer becomes a flash {@code notice} and the browser goes to {@code target}
+     * (Post/Redirect/Get); when the API refuses it (other than 404), {@code again} shows the page once more with the
+     * refusal, answered with the refusal's status.
+     */
+    public String attempt(Supplier<Map<String, Object>> call, Function<Map<String, Object>, String> notice,
+                          RedirectAttributes redirect, String target, Function<Refusal, String> again) {
         try {
             Map<String, Object> answer = call.get();
             // an empty 200 or 202 is still a success; the notice reads what there is
             redirect.addFlashAttribute("notice", notice.apply(answer == null ? Map.of() : answer));
+            return "redirect:" + target;
         }
         catch (ApiException ex) {
             if (ex.isNotFound()) {
                 throw ex;
             }
-            redirect.addFlashAttribute("apiError", sentence(ex));
+            return again.apply(new Refusal(ex.status() >= 400 && ex.status() < 600 ? ex.status() : 502, sentence(ex), ex));
+        }
+    }
+
+    /** What this module refuses itself (a date that is no date): status 400 and the sentence. */
+    public Refusal badInput(String key, Object... arguments) {
+        return new Refusal(HttpServletResponse.SC_BAD_REQUEST, text(key, arguments), null);
+    }
+
+    /**
+     * A request refused, to be shown on the page it came from.
+     *
+     * @param status  the answer's status (400 for this module's own checks, the API's otherwise)
+     * @param message the sentence to show
+     * @param cause   the API's refusal, with the fields it named; null for this module's own checks
+     */
+    public record Refusal(int status, String message, ApiException cause) {
+
+        /** The page shows the sentence ({@code apiError}) and answers with the status. */
+        public void show(Model model, HttpServletResponse response) {
+            model.addAttribute("apiError", message);
+            response.setStatus(status);
         }
     }
 

@@ -40,11 +40,13 @@ public class ProgramController {
     private final ConsoleApi api;
     private final GatewayClient gateway;
     private final ConsoleActions actions;
+    private final ConsoleFormat format;
 
-    public ProgramController(ConsoleApi api, ConsoleActions actions) {
+    public ProgramController(ConsoleApi api, ConsoleActions actions, ConsoleFormat format) {
         this.api = api;
         this.gateway = api.gateway();
         this.actions = actions;
+        this.format = format;
     }
 
     @GetMapping
@@ -123,61 +125,55 @@ public class ProgramController {
     }
 
     @PostMapping("/{id}/publish")
-    public String publish(@PathVariable String id, RedirectAttributes redirect) {
-        return statusChange(id, "publish", "program.published", redirect);
+    public String publish(@PathVariable String id, Model model, RedirectAttributes redirect,
+                          HttpServletResponse response) {
+        return statusChange(id, "publish", "program.published", model, redirect, response);
     }
 
     @PostMapping("/{id}/unpublish")
-    public String unpublish(@PathVariable String id, RedirectAttributes redirect) {
-        return statusChange(id, "unpublish", "program.unpublished", redirect);
+    public String unpublish(@PathVariable String id, Model model, RedirectAttributes redirect,
+                            HttpServletResponse response) {
+        return statusChange(id, "unpublish", "program.unpublished", model, redirect, response);
     }
 
     /** Publish or withdraw; a 422 names every missing part, which the program page lists. */
-    private String statusChange(String id, String action, String notice, RedirectAttributes redirect) {
+    private String statusChange(String id, String action, String notice, Model model, RedirectAttributes redirect,
+                                HttpServletResponse response) {
         ConsoleApi.checkedId(id);
-        try {
-            gateway.post(path("/api/v1/excursions/{id}/" + action, id), Map.of());
-            redirect.addFlashAttribute("notice", text(notice));
-        }
-        catch (ApiException ex) {
-            if (ex.isNotFound()) {
-                throw ex;
-            }
-            redirect.addFlashAttribute("apiError", ex.getMessage());
-            List<String> missing = new ArrayList<>();
-            ex.fieldErrors().forEach((field, message) -> missing.add(label(field) + ": " + message));
-            redirect.addFlashAttribute("missing", missing);
-        }
-        return "redirect:/console/programs/" + id;
+        return actions.attempt(() -> gateway.post(path("/api/v1/excursions/{id}/" + action, id), Map.of()),
+            answer -> text(notice), redirect, "/console/programs/" + id, refusal -> {
+                List<String> missing = new ArrayList<>();
+                refusal.cause().fieldErrors().forEach((field, message) -> missing.add(label(field) + ": " + message));
+                model.addAttribute("missing", missing);
+                return programAgain(id, refusal.cause().getMessage(), refusal.status(), model, response);
+            });
     }
 
     /** One slot: the local date and time of the enterprise, sent as {@code localStart} {@code YYYY-MM-DDTHH:mm}. */
     @PostMapping("/{id}/slots")
     public String addSlot(@PathVariable String id, @RequestParam(defaultValue = "") String date,
                           @RequestParam(defaultValue = "") String time, @RequestParam(defaultValue = "") String capacity,
-                          RedirectAttributes redirect) {
+                          Model model, RedirectAttributes redirect, HttpServletResponse response) {
         ConsoleApi.checkedId(id);
         LocalDate day;
         LocalTime at;
-        Integer seats = number(capacity);
         try {
             day = LocalDate.parse(date.strip());
-            at = LocalTime.parse(time.strip());
+            at = LocalTime.parse(time.strip()).withSecond(0).withNano(0);
         }
         catch (DateTimeParseException ex) {
-            redirect.addFlashAttribute("apiError", text("slot.error.dateTime"));
-            return "redirect:/console/programs/" + id;
+            return programAgain(id, actions.badInput("slot.error.dateTime"), model, response);
         }
+        Integer seats = number(capacity);
         if (seats == null) {
-            redirect.addFlashAttribute("apiError", text("slot.error.capacity"));
-            return "redirect:/console/programs/" + id;
+            return programAgain(id, actions.badInput("slot.error.capacity"), model, response);
         }
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("localStart", day + "T" + at.withSecond(0).withNano(0));
+        body.put("localStart", day + "T" + at);
         body.put("capacity", seats);
-        actions.attempt(redirect, () -> gateway.post(path("/api/v1/excursions/{id}/slots", id), body),
-            created -> text("slot.added", new ConsoleFormat().local(created.get("start"))));
-        return "redirect:/console/programs/" + id;
+        return actions.attempt(() -> gateway.post(path("/api/v1/excursions/{id}/slots", id), body),
+            created -> text("slot.added", format.local(created.get("start"))), redirect, "/console/programs/" + id,
+            refusal -> programAgain(id, refusal, model, response));
     }
 
     /** A weekly pattern: the catalog creates a slot per matching start and skips the starts that exist. */
@@ -185,7 +181,7 @@ public class ProgramController {
     public String addSchedule(@PathVariable String id, @RequestParam(required = false) List<String> daysOfWeek,
                               @RequestParam(defaultValue = "") String times, @RequestParam(defaultValue = "") String from,
                               @RequestParam(defaultValue = "") String to, @RequestParam(defaultValue = "") String capacity,
-                              RedirectAttributes redirect) {
+                              Model model, RedirectAttributes redirect, HttpServletResponse response) {
         ConsoleApi.checkedId(id);
         List<String> startTimes = new ArrayList<>();
         try {
@@ -198,13 +194,11 @@ public class ProgramController {
             LocalDate.parse(to.strip());
         }
         catch (DateTimeParseException ex) {
-            redirect.addFlashAttribute("apiError", text("schedule.error.input"));
-            return "redirect:/console/programs/" + id;
+            return programAgain(id, actions.badInput("schedule.error.input"), model, response);
         }
         Integer seats = number(capacity);
         if (daysOfWeek == null || daysOfWeek.isEmpty() || startTimes.isEmpty() || seats == null) {
-            redirect.addFlashAttribute("apiError", text("schedule.error.input"));
-            return "redirect:/console/programs/" + id;
+            return programAgain(id, actions.badInput("schedule.error.input"), model, response);
         }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("daysOfWeek", daysOfWeek);
@@ -212,9 +206,19 @@ public class ProgramController {
         body.put("from", from.strip());
         body.put("to", to.strip());
         body.put("capacity", seats);
-        actions.attempt(redirect, () -> gateway.post(path("/api/v1/excursions/{id}/schedules", id), body),
-            result -> text("schedule.added", result.get("created"), result.get("skipped")));
-        return "redirect:/console/programs/" + id;
+        return actions.attempt(() -> gateway.post(path("/api/v1/excursions/{id}/schedules", id), body),
+            result -> text("schedule.added", result.get("created"), result.get("skipped")), redirect,
+            "/console/programs/" + id, refusal -> programAgain(id, refusal, model, response));
+    }
+
+    /** The program page again, with why the request was refused and the refusal's status. */
+    private String programAgain(String id, ConsoleActions.Refusal refusal, Model model, HttpServletResponse response) {
+        refusal.show(model, response);
+        return show(id, model);
+    }
+
+    private String programAgain(String id, String message, int status, Model model, HttpServletResponse response) {
+        return programAgain(id, new ConsoleActions.Refusal(status, message, null), model, response);
     }
 
     /** The form again with the API's refusal: each named field next to its input, the rest above the form. */

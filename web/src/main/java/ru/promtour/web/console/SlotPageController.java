@@ -90,28 +90,29 @@ public class SlotPageController {
     }
 
     @PostMapping("/{id}/capacity")
-    public String capacity(@PathVariable String id, @RequestParam(defaultValue = "") String capacity,
-                           RedirectAttributes redirect) {
+    public String capacity(@PathVariable String id, @RequestParam(defaultValue = "") String capacity, Model model,
+                           RedirectAttributes redirect, HttpServletResponse response) {
         ConsoleApi.checkedId(id);
         Integer seats = parseCapacity(capacity);
         if (seats == null) {
-            redirect.addFlashAttribute("apiError", text("slot.error.capacity"));
-            return back(id);
+            return slotAgain(id, actions.badInput("slot.error.capacity"), model, response);
         }
-        return change(id, redirect, "slot.capacityChanged",
+        return change(id, model, redirect, response, "slot.capacityChanged",
             () -> gateway.patch(path("/api/v1/slots/{id}", id), Map.of("capacity", seats)), seats);
     }
 
     @PostMapping("/{id}/close")
-    public String close(@PathVariable String id, RedirectAttributes redirect) {
+    public String close(@PathVariable String id, Model model, RedirectAttributes redirect,
+                        HttpServletResponse response) {
         ConsoleApi.checkedId(id);
-        return change(id, redirect, "slot.closed", () -> gateway.post(path("/api/v1/slots/{id}/close", id), Map.of()));
+        return change(id, model, redirect, response, "slot.closed", () -> gateway.post(path("/api/v1/slots/{id}/close", id), Map.of()));
     }
 
     @PostMapping("/{id}/reopen")
-    public String reopen(@PathVariable String id, RedirectAttributes redirect) {
+    public String reopen(@PathVariable String id, Model model, RedirectAttributes redirect,
+                         HttpServletResponse response) {
         ConsoleApi.checkedId(id);
-        return change(id, redirect, "slot.reopened", () -> gateway.post(path("/api/v1/slots/{id}/reopen", id), Map.of()));
+        return change(id, model, redirect, response, "slot.reopened", () -> gateway.post(path("/api/v1/slots/{id}/reopen", id), Map.of()));
     }
 
     /** The consequences first: how many groups and visitors a cancellation takes with it, and they are told. */
@@ -139,8 +140,8 @@ public class SlotPageController {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
             return cancelWarning(id, model);
         }
-        return change(id, redirect, "slot.cancelled", () -> gateway.post(path("/api/v1/slots/{id}/cancel", id),
-            Map.of("reason", why)));
+        return change(id, model, redirect, response, "slot.cancelled",
+            () -> gateway.post(path("/api/v1/slots/{id}/cancel", id), Map.of("reason", why)));
     }
 
     @GetMapping("/{id}/manifest")
@@ -166,15 +167,20 @@ public class SlotPageController {
 
     /**
      * A change the seat ledger decides: 200 applied (the notice), 202 still pending (said so), a refusal (409 with
-     * the held and sold seats, a cancelled slot) as the API's sentence on the slot page.
+     * the held and sold seats, a cancelled slot) as the API's sentence on the slot page, with its status.
      */
-    private String change(String id, RedirectAttributes redirect, String done, Supplier<Map<String, Object>> call,
-                          Object... arguments) {
-        actions.attempt(redirect, call, answer -> {
+    private String change(String id, Model model, RedirectAttributes redirect, HttpServletResponse response, String done,
+                          Supplier<Map<String, Object>> call, Object... arguments) {
+        return actions.attempt(call, answer -> {
             boolean pending = "PENDING".equals(answer.get("status")) && answer.containsKey("requestId");
             return text(pending ? done + ".pending" : done, arguments);
-        });
-        return back(id);
+        }, redirect, "/console/slots/" + id, refusal -> slotAgain(id, refusal, model, response));
+    }
+
+    /** The slot page again, with why the request was refused and the refusal's status. */
+    private String slotAgain(String id, ConsoleActions.Refusal refusal, Model model, HttpServletResponse response) {
+        refusal.show(model, response);
+        return show(id, model);
     }
 
     private Map<String, Object> programOf(Map<String, Object> slot) {
@@ -197,10 +203,6 @@ public class SlotPageController {
         catch (NumberFormatException ex) {
             return null;
         }
-    }
-
-    private static String back(String id) {
-        return "redirect:/console/slots/" + id;
     }
 
     private String text(String key, Object... arguments) {

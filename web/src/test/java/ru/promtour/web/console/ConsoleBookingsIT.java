@@ -60,7 +60,7 @@ class ConsoleBookingsIT extends WebTestSupport {
     }
 
     @Test
-    void decliningSendsTheReasonAndARefusalIsShownAsItsSentence() throws Exception {
+    void decliningSendsTheReasonAndARefusalShowsTheApprovalsAgainWithItsSentence() throws Exception {
         gateway.stubFor(WireMock.post(urlEqualTo("/api/v1/bookings/bk-1/decline"))
             .willReturn(json(200, booking("bk-1", "REJECTED", false, 12))));
         gateway.stubFor(WireMock.post(urlEqualTo("/api/v1/bookings/bk-2/approve")).willReturn(problem(409,
@@ -70,9 +70,13 @@ class ConsoleBookingsIT extends WebTestSupport {
                 .param("reason", "Цех на ремонте").param("back", "booking"))
             .andExpect(redirectedUrl("/console/bookings/bk-1"))
             .andExpect(flash().attribute("notice", "Заявка отклонена; места освобождены."));
+        gateway.stubFor(getPath("/api/v1/excursions").willReturn(json(200, ConsoleFixtures.programsPage())));
+        gateway.stubFor(getPath("/api/v1/bookings").withQueryParam("status", equalTo("PENDING")).willReturn(json(200, "[]")));
         mvc.perform(post("/console/bookings/bk-2/approve").with(as(staffOf(ENTERPRISE))).with(csrf()))
-            .andExpect(redirectedUrl("/console/approvals"))
-            .andExpect(flash().attribute("apiError", "Only a booking awaiting approval can be approved; this one is CANCELLED"));
+            .andExpect(status().isConflict())
+            .andExpect(content().string(allOf(
+                containsString("Only a booking awaiting approval can be approved; this one is CANCELLED"),
+                containsString("data-testid=\"approvals-empty\""))));
 
         gateway.verify(postRequestedFor(urlEqualTo("/api/v1/bookings/bk-1/decline"))
             .withRequestBody(equalToJson("{\"reason\":\"Цех на ремонте\"}")));

@@ -130,12 +130,8 @@ class ConsoleProgramsIT extends WebTestSupport {
         gateway.stubFor(getPath("/api/v1/excursions/exc-zefir").willReturn(json(200, program("DRAFT"))));
         gateway.stubFor(getPath("/api/v1/excursions/exc-zefir/slots").willReturn(json(200, "[]")));
 
-        var result = mvc.perform(post("/console/programs/exc-zefir/publish").with(as(staffOf(ENTERPRISE))).with(csrf()))
-            .andExpect(redirectedUrl("/console/programs/exc-zefir")).andReturn();
-
-        mvc.perform(get("/console/programs/exc-zefir").with(as(staffOf(ENTERPRISE)))
-                .flashAttrs(result.getFlashMap()))
-            .andExpect(status().isOk())
+        mvc.perform(post("/console/programs/exc-zefir/publish").with(as(staffOf(ENTERPRISE))).with(csrf()))
+            .andExpect(status().isUnprocessableContent())
             .andExpect(content().string(allOf(containsString("The program cannot be published yet"),
                 containsString("data-testid=\"publish-problems\""),
                 containsString("<li>Цены: at least one unit is required</li>"),
@@ -175,14 +171,29 @@ class ConsoleProgramsIT extends WebTestSupport {
     }
 
     @Test
-    void aRefusedSlotComesBackAsTheCatalogsSentence() throws Exception {
+    void aRefusedSlotShowsTheProgramAgainWithTheCatalogsSentenceAndStatus() throws Exception {
         gateway.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(urlEqualTo("/api/v1/excursions/exc-zefir/slots"))
             .willReturn(problem(409, "{\"title\":\"Conflict\",\"status\":409,\"detail\":\"A slot already starts at 2026-12-10T10:00\"}")));
+        gateway.stubFor(getPath("/api/v1/excursions/exc-zefir").willReturn(json(200, program("PUBLISHED"))));
+        gateway.stubFor(getPath("/api/v1/excursions/exc-zefir/slots").willReturn(json(200, "[]")));
 
         mvc.perform(post("/console/programs/exc-zefir/slots").with(as(staffOf(ENTERPRISE))).with(csrf())
                 .param("date", "2026-12-10").param("time", "10:00").param("capacity", "25"))
-            .andExpect(redirectedUrl("/console/programs/exc-zefir"))
-            .andExpect(flash().attribute("apiError", "A slot already starts at 2026-12-10T10:00"));
+            .andExpect(status().isConflict())
+            .andExpect(content().string(allOf(containsString("A slot already starts at 2026-12-10T10:00"),
+                containsString("data-testid=\"add-slot\""))));
+    }
+
+    @Test
+    void aSlotWithoutADateIsRefusedWithoutAskingTheCatalog() throws Exception {
+        gateway.stubFor(getPath("/api/v1/excursions/exc-zefir").willReturn(json(200, program("PUBLISHED"))));
+        gateway.stubFor(getPath("/api/v1/excursions/exc-zefir/slots").willReturn(json(200, "[]")));
+
+        mvc.perform(post("/console/programs/exc-zefir/slots").with(as(staffOf(ENTERPRISE))).with(csrf())
+                .param("date", "10 декабря").param("time", "10:00").param("capacity", "25"))
+            .andExpect(status().isBadRequest())
+            .andExpect(content().string(containsString("Укажите дату (ГГГГ-ММ-ДД) и время (ЧЧ:ММ) сеанса.")));
+        gateway.verify(0, postRequestedFor(urlEqualTo("/api/v1/excursions/exc-zefir/slots")));
     }
 
     @Test

@@ -106,16 +106,28 @@ class ConsoleSlotsIT extends WebTestSupport {
     }
 
     @Test
-    void aCapacityBelowTheSoldSeatsComesBackAsTheCatalogsReason() throws Exception {
+    void aCapacityBelowTheSoldSeatsShowsTheSlotAgainWithTheCatalogsReason() throws Exception {
+        slotWithGroups();
         gateway.stubFor(WireMock.patch(urlEqualTo("/api/v1/slots/slot-1")).willReturn(problem(409, """
             {"title":"Conflict","status":409,"detail":"Capacity 10 is below the 16 seats held or sold",
              "held":4,"confirmed":12,"requestedCapacity":10}""")));
 
         mvc.perform(post("/console/slots/slot-1/capacity").with(as(staffOf(ENTERPRISE))).with(csrf()).param("capacity", "10"))
-            .andExpect(redirectedUrl("/console/slots/slot-1"))
-            .andExpect(flash().attribute("apiError", "Capacity 10 is below the 16 seats held or sold"));
+            .andExpect(status().isConflict())
+            .andExpect(content().string(allOf(containsString("Capacity 10 is below the 16 seats held or sold"),
+                containsString("data-testid=\"seats-sold\">12<"))));
 
         gateway.verify(patchRequestedFor(urlEqualTo("/api/v1/slots/slot-1")).withRequestBody(equalToJson("{\"capacity\":10}")));
+    }
+
+    @Test
+    void aCapacityThatIsNotANumberIsRefusedWithoutAskingTheCatalog() throws Exception {
+        slotWithGroups();
+
+        mvc.perform(post("/console/slots/slot-1/capacity").with(as(staffOf(ENTERPRISE))).with(csrf()).param("capacity", "много"))
+            .andExpect(status().isBadRequest())
+            .andExpect(content().string(containsString("Укажите число мест: целое от 1 до 10000.")));
+        gateway.verify(0, patchRequestedFor(urlEqualTo("/api/v1/slots/slot-1")));
     }
 
     @Test
