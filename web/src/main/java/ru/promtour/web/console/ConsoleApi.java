@@ -2,6 +2,7 @@ package ru.promtour.web.console;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -69,12 +70,12 @@ public class ConsoleApi {
     }
 
     /**
-     * Every slot of the enterprise's programs on the local dates from..to, by start, each with its program's
+     * Every slot of these programs on the local dates from..to, by start, each with its program's
      * {@code title} under {@code programTitle}: one call per program, as the catalog lists slots per program.
      */
-    public List<Map<String, Object>> allSlots(LocalDate from, LocalDate to) {
+    public List<Map<String, Object>> allSlots(Collection<Map<String, Object>> programs, LocalDate from, LocalDate to) {
         List<Map<String, Object>> all = new ArrayList<>();
-        for (Map<String, Object> program : programsById().values()) {
+        for (Map<String, Object> program : programs) {
             for (Map<String, Object> slot : slots(String.valueOf(program.get("id")), from, to)) {
                 Map<String, Object> row = new LinkedHashMap<>(slot);
                 row.put("programTitle", program.get("title"));

@@ -39,9 +39,9 @@ public class ConsoleHomeController {
         model.addAttribute("awaiting", 0);
         // the landing page after sign-in: a service that does not answer leaves a sentence, not an error page
         try {
-            Map<String, Object> programs = api.programs(0, 1);
+            Map<String, Object> programs = api.programs(0, ConsoleApi.MAX_PROGRAMS);
             model.addAttribute("programCount", programs.get("total") instanceof Number n ? n.longValue() : 0L);
-            model.addAttribute("slots", api.allSlots(today, today.plusDays(OVERVIEW_DAYS - 1)));
+            model.addAttribute("slots", api.allSlots(ConsoleApi.items(programs), today, today.plusDays(OVERVIEW_DAYS - 1)));
             model.addAttribute("awaiting", api.awaitingApproval().size());
         }
         catch (ApiException ex) {

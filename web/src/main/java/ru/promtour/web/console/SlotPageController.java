@@ -67,7 +67,7 @@ public class SlotPageController {
         }
         LocalDate end = start.plusDays(CALENDAR_DAYS - 1);
         Map<LocalDate, List<Map<String, Object>>> days = new LinkedHashMap<>();
-        for (Map<String, Object> slot : api.allSlots(start, end)) {
+        for (Map<String, Object> slot : api.allSlots(api.programsById().values(), start, end)) {
             var local = ConsoleFormat.offset(slot.get("start"));
             LocalDate day = local == null ? start : local.toLocalDate();
             days.computeIfAbsent(day, d -> new ArrayList<>()).add(slot);
