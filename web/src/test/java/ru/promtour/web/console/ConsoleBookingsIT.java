@@ -157,6 +157,19 @@ class ConsoleBookingsIT extends WebTestSupport {
 
         mvc.perform(get("/console/bookings/bk-other").with(as(staffOf(ENTERPRISE))))
             .andExpect(status().isNotFound())
-            .andExpect(content().string(allOf(containsString("data-testid=\"not-found\""), not(containsString("bk-other")))));
+            .andExpect(content().string(allOf(containsString("data-testid=\"not-found\""), containsString("data-testid=\"error\""), not(containsString("bk-other")))));
+    }
+
+    @Test
+    void theOperatorIsNamedWhenTheBookingCarriesItsNameAndByItsIdOtherwise() throws Exception {
+        String named = booking("bk-1", "CONFIRMED", false, 12).replace("\"operatorId\":\"op-volga\",",
+            "\"operatorId\":\"op-volga\",\"operatorName\":\"Урал-Экскурс\",");
+        gateway.stubFor(getPath("/api/v1/excursions").willReturn(json(200, ConsoleFixtures.programsPage())));
+        gateway.stubFor(getPath("/api/v1/bookings").willReturn(json(200,
+            "[" + named + "," + booking("bk-2", "ON_HOLD", false, 4) + "]")));
+
+        mvc.perform(get("/console/bookings").with(as(staffOf(ENTERPRISE))))
+            .andExpect(status().isOk())
+            .andExpect(content().string(allOf(containsString("<td>Урал-Экскурс</td>"), containsString("<td>op-volga</td>"))));
     }
 }

@@ -207,7 +207,7 @@ class ConsoleSlotsIT extends WebTestSupport {
 
         mvc.perform(get("/console/slots/slot-other").with(as(staffOf(ENTERPRISE))))
             .andExpect(status().isNotFound())
-            .andExpect(content().string(allOf(containsString("data-testid=\"not-found\""),
+            .andExpect(content().string(allOf(containsString("data-testid=\"not-found\""), containsString("data-testid=\"error\""),
                 containsString("Такой страницы нет"))));
     }
 
