@@ -3,8 +3,10 @@ package ru.promtour.web.console;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 import org.springframework.validation.Errors;
@@ -15,6 +17,9 @@ import org.springframework.validation.Errors;
  * the API's own field names are mapped back onto the form's ({@link #formField}).
  */
 public class ProgramForm {
+
+    /** The tour languages the form always offers; a program's others are offered too ({@link #getLanguageOptions}). */
+    private static final List<String> LANGUAGES = List.of("ru", "en", "de", "fr", "zh");
 
     /** Keys of the catalog's answer that a PUT does not take back. */
     private static final List<String> READ_ONLY = List.of("id", "enterpriseId", "status", "version", "createdAt",
@@ -198,6 +203,15 @@ public class ProgramForm {
 
     private static String trim(String value) {
         return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    /** The usual languages and any other this program has, so an edit never drops one it cannot show. */
+    public List<String> getLanguageOptions() {
+        Set<String> options = new LinkedHashSet<>(LANGUAGES);
+        if (languages != null) {
+            options.addAll(languages);
+        }
+        return List.copyOf(options);
     }
 
     public String getTitleRu() { return titleRu; }

@@ -71,4 +71,12 @@ class ProgramFormTest {
         assertThat(form.getDocuments()).isEqualTo("PASSPORT");
         assertThat(form.isPhotoAllowed()).isTrue();
     }
+
+    @Test
+    void aLanguageTheFormDoesNotUsuallyOfferIsOfferedSoAnEditKeepsIt() {
+        ProgramForm form = ProgramForm.of(Map.of("languages", List.of("ru", "it")));
+
+        assertThat(form.getLanguageOptions()).containsExactly("ru", "en", "de", "fr", "zh", "it");
+        assertThat(form.getLanguages()).containsExactly("ru", "it");
+    }
 }
