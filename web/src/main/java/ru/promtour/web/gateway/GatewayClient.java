@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -191,9 +192,19 @@ public class GatewayClient {
         return null;
     }
 
+    /**
+     * The signed-in person's token, or null for a visitor. A token past its expiry is never sent: the session ends here
+     * instead, so stale tokens do not count as failed authentications against this module's address at the gateway.
+     */
     private static String currentToken() {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        return authentication != null && authentication.getPrincipal() instanceof ConsoleUser user ? user.token() : null;
+        if (authentication == null || !(authentication.getPrincipal() instanceof ConsoleUser user)) {
+            return null;
+        }
+        if (user.expiresAt() != null && !Instant.now().isBefore(user.expiresAt())) {
+            throw new SessionEndedException();
+        }
+        return user.token();
     }
 
 }

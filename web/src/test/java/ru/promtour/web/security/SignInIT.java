@@ -140,6 +140,15 @@ class SignInIT extends WebTestSupport {
     }
 
     @Test
+    void anExpiredSessionTokenIsNeverSentToTheGateway() throws Exception {
+        ConsoleUser expired = new ConsoleUser("stf-1", "anna@fruzhe.example", "Анна", "ENTERPRISE", "ent-fruzhe",
+                "pts_old", java.time.Instant.now().minusSeconds(1));
+        mvc.perform(get("/console/probe").with(as(expired))).andExpect(redirectedUrl("/console/login?expired"));
+        gateway.verify(0, com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor(
+                com.github.tomakehurst.wiremock.client.WireMock.anyUrl()));
+    }
+
+    @Test
     void anInvitationSetsThePasswordAtTheGateway() throws Exception {
         gateway.stubFor(WireMock.post(urlEqualTo("/auth/invites/accept"))
             .withRequestBody(equalToJson("{\"token\":\"pti_1\",\"password\":\"a-long-password\"}"))
