@@ -3,7 +3,9 @@ package ru.promtour.web.security;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
@@ -34,9 +36,13 @@ public class SecurityConfiguration {
         RequestMatcher console = PathPatternRequestMatcher.withDefaults().matcher("/console/**");
         SimpleUrlAuthenticationFailureHandler failure = new SimpleUrlAuthenticationFailureHandler(LOGIN + "?error");
         http
-            .authenticationProvider(signIn)
+            // the gateway alone, once per attempt: a provider bean would also sit in Boot's global manager, the parent
+            // this chain's manager falls back to, and a refused sign-in would count twice towards the lockout
+            .authenticationManager(new ProviderManager(signIn))
             .authorizeHttpRequests(requests -> requests
                 .requestMatchers("/", "/guide", "/guide/**", "/assets/**", "/error", "/livez", "/readyz").permitAll()
+                // only served on the management port (127.0.0.1; compose: the container network): health, info, metrics
+                .requestMatchers(EndpointRequest.toAnyEndpoint()).permitAll()
                 .requestMatchers(LOGIN, "/console/invite").permitAll()
                 .requestMatchers("/console/admin", "/console/admin/**").hasRole("ADMIN")
                 .requestMatchers("/console", "/console/**").authenticated()

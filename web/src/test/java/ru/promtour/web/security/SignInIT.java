@@ -100,6 +100,8 @@ class SignInIT extends WebTestSupport {
         MvcResult failed = mvc.perform(post("/console/login").with(csrf())
                 .param("email", "anna@fruzhe.example").param("password", "wrong-password"))
             .andExpect(redirectedUrl("/console/login?error")).andReturn();
+        // one refused attempt is one failure at the gateway: the lockout counts attempts, not calls
+        gateway.verify(1, postRequestedFor(urlEqualTo("/auth/sessions")));
 
         mvc.perform(get("/console/login").param("error", "").session((MockHttpSession) failed.getRequest().getSession(false)))
             .andExpect(content().string(org.hamcrest.Matchers.containsString("Неверная электронная почта или пароль.")));

@@ -13,7 +13,7 @@ import ru.promtour.booking.booking.UnitItem;
  * personal data stays in the manifest.
  */
 record EnterpriseBooking(String id, String supplierReference, String resellerReference, String status,
-                         boolean awaitingApproval, String operatorId, String productId, String slotId,
+                         boolean awaitingApproval, String operatorId, String operatorName, String productId, String slotId,
                          Instant start, String timeZone, int units, List<Units> unitItems, Leader contact,
                          String notes, Instant utcCreatedAt, Instant utcConfirmedAt, String declineReason,
                          Cancellation cancellation, NoShow noShow) {
@@ -44,7 +44,7 @@ record EnterpriseBooking(String id, String supplierReference, String resellerRef
         NoShow noShow = b.noShow() == null ? null : new NoShow(b.noShow().cause().name(), b.noShow().note(),
                 b.noShow().markedAt(), b.noShow().markedBy());
         return new EnterpriseBooking(b.id(), b.supplierReference(), b.resellerReference(), b.status().name(),
-                b.awaitingApproval(), b.operatorId(), b.productId(), b.slotId(), b.start(), b.timeZone(), b.units(),
+                b.awaitingApproval(), b.operatorId(), b.operatorName(), b.productId(), b.slotId(), b.start(), b.timeZone(), b.units(),
                 List.copyOf(units.values()), leader, b.notes(), b.utcCreatedAt(), b.utcConfirmedAt(), b.declineReason(),
                 cancellation, noShow);
     }
