@@ -6,9 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -44,7 +42,7 @@ class ConsoleBrowserIT {
         browser.go(invitation.path()).fill("password", WebScenario.PASSWORD).fill("confirmation", WebScenario.PASSWORD);
         browser.driver().findElement(By.name("confirmation")).submit();
         assertThat(browser.path()).isEqualTo("/console/login");
-        signIn(browser, invitation.email(), WebScenario.PASSWORD);
+        WebScenario.signIn(browser, invitation.email(), WebScenario.PASSWORD);
         assertThat(browser.path()).isEqualTo("/console");
         assertThat(browser.text("signed-in-as")).isEqualTo("Анна Смирнова");
 
@@ -73,7 +71,7 @@ class ConsoleBrowserIT {
         assertThat(browser.text("seats-free")).isEqualTo("30");
 
         // a tour operator books a school class over OCTO: 3 children and their teacher, contact given
-        String uuid = bookOverOcto(programId, slotId);
+        String uuid = WebScenario.bookOverOcto(programId, slotId);
         browser.awaitOnReload("booking-row", ARRIVAL);
         assertThat(browser.byTestId("booking-row").getText()).contains("Урал-Экскурс");
         assertThat(browser.text("seats-held")).isEqualTo("4");
@@ -114,7 +112,7 @@ class ConsoleBrowserIT {
             return "CANCELLED".equals(browser.byTestId("slot-status").getDomAttribute("data-status"));
         });
         await("the group cancelled too").atMost(ARRIVAL).pollInterval(Duration.ofMillis(700)).until(() ->
-                operator().get("/octo/bookings/" + uuid).at("/status").equals("CANCELLED"));
+                WebScenario.operator().get("/octo/bookings/" + uuid).at("/status").equals("CANCELLED"));
 
         // and out
         browser.click("sign-out");
@@ -132,7 +130,7 @@ class ConsoleBrowserIT {
         String neighboursStaff = WebScenario.staff(neighbour.id());
 
         Browser browser = browsers.browser();
-        signIn(browser, neighboursStaff, WebScenario.PASSWORD);
+        WebScenario.signIn(browser, neighboursStaff, WebScenario.PASSWORD);
         browser.go("/console/programs");
         assertThat(browser.pageText()).doesNotContain(title);
         browser.go("/console/slots");
@@ -156,54 +154,15 @@ class ConsoleBrowserIT {
         Browser browser = browsers.browser();
 
         for (int attempt = 1; attempt <= 4; attempt++) {
-            signIn(browser, email, "not-the-password-" + attempt);
+            WebScenario.signIn(browser, email, "not-the-password-" + attempt);
             assertThat(browser.byTestId("error").getDomAttribute("data-error")).as("attempt " + attempt).isEqualTo("signin.bad");
         }
-        signIn(browser, email, "not-the-password-5");
+        WebScenario.signIn(browser, email, "not-the-password-5");
         assertThat(browser.byTestId("error").getDomAttribute("data-error")).isEqualTo("signin.locked");
         assertThat(browser.text("error")).contains("заблокирована");
 
-        signIn(browser, email, WebScenario.PASSWORD);
+        WebScenario.signIn(browser, email, WebScenario.PASSWORD);
         assertThat(browser.path()).isEqualTo("/console/login");
         assertThat(browser.byTestId("error").getDomAttribute("data-error")).isEqualTo("signin.locked");
-    }
-
-    private static void signIn(Browser browser, String email, String password) {
-        browser.go("/console/login").fill("email", email).fill("password", password);
-        browser.driver().findElement(By.name("password")).submit();
-    }
-
-    private static Client operator() {
-        return new Client(Platform.get().gatewayUrl(), OPERATOR_KEY.get());
-    }
-
-    private static final java.util.function.Supplier<String> OPERATOR_KEY = new java.util.function.Supplier<>() {
-        private String key;
-
-        @Override
-        public synchronized String get() {
-            if (key == null) {
-                key = WebScenario.operatorKey("Урал-Экскурс");
-            }
-            return key;
-        }
-    };
-
-    /** Holds 3 children and 1 adult on the slot and confirms with the teacher's contact: the booking's OCTO uuid. */
-    private static String bookOverOcto(String productId, String slotId) {
-        Client operator = operator();
-        Map<String, String> unitIds = new HashMap<>();
-        await("the product offered over OCTO").atMost(ARRIVAL).pollInterval(Duration.ofMillis(300)).until(() ->
-                operator.get("/octo/products/" + productId).status() == 200);
-        operator.get("/octo/products/" + productId).json().at("/options/0/units")
-            .forEach(unit -> unitIds.put(unit.get("reference").asText(), unit.get("id").asText()));
-        BookingScenarioIT.operator = operator;
-        String uuid = UUID.randomUUID().toString();
-        Client.Response held = BookingScenarioIT.reserve(new BookingScenarioIT.Site(null, productId, slotId, unitIds),
-                uuid, 3, 1);
-        assertThat(held.at("/status")).as(held.toString()).isEqualTo("ON_HOLD");
-        Client.Response confirmed = operator.post("/octo/bookings/" + uuid + "/confirm", BookingScenarioIT.contact());
-        assertThat(confirmed.status()).as(confirmed.toString()).isEqualTo(200);
-        return uuid;
     }
 }

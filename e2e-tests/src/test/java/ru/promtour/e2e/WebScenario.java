@@ -1,10 +1,16 @@
 package ru.promtour.e2e;
 
+import java.time.Duration;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 
+import org.openqa.selenium.By;
+import ru.promtour.e2e.browser.Browser;
+
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * What the browser tests set up through the APIs, as the regional office and an enterprise's system would: an
@@ -29,8 +35,53 @@ final class WebScenario {
         return new Client(Platform.get().gatewayUrl(), null);
     }
 
-    static String operatorKey(String name) {
-        return CatalogScenarioIT.operatorKey(name);
+    private static String operatorKey;
+
+    /** The tour operator «Урал-Экскурс», registered once per test JVM, with its key. */
+    static synchronized Client operator() {
+        if (operatorKey == null) {
+            operatorKey = CatalogScenarioIT.operatorKey("Урал-Экскурс");
+        }
+        return new Client(Platform.get().gatewayUrl(), operatorKey);
+    }
+
+    /**
+     * The operator holds 3 children and 1 adult on the slot over OCTO and confirms with the teacher's contact (an
+     * on-request program's group then waits for the enterprise); the booking's OCTO uuid.
+     */
+    static String bookOverOcto(String productId, String slotId) {
+        Client operator = operator();
+        await("the product offered over OCTO").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(300))
+            .until(() -> operator.get("/octo/products/" + productId).status() == 200);
+        Map<String, String> unitIds = new HashMap<>();
+        operator.get("/octo/products/" + productId).json().at("/options/0/units")
+            .forEach(unit -> unitIds.put(unit.get("reference").asText(), unit.get("id").asText()));
+        BookingScenarioIT.operator = operator;
+        String uuid = UUID.randomUUID().toString();
+        Client.Response held = BookingScenarioIT.reserve(new BookingScenarioIT.Site(null, productId, slotId, unitIds),
+                uuid, 3, 1);
+        assertThat(held.at("/status")).as(held.toString()).isEqualTo("ON_HOLD");
+        Client.Response confirmed = operator.post("/octo/bookings/" + uuid + "/confirm", BookingScenarioIT.contact());
+        assertThat(confirmed.status()).as(confirmed.toString()).isEqualTo(200);
+        return uuid;
+    }
+
+    /** Signs in on the console's page as a person does: e-mail, password, Enter. */
+    static void signIn(Browser browser, String email, String password) {
+        browser.go("/console/login").fill("email", email).fill("password", password);
+        browser.driver().findElement(By.name("password")).submit();
+    }
+
+    /** The regional office's staff member (role ADMIN) whose password is {@link #PASSWORD}; the e-mail. */
+    static String regionalOffice() {
+        String email = "office-" + UUID.randomUUID().toString().substring(0, 8) + "@region.example";
+        Client.Response invited = admin().post("/admin/staff", Map.of("email", email, "name", "Региональный офис",
+                "role", "ADMIN"));
+        assertThat(invited.status()).as(invited.toString()).isEqualTo(201);
+        Client.Response accepted = anonymous().post("/auth/invites/accept",
+                Map.of("token", invited.at("/inviteToken"), "password", PASSWORD));
+        assertThat(accepted.status()).as(accepted.toString()).isEqualTo(200);
+        return email;
     }
 
     /** A Kaluga confectionery (Moscow time) with a unique id and name; its enterprise API client. */
