@@ -68,6 +68,9 @@ public class AnalyticsPages {
             Refusals.show(ex, model, response, Map.of());
             return "admin/analytics";
         }
+        if (Set.of("region", "industry").contains(filter.groupBy())) {
+            GROUPED.forEach(report -> name(rows(reports.get(report)), filter.groupBy()));
+        }
         model.addAttribute("visitors", reports.get("visitors"));
         model.addAttribute("fillRate", reports.get("fill-rate"));
         model.addAttribute("leadTime", reports.get("lead-time"));
@@ -147,6 +150,18 @@ public class AnalyticsPages {
     @SuppressWarnings("unchecked")
     private static List<Map<String, Object>> rows(Map<String, Object> report) {
         return report.get("rows") instanceof List<?> rows ? (List<Map<String, Object>>) rows : List.of();
+    }
+
+    /**
+     * Rows grouped by region or industry carry only the code; they get its name in the page's language (the names the
+     * guide shows: {@code region.RU-KLU}, {@code industry.CONFECTIONERY}), the code itself when no name is known.
+     */
+    private void name(List<Map<String, Object>> rows, String groupBy) {
+        for (Map<String, Object> row : rows) {
+            if (row.get("label") == null && row.get("key") instanceof String key) {
+                row.put("label", texts.getOrDefault(groupBy + "." + key, key));
+            }
+        }
     }
 
     private static List<Object> labels(List<Map<String, Object>> rows) {

@@ -17,4 +17,9 @@ class MessageTexts {
     String get(String key, Object... arguments) {
         return messages.getMessage(key, arguments, LocaleContextHolder.getLocale());
     }
+
+    /** The sentence of {@code key}, or {@code fallback} when no messages file has it. */
+    String getOrDefault(String key, String fallback) {
+        return messages.getMessage(key, null, fallback, LocaleContextHolder.getLocale());
+    }
 }

@@ -74,6 +74,23 @@ class AnalyticsPagesTest extends AdminTestSupport {
     }
 
     @Test
+    void rowsGroupedByRegionAreNamedInThePagesLanguage() throws Exception {
+        stubReports();
+        GATEWAY.stubFor(WireMock.get(urlPathEqualTo("/api/v1/analytics/visitors")).willReturn(okJson("""
+            {"report":"visitors","groupBy":"region","rows":[
+              {"key":"RU-KLU","bookings":4,"units":60,"visitors":48,"expectedVisitors":7,"children":30,"adults":30,"schoolGroups":2,"noShows":1},
+              {"key":"RU-XXX","bookings":1,"units":5,"visitors":5,"expectedVisitors":0,"children":0,"adults":5,"schoolGroups":0,"noShows":0}],
+             "total":{"key":"TOTAL","label":"Итого","bookings":5,"units":65,"visitors":53,"expectedVisitors":7,"children":30,"adults":35,"schoolGroups":2,"noShows":1}}""")));
+
+        mvc.perform(get("/console/admin/analytics").with(admin()).param("groupBy", "region"))
+            .andExpect(status().isOk())
+            .andExpect(content().string(allOf(containsString("Калужская область"), containsString("RU-XXX"),
+                containsString("\"labels\":[\"Калужская область\",\"RU-XXX\"]"))));
+        mvc.perform(get("/console/admin/analytics").with(admin()).param("groupBy", "region").param("lang", "en"))
+            .andExpect(content().string(containsString("Kaluga")));
+    }
+
+    @Test
     void theChartScriptsAreServedByThisModuleItself() throws Exception {
         mvc.perform(get("/assets/webjars/chart.js/dist/chart.umd.js")).andExpect(status().isOk());
         mvc.perform(get("/assets/js/admin-charts.js"))
