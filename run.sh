@@ -22,7 +22,15 @@
 #   RUN_ONLY             comma-separated subset to run, e.g. RUN_ONLY=local-stack or
 #                        RUN_ONLY=local-stack,catalog-service (default: all six). Components not
 #                        selected may keep running: RUN_ONLY=booking-service starts booking-service again
-#                        next to a running platform (same LOCAL_STACK_DATA_DIR) after it crashed
+#                        next to a running platform (same LOCAL_STACK_DATA_DIR) after it crashed. A service
+#                        selects its extra instances too; RUN_ONLY=booking-service-2 only that instance
+#   INSTANCES            more than one instance of a service, e.g. INSTANCES=booking-service=2,catalog-service=2
+#                        (catalog-, booking-, notification-, reporting-service and web; at most 5 each). Instance n
+#                        (2..5) is the component <service>-n: the service's ports plus (n-1)*10000 (booking-service-2
+#                        on 18082, management 19082; booking-service-3 on 28082, 29082), its own pid and log file
+#                        (.run/logs/booking-service-2.log), the same jar, archive, database and consumer groups. The
+#                        gateway gets every instance's URL (BOOKING_SERVICE_URL=http://localhost:8082,http://localhost:18082)
+#                        and balances over them. stop, status and logs find the instances a start launched.
 #   JAVA_OPTS            JVM options of the services (default: $DEFAULT_JAVA_OPTS below)
 #   LOCAL_STACK_JAVA_OPTS  JVM options of the local stack (default: $DEFAULT_LOCAL_STACK_JAVA_OPTS)
 #   ADMIN_API_KEY        admin API key of the gateway (default: dev-admin-key-change-me; printed)
@@ -76,6 +84,7 @@ DEFAULT_LOCAL_STACK_JAVA_OPTS="-XX:+UseSerialGC -Xss512k -Xms64m -Xmx192m -XX:Re
 STARTED=()
 declare -A PIDS=()
 NAMES=()
+SERVICES=()
 TRAIN=()
 KILLED=()
 HEALTHY=()
@@ -117,6 +126,85 @@ declare -A MANAGEMENT_PORT_OF=(
     [web]="${WEB_MANAGEMENT_PORT:-9085}"
 )
 
+# INSTANCES: instance n >= 2 of a service is the component <service>-n (BASE names its service), launched from the
+# service's jar on the service's ports plus (n-1)*INSTANCE_PORT_STEP. ALL holds the components a start runs, each
+# service followed by its extra instances; KNOWN adds the instances an earlier start launched (their pid files), for
+# stop, status and logs.
+COMPONENTS=("${ALL[@]}")
+INSTANCE_PORT_STEP=10000
+MAX_INSTANCES=5
+declare -A BASE=()
+KNOWN=()
+
+add_instance() {
+    local name=$1 base=$2 n=$3 offset
+    [[ -n ${JAR[$name]+x} ]] && return 0
+    offset=$(((n - 1) * INSTANCE_PORT_STEP))
+    JAR[$name]=${JAR[$base]}
+    PORT[$name]=$((${PORT[$base]} + offset))
+    MANAGEMENT_PORT_OF[$name]=$((${MANAGEMENT_PORT_OF[$base]} + offset))
+    BASE[$name]=$base
+}
+
+# The components in start order, each service followed by those of its instances that are declared ($1: the list).
+with_instances() {
+    local name base
+    for base in "${COMPONENTS[@]}"; do
+        printf '%s\n' "$base"
+        for name in $1; do [[ ${BASE[$name]:-} == "$base" ]] && printf '%s\n' "$name"; done
+    done
+}
+
+parse_instances() {
+    local entry base count n declared=""
+    local -a entries
+    IFS=', ' read -r -a entries <<<"${INSTANCES:-}"
+    for entry in "${entries[@]}"; do
+        [[ -z $entry ]] && continue
+        base=${entry%%=*} count=${entry#*=}
+        if [[ $entry != *=* || -z ${MANAGEMENT_PORT_OF[$base]+x} || -n ${BASE[$base]+x} ]]; then
+            fail "INSTANCES: '$entry' is not <service>=<count> with a service of: catalog-service booking-service notification-service reporting-service web"
+            exit 2
+        fi
+        if ! [[ $count =~ ^[1-9][0-9]*$ ]] || ((count > MAX_INSTANCES)); then
+            fail "INSTANCES: the count of $base must be 1 to $MAX_INSTANCES, not '$count'"
+            exit 2
+        fi
+        for ((n = 2; n <= count; n++)); do
+            add_instance "$base-$n" "$base" "$n"
+            declared+=" $base-$n"
+        done
+    done
+    mapfile -t ALL < <(with_instances "$declared")
+    # instances an earlier start launched, perhaps with other INSTANCES
+    local file name
+    for file in "$PID_DIR"/*-[2-9].pid; do
+        [[ -f $file ]] || continue
+        name=$(basename "$file" .pid)
+        base=${name%-*}
+        [[ -n ${MANAGEMENT_PORT_OF[$base]+x} && -z ${BASE[$base]+x} ]] || continue
+        add_instance "$name" "$base" "${name##*-}"
+        [[ " $declared " == *" $name "* ]] || declared+=" $name"
+    done
+    mapfile -t KNOWN < <(with_instances "$declared")
+}
+
+# The service an instance belongs to (a service is its own); the distinct services of a list of components.
+base_of() { printf '%s' "${BASE[$1]:-$1}"; }
+bases_of() {
+    local name
+    for name in "$@"; do [[ -z ${BASE[$name]:-} ]] && printf '%s\n' "$name"; done
+}
+
+# The gateway's list of a service's instances: its URL, then each extra instance's, comma-separated.
+instance_urls() {
+    local base=$1 name urls="http://localhost:${PORT[$1]}"
+    for name in "${ALL[@]}"; do
+        [[ ${BASE[$name]:-} == "$base" ]] && urls+=",http://localhost:${PORT[$name]}"
+    done
+    printf '%s' "$urls"
+}
+
 if [[ -t 1 ]]; then
     BOLD=$'\e[1m' RED=$'\e[31m' GREEN=$'\e[32m' YELLOW=$'\e[33m' RESET=$'\e[0m'
 else
@@ -134,11 +222,12 @@ since() { awk -v a="$1" -v b="$(now)" 'BEGIN { printf "%.1f", b - a }'; }
 # Spring Boot's extracted layout (<name>.jar naming lib/*.jar in its manifest): class-data sharing archives
 # only classes loaded from plain jars on the class path, not from jars nested in the packaged one.
 built_jar() { printf '%s/%s' "$ROOT" "${JAR[$1]}"; }
-app_dir() { printf '%s/app/%s' "$RUN_DIR" "$1"; }
-jar_path() { printf '%s/%s.jar' "$(app_dir "$1")" "$1"; }
+# (an instance runs its service's copy)
+app_dir() { printf '%s/app/%s' "$RUN_DIR" "$(base_of "$1")"; }
+jar_path() { printf '%s/%s.jar' "$(app_dir "$1")" "$(base_of "$1")"; }
 # The class-data archive of a component for the java that runs it (one per JVM version, so switching
 # JAVA_HOME back and forth keeps both).
-archive_path() { printf '%s/%s-%s.%s' "$(app_dir "$1")" "$1" "$JVM_TAG" "$ARCHIVE_KIND"; }
+archive_path() { printf '%s/%s-%s.%s' "$(app_dir "$1")" "$(base_of "$1")" "$JVM_TAG" "$ARCHIVE_KIND"; }
 pid_file() { printf '%s/%s.pid' "$PID_DIR" "$1"; }
 log_file() { printf '%s/%s.log' "$LOG_DIR" "$1"; }
 
@@ -162,7 +251,7 @@ selected() {
     local wanted=",${RUN_ONLY// /},"
     local name
     for name in "${ALL[@]}"; do
-        [[ $wanted == *",$name,"* ]] && printf '%s\n' "$name"
+        [[ $wanted == *",$name,"* || $wanted == *",${BASE[$name]:-},"* ]] && printf '%s\n' "$name"
     done
 }
 
@@ -207,7 +296,7 @@ recorded_pid() {
 # Prints "name pid" for each recorded process that still runs; removes stale pid files.
 running() {
     local name pid
-    for name in "${ALL[@]}"; do
+    for name in "${KNOWN[@]}"; do
         pid=$(recorded_pid "$name")
         [[ -z $pid ]] && { rm -f "$(pid_file "$name")"; continue; }
         if is_ours "$name" "$pid"; then
@@ -263,7 +352,7 @@ build_if_needed() {
     [[ -z $reason ]] && return 0
 
     local -a cmd=(./mvnw -B -q -DskipTests package)
-    if [[ ${#names[@]} -lt ${#ALL[@]} ]]; then
+    if [[ ${#names[@]} -lt ${#COMPONENTS[@]} ]]; then
         cmd+=(-pl "$(IFS=,; printf '%s' "${names[*]}")" -am)
     fi
     say "${BOLD}Building${RESET}: $reason; running ${cmd[*]}"
@@ -542,7 +631,8 @@ preflight() {
         fi
     done
 
-    build_if_needed "${NAMES[@]}"
+    mapfile -t SERVICES < <(bases_of "${NAMES[@]}")
+    build_if_needed "${SERVICES[@]}"
 
     DATA_DIR="${LOCAL_STACK_DATA_DIR:-$ROOT/.data}"
     export ADMIN_API_KEY="${ADMIN_API_KEY:-dev-admin-key-change-me}"
@@ -559,11 +649,12 @@ preflight() {
     export KAFKA_BOOTSTRAP_SERVERS="${KAFKA_BOOTSTRAP_SERVERS:-localhost:${KAFKA_PORT:-9092}}"
     export MONGODB_URI="${MONGODB_URI:-mongodb://localhost:${MONGO_PORT:-27017}}"
     # the gateway and the services find each other on the ports above (their defaults name 8080-8084)
-    export CATALOG_SERVICE_URL="${CATALOG_SERVICE_URL:-http://localhost:${PORT[catalog-service]}}"
-    export BOOKING_SERVICE_URL="${BOOKING_SERVICE_URL:-http://localhost:${PORT[booking-service]}}"
-    export NOTIFICATION_SERVICE_URL="${NOTIFICATION_SERVICE_URL:-http://localhost:${PORT[notification-service]}}"
-    export REPORTING_SERVICE_URL="${REPORTING_SERVICE_URL:-http://localhost:${PORT[reporting-service]}}"
-    export WEB_SERVICE_URL="${WEB_SERVICE_URL:-http://localhost:${PORT[web]}}"
+    # (a comma-separated list with INSTANCES: the gateway balances over them)
+    export CATALOG_SERVICE_URL="${CATALOG_SERVICE_URL:-$(instance_urls catalog-service)}"
+    export BOOKING_SERVICE_URL="${BOOKING_SERVICE_URL:-$(instance_urls booking-service)}"
+    export NOTIFICATION_SERVICE_URL="${NOTIFICATION_SERVICE_URL:-$(instance_urls notification-service)}"
+    export REPORTING_SERVICE_URL="${REPORTING_SERVICE_URL:-$(instance_urls reporting-service)}"
+    export WEB_SERVICE_URL="${WEB_SERVICE_URL:-$(instance_urls web)}"
     # the web pages call the APIs through the gateway, as any client; the sign-in page shows the demo login
     export GATEWAY_URL="${GATEWAY_URL:-http://localhost:${PORT[gateway]}}"
     export WEB_DEMO_LOGIN="${WEB_DEMO_LOGIN:-staff@fruzhe.local / $DEMO_STAFF_PASSWORD}"
@@ -571,7 +662,7 @@ preflight() {
     export PUBLIC_BASE_URL="${PUBLIC_BASE_URL:-http://localhost:${PORT[gateway]}}"
 
     detect_jvm
-    prepare_apps "${NAMES[@]}"
+    prepare_apps "${SERVICES[@]}"
     STARTED=()
     PIDS=()
     trap on_signal INT TERM HUP
@@ -656,7 +747,7 @@ train_archives() {
     cds_enabled || return 0
     local name
     TRAIN=()
-    for name in "${NAMES[@]}"; do
+    for name in "${SERVICES[@]}"; do
         [[ -f $(app_dir "$name")/packaged || -f $(archive_path "$name") ]] || TRAIN+=("$name")
     done
     [[ ${#TRAIN[@]} -eq 0 ]] && return 0
@@ -668,7 +759,8 @@ train_archives() {
     TRAINING=1
     local startup_timeout=$STARTUP_TIMEOUT
     STARTUP_TIMEOUT=$((STARTUP_TIMEOUT * 3))  # recording is slower than a start from the archive
-    if ! start_components "${NAMES[@]}"; then
+    # (one JVM per service: an instance maps its service's archive)
+    if ! start_components "${SERVICES[@]}"; then
         warn "Training start failed ($FAILURE, see .run/logs/$FAILED_LOG.training.log): starting without archives."
     fi
     local stop_timeout=$STOP_TIMEOUT
@@ -846,7 +938,7 @@ cmd_stop() {
 
 cmd_status() {
     local name pid health any=0 all_up=0
-    for name in "${ALL[@]}"; do
+    for name in "${KNOWN[@]}"; do
         pid=$(recorded_pid "$name")
         if [[ -n $pid ]] && is_ours "$name" "$pid"; then
             any=1
@@ -865,7 +957,7 @@ cmd_logs() {
     local -a files=()
     local name
     if [[ $# -eq 0 ]]; then
-        for name in "${ALL[@]}"; do [[ -f $(log_file "$name") ]] && files+=("$(log_file "$name")"); done
+        for name in "${KNOWN[@]}"; do [[ -f $(log_file "$name") ]] && files+=("$(log_file "$name")"); done
     else
         for name in "$@"; do files+=("$(log_file "$name")"); done
     fi
@@ -876,6 +968,8 @@ cmd_logs() {
 usage() {
     sed -n '2,/^$/{s/^# \{0,1\}//;p}' "${BASH_SOURCE[0]}"
 }
+
+parse_instances
 
 case "${1:-start}" in
     start) cmd_start ;;

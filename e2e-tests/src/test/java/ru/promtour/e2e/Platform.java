@@ -1,5 +1,6 @@
 package ru.promtour.e2e;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -12,10 +13,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import ru.promtour.localstack.LocalStack;
 import ru.promtour.localstack.LocalStackConfig;
@@ -30,6 +34,9 @@ import static org.awaitility.Awaitility.await;
  * <p>
  * Each process logs to {@code target/e2e-logs/<name>.log}; when one does not become healthy the tail of its
  * log is in the failure message.
+ * <p>
+ * One instance of each service by default; {@link #scaleBookingService(int)} runs booking-service as several
+ * instances behind the gateway for the test that needs them (issue 20), as {@code INSTANCES=booking-service=2 ./run.sh}.
  */
 public final class Platform {
 
@@ -49,7 +56,10 @@ public final class Platform {
     /** The services' actuator ports (the gateway has none: its actuator stays on its main port). */
     private final Map<String, Integer> managementPorts = new LinkedHashMap<>();
     private final Map<String, Process> processes = new LinkedHashMap<>();
+    /** booking-service's running instances, the first one the default platform's; the gateway balances over them. */
+    private final List<String> bookingInstances = new ArrayList<>(List.of("booking-service"));
     private final Path logs;
+    private final Set<String> launched = new HashSet<>();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     /** The running platform, started on first use and stopped when the test JVM exits. */
@@ -86,6 +96,52 @@ public final class Platform {
         return stack.messagesBaseUrl();
     }
 
+    /** The local stack's Kafka broker, for checks that read the consumer groups. */
+    public String kafkaBootstrapServers() {
+        return stack.kafkaBootstrapServers();
+    }
+
+    /** booking-service's running instances: {@code booking-service}, then {@code booking-service-2}, … */
+    public synchronized List<String> bookingInstances() {
+        return List.copyOf(bookingInstances);
+    }
+
+    /**
+     * Runs booking-service as {@code instances} instances: each extra one ({@code booking-service-2}, …) a JVM of the same
+     * jar on ports of its own, with the same store and the same consumer groups, logging to
+     * {@code target/e2e-logs/booking-service-2.log}; then the gateway is restarted with all of them in
+     * {@code BOOKING_SERVICE_URL} (comma-separated) and balances over them. Going back to fewer restarts the gateway
+     * first, so it never routes to an instance that is stopping. The gateway keeps its signing keys (files), API keys and
+     * operators (the store) across the restart; its in-memory rate limits start afresh.
+     */
+    public synchronized void scaleBookingService(int instances) {
+        if (instances < 1) {
+            throw new IllegalArgumentException("booking-service needs at least one instance, not " + instances);
+        }
+        if (instances == bookingInstances.size()) {
+            return;
+        }
+        if (instances > bookingInstances.size()) {
+            List<String> added = new ArrayList<>();
+            for (int n = bookingInstances.size() + 1; n <= instances; n++) {
+                String name = "booking-service-" + n;
+                ports.put(name, freePort());
+                managementPorts.put(name, freePort());
+                processes.put(name, launch(name));
+                added.add(name);
+            }
+            added.forEach(this::awaitHealthy);
+            bookingInstances.addAll(added);
+            restart("gateway");
+        }
+        else {
+            List<String> removed = new ArrayList<>(bookingInstances.subList(instances, bookingInstances.size()));
+            bookingInstances.removeAll(removed);
+            restart("gateway");
+            removed.forEach(name -> terminate(processes.remove(name)));
+        }
+    }
+
     /** The Mongo-wire store every service writes to, for checks that read the stores directly. */
     public String mongoConnectionString() {
         return stack.mongoConnectionString();
@@ -116,9 +172,17 @@ public final class Platform {
         }
     }
 
+    private void restart(String name) {
+        terminate(processes.remove(name));
+        processes.put(name, launch(name));
+        awaitHealthy(name);
+    }
+
     private Process launch(String name) {
         Path root = Path.of(System.getProperty("e2e.root", ".."));
-        Path jar = root.resolve(name).resolve("target").resolve(name + ".jar").toAbsolutePath().normalize();
+        // an extra instance (booking-service-2) runs its service's jar
+        String module = name.replaceFirst("-\\d+$", "");
+        Path jar = root.resolve(module).resolve("target").resolve(module + ".jar").toAbsolutePath().normalize();
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: run ./mvnw verify from the root (it packages the services first)");
         }
@@ -127,9 +191,11 @@ public final class Platform {
         command.addAll(List.of(JAVA_OPTS.split(" ")));
         command.add("-jar");
         command.add(jar.toString());
+        // a restarted process (the gateway, when the instances change) continues its log
+        File log = logs.resolve(name + ".log").toFile();
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
-                .redirectOutput(logs.resolve(name + ".log").toFile());
+                .redirectOutput(launched.add(name) ? ProcessBuilder.Redirect.to(log) : ProcessBuilder.Redirect.appendTo(log));
         Map<String, String> env = builder.environment();
         env.put("SERVER_PORT", String.valueOf(ports.get(name)));
         if (managementPorts.containsKey(name)) {
@@ -145,7 +211,7 @@ public final class Platform {
         env.put("PLATFORM_MESSAGING_METRICS_POLL_INTERVAL", "2s");
         env.put("GATEWAY_SIGNING_KEYS_DIR", stack.config().dataDir().resolve("gateway-keys").toString());
         env.put("CATALOG_SERVICE_URL", directUrl("catalog-service"));
-        env.put("BOOKING_SERVICE_URL", directUrl("booking-service"));
+        env.put("BOOKING_SERVICE_URL", bookingInstances.stream().map(this::directUrl).collect(Collectors.joining(",")));
         env.put("NOTIFICATION_SERVICE_URL", directUrl("notification-service"));
         env.put("REPORTING_SERVICE_URL", directUrl("reporting-service"));
         env.put("WEB_SERVICE_URL", directUrl("web"));
@@ -210,19 +276,23 @@ public final class Platform {
 
     private void stop() {
         processes.values().forEach(Process::destroy);
-        for (Process process : processes.values()) {
-            try {
-                if (!process.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
-                    process.destroyForcibly();
-                }
-            }
-            catch (InterruptedException ex) {
-                Thread.currentThread().interrupt();
+        processes.values().forEach(Platform::terminate);
+        stack.close();
+        spans.close();
+    }
+
+    /** Stops one process: TERM (a graceful shutdown), KILL after 20 s. */
+    private static void terminate(Process process) {
+        process.destroy();
+        try {
+            if (!process.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
                 process.destroyForcibly();
             }
         }
-        stack.close();
-        spans.close();
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+        }
     }
 
     /** The spans the platform's processes exported so far. */

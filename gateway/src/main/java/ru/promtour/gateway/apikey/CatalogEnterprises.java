@@ -5,7 +5,7 @@ import java.time.Duration;
 import io.netty.channel.ChannelOption;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.cloud.client.loadbalancer.reactive.LoadBalancedExchangeFilterFunction;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
@@ -22,7 +22,8 @@ import ru.promtour.gateway.observability.RequestIds;
  * Asks catalog-service, which owns enterprises, whether one is registered: {@code GET /api/v1/enterprises/{id}}
  * as the calling admin (with the internal token the gateway would forward for it). 200: yes; 404: no; anything
  * else — an error status, no connection, no answer within {@value #TIMEOUT_SECONDS} s — is not an answer.
- * ENTERPRISE API keys and ENTERPRISE staff members are given only for an enterprise the catalog confirms.
+ * ENTERPRISE API keys and ENTERPRISE staff members are given only for an enterprise the catalog confirms. The call
+ * goes to one of catalog-service's instances, like the routes (the load balancer picks it).
  */
 @Component
 public class CatalogEnterprises {
@@ -41,11 +42,12 @@ public class CatalogEnterprises {
     private final WebClient catalog;
     private final InternalTokens tokens;
 
-    CatalogEnterprises(@Value("${platform.services.catalog}") String catalogUrl, InternalTokens tokens) {
+    CatalogEnterprises(LoadBalancedExchangeFilterFunction instances, InternalTokens tokens) {
         HttpClient http = HttpClient.create()
             .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 1000)
             .responseTimeout(Duration.ofSeconds(TIMEOUT_SECONDS));
-        this.catalog = WebClient.builder().baseUrl(catalogUrl).clientConnector(new ReactorClientHttpConnector(http)).build();
+        this.catalog = WebClient.builder().baseUrl("http://catalog-service").filter(instances)
+            .clientConnector(new ReactorClientHttpConnector(http)).build();
         this.tokens = tokens;
     }
 

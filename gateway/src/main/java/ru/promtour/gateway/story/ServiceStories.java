@@ -7,7 +7,7 @@ import io.netty.channel.ChannelOption;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.cloud.client.loadbalancer.reactive.LoadBalancedExchangeFilterFunction;
 import org.springframework.cloud.client.circuitbreaker.ReactiveCircuitBreakerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
@@ -22,8 +22,9 @@ import ru.promtour.gateway.observability.RequestIds;
 /**
  * Asks booking-service and notification-service for their parts of a booking's story ({@code GET
  * /internal/story/{id}}) as the calling admin, with the internal token the gateway would forward for it, through the
- * same circuit breakers as the routes to those services (an open breaker answers at once). The trace continues into
- * the calls (the client is observed).
+ * same circuit breakers as the routes to those services (an open breaker answers at once). The calls go to the
+ * services' instances like the routes ({@code http://booking-service}: the load balancer picks one, and a GET that
+ * cannot connect is tried once on the next). The trace continues into the calls (the client is observed).
  */
 @Component
 class ServiceStories {
@@ -48,22 +49,21 @@ class ServiceStories {
     private final InternalTokens tokens;
     private final ReactiveCircuitBreakerFactory<?, ?> breakers;
 
-    ServiceStories(@Value("${platform.services.booking}") String bookingUrl,
-                   @Value("${platform.services.notification}") String notificationUrl,
-                   InternalTokens tokens, ReactiveCircuitBreakerFactory<?, ?> breakers,
-                   ObjectProvider<ObservationRegistry> observations) {
+    ServiceStories(LoadBalancedExchangeFilterFunction instances, InternalTokens tokens,
+                   ReactiveCircuitBreakerFactory<?, ?> breakers, ObjectProvider<ObservationRegistry> observations) {
         ObservationRegistry registry = observations.getIfAvailable(() -> ObservationRegistry.NOOP);
-        this.booking = client(bookingUrl, registry);
-        this.notification = client(notificationUrl, registry);
+        this.booking = client("http://booking-service", instances, registry);
+        this.notification = client("http://notification-service", instances, registry);
         this.tokens = tokens;
         this.breakers = breakers;
     }
 
-    private static WebClient client(String baseUrl, ObservationRegistry observations) {
+    private static WebClient client(String baseUrl, LoadBalancedExchangeFilterFunction instances,
+                                    ObservationRegistry observations) {
         HttpClient http = HttpClient.create()
             .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 1000)
             .responseTimeout(TIMEOUT);
-        return WebClient.builder().baseUrl(baseUrl).observationRegistry(observations)
+        return WebClient.builder().baseUrl(baseUrl).filter(instances).observationRegistry(observations)
             .clientConnector(new ReactorClientHttpConnector(http)).build();
     }
 
