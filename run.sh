@@ -25,7 +25,7 @@
 #                        next to a running platform (same LOCAL_STACK_DATA_DIR) after it crashed. A service
 #                        selects its extra instances too; RUN_ONLY=booking-service-2 only that instance
 #   INSTANCES            more than one instance of a service, e.g. INSTANCES=booking-service=2,catalog-service=2
-#                        (catalog-, booking-, notification-, reporting-service and web; at most 5 each). Instance n
+#                        (catalog-, booking-, notification-, reporting-service; at most 5 each; web: 1). Instance n
 #                        (2..5) is the component <service>-n: the service's ports plus (n-1)*10000 (booking-service-2
 #                        on 18082, management 19082; booking-service-3 on 28082, 29082), its own pid and log file
 #                        (.run/logs/booking-service-2.log), the same jar, archive, database and consumer groups. The
@@ -163,11 +163,16 @@ parse_instances() {
         [[ -z $entry ]] && continue
         base=${entry%%=*} count=${entry#*=}
         if [[ $entry != *=* || -z ${MANAGEMENT_PORT_OF[$base]+x} || -n ${BASE[$base]+x} ]]; then
-            fail "INSTANCES: '$entry' is not <service>=<count> with a service of: catalog-service booking-service notification-service reporting-service web"
+            fail "INSTANCES: '$entry' is not <service>=<count> with a service of: catalog-service booking-service notification-service reporting-service"
             exit 2
         fi
         if ! [[ $count =~ ^[1-9][0-9]*$ ]] || ((count > MAX_INSTANCES)); then
             fail "INSTANCES: the count of $base must be 1 to $MAX_INSTANCES, not '$count'"
+            exit 2
+        fi
+        # the console's sessions live in the web process (ADR 0008): round robin would sign people out at random
+        if [[ $base == web && $count -gt 1 ]]; then
+            fail "INSTANCES: one web instance only: its sign-in sessions are in memory (a shared session store is not built yet)"
             exit 2
         fi
         for ((n = 2; n <= count; n++)); do
