@@ -20,7 +20,7 @@ final class Refusals {
     static void show(ApiException ex, Model model, HttpServletResponse response, Map<String, String> rename) {
         Map<String, String> fields = new LinkedHashMap<>();
         ex.fieldErrors().forEach((field, message) -> fields.putIfAbsent(rename.getOrDefault(field, field), message));
-        show(ex.getMessage(), fields, ex.status() >= 400 && ex.status() < 500 ? ex.status() : 502, model, response);
+        show(ex.getMessage(), fields, ex.formStatus(), model, response);
     }
 
     /** This module refused before asking the API (a field it can check itself): 400. */

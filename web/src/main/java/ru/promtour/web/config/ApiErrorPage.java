@@ -18,7 +18,7 @@ public class ApiErrorPage {
 
     @ExceptionHandler(ApiException.class)
     public String refused(ApiException ex, HttpServletResponse response, Model model) {
-        response.setStatus(ex.status() >= 400 && ex.status() < 600 ? ex.status() : 502);
+        response.setStatus(ex.pageStatus());
         model.addAttribute("apiError", ex.getMessage());
         model.addAttribute("status", ex.status());
         return "error";

@@ -43,7 +43,7 @@ public class ConsoleActions {
             if (ex.isNotFound()) {
                 throw ex;
             }
-            return again.apply(new Refusal(ex.status() >= 400 && ex.status() < 600 ? ex.status() : 502, sentence(ex), ex));
+            return again.apply(new Refusal(ex.pageStatus(), sentence(ex), ex));
         }
     }
 

@@ -18,7 +18,7 @@ public class ConsoleNotFound {
 
     @ExceptionHandler(ApiException.class)
     public String refused(ApiException ex, HttpServletResponse response, Model model) {
-        response.setStatus(ex.status() >= 400 && ex.status() < 600 ? ex.status() : 502);
+        response.setStatus(ex.pageStatus());
         model.addAttribute("status", ex.status());
         model.addAttribute("apiError", ex.getMessage());
         return ex.isNotFound() ? "console/not-found" : "error";

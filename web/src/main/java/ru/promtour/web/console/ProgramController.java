@@ -235,7 +235,7 @@ public class ProgramController {
         });
         model.addAttribute("apiError", ex.getMessage());
         model.addAttribute("missing", unplaced);
-        return formAgain(response, ex.status() >= 400 && ex.status() < 500 ? ex.status() : HttpServletResponse.SC_BAD_GATEWAY);
+        return formAgain(response, ex.formStatus());
     }
 
     /** The form shown again with what was wrong, answered with the refusal's status (a form re-shown is not a 200). */

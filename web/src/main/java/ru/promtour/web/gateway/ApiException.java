@@ -28,6 +28,22 @@ public class ApiException extends RuntimeException {
         return fieldErrors;
     }
 
+    /**
+     * The status of a page that shows this refusal: the API's own error status, or 502 when the gateway answered
+     * with something that is no error status.
+     */
+    public int pageStatus() {
+        return status >= 400 && status < 600 ? status : 502;
+    }
+
+    /**
+     * The status of a form shown again with this refusal: the API's 4xx (the input was refused), 502 for anything else
+     * (the form itself was fine; the platform behind the gateway was not).
+     */
+    public int formStatus() {
+        return status >= 400 && status < 500 ? status : 502;
+    }
+
     public boolean isNotFound() {
         return status == 404;
     }

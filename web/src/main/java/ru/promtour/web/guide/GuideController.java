@@ -74,7 +74,7 @@ public class GuideController {
             addPaging(page, request, model);
         }
         catch (ApiException ex) {
-            response.setStatus(ex.status() >= 400 && ex.status() < 600 ? ex.status() : HttpServletResponse.SC_BAD_GATEWAY);
+            response.setStatus(ex.pageStatus());
             ex.fieldErrors().forEach((parameter, text) -> fieldErrors.put(SearchQuery.formField(parameter), text));
             model.addAttribute("apiError", ex.getMessage());
         }
