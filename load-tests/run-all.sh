@@ -5,18 +5,21 @@
 # measures the cold start of ./run.sh as a newcomer's second start runs it (empty data folder, default flags), then
 # starts a fresh stack for the load (larger heaps, rate limits lifted so that nothing is refused for being fast);
 # creates its own tenants (Setup); runs the Gatling simulations (arrival rates through the gateway and straight to
-# booking-service, saturation, 4× the saturating concurrency, the race), each phase with the CPU every process
-# spent on it per ON_HOLD answer (/proc/<pid>/stat); measures the floors and the sequential figures (Floors: Kafka
-# round trip, the store's conditional update, reserve one at a time with and without the gateway, confirm →
-# email); reads each process's resident memory; writes the generated table into docs/benchmarks.md (Report) and
-# stops the stack.
+# booking-service, saturation, 4× the saturating concurrency, the race, a reseller's availability polls), each phase
+# with the CPU every process spent on it per ON_HOLD answer (/proc/<pid>/stat) and the events it wrote; measures the
+# floors and the sequential figures (Floors: Kafka round trip, the store's conditional update, reserve one at a time
+# with and without the gateway, confirm → email); reads each process's resident memory and the stored sizes of
+# documents and events (Sizes); then the scale step (issue 20): saturation again on a fresh stack
+# with one booking-service instance and on another with two (INSTANCES=booking-service=2), the same levels each
+# time; writes the generated table into docs/benchmarks.md (Report) and stops the stack.
 #
 # Usage: load-tests/run-all.sh            (about 20 min on 2 cores with BENCH_OPTS="-Dbench.phaseSeconds=10"; nothing else should run)
 # Environment: BENCH_OPTS   extra -Dbench.* properties, e.g. "-Dbench.phaseSeconds=10 -Dbench.raceRepetitions=2"
-#              STEPS        the steps to run, of: coldstart rates saturation overload race floors memory report
+#              STEPS        the steps to run, of: coldstart rates saturation overload race availability floors memory sizes scale report
 #                           (default all; the set-up always runs; overload needs saturation's results of this run)
 #              KEEP=1       leave the stack running afterwards (./run.sh stop stops it)
-#              REUSE=1      measure the stack that runs now (started as below; no cold-start figure)
+#              REUSE=1      measure the stack that runs now (started as below; no cold-start figure, no scale step)
+#              SCALE_USERS  the scale step's levels of concurrent clients (default 8,32,64)
 #              PROFILE=1    record each process with JFR (load-tests/target/bench/jfr/, written at stop)
 # Gatling's HTML reports: load-tests/target/gatling/; raw results: load-tests/target/bench/results/*.json.
 set -euo pipefail
@@ -25,7 +28,7 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 BENCH="$ROOT/load-tests/target/bench"
 BENCH_OPTS="${BENCH_OPTS:-}"
-STEPS=" ${STEPS:-coldstart rates saturation overload race floors memory report} "
+STEPS=" ${STEPS:-coldstart rates saturation overload race availability floors memory sizes scale report} "
 step() { [[ $STEPS == *" $1 "* ]]; }
 
 if [[ ${REUSE:-0} != 1 ]] && ./run.sh status 2>/dev/null | grep -q "pid"; then
@@ -40,7 +43,9 @@ CP="$ROOT/load-tests/target/test-classes:$(cat "$ROOT/load-tests/target/classpat
 rm -rf "$BENCH" && mkdir -p "$BENCH/results"
 [[ ${REUSE:-0} == 1 ]] && KEEP=1
 # shellcheck disable=SC2086  # BENCH_OPTS is a list of options
-bench() { java -Xmx1g --add-opens java.base/java.lang=ALL-UNNAMED -Dbench.dir="$BENCH" -Dbench.pids="$ROOT/.run/pids" -Dbench.signingKeys="$DATA/gateway-keys" $BENCH_OPTS -cp "$CP" "$@"; }
+# BENCH_PROPS: more -D options for one call (an array: values may hold spaces)
+BENCH_PROPS=()
+bench() { java -Xmx1g --add-opens java.base/java.lang=ALL-UNNAMED -Dbench.dir="$BENCH" -Dbench.pids="$ROOT/.run/pids" -Dbench.signingKeys="$DATA/gateway-keys" $BENCH_OPTS "${BENCH_PROPS[@]}" -cp "$CP" "$@"; }
 
 # Starts ./run.sh in the background on a new empty data folder; waits for "Platform healthy in X s".
 RUN_PID=""
@@ -98,7 +103,7 @@ fi
 
 echo "== set-up (own enterprise, operator, programs, slots)"
 bench ru.promtour.bench.Setup
-for simulation in rates:ReserveRatesSimulation saturation:SaturationSimulation overload:OverloadSimulation race:RaceSimulation; do
+for simulation in rates:ReserveRatesSimulation saturation:SaturationSimulation overload:OverloadSimulation race:RaceSimulation availability:AvailabilitySimulation; do
     step "${simulation%%:*}" || continue
     simulation=${simulation#*:}
     echo "== Gatling: $simulation"
@@ -112,6 +117,29 @@ fi
 if step memory; then
     echo "== resident memory"
     bench ru.promtour.bench.Processes "$ROOT/.run/pids"
+fi
+if step sizes; then
+    echo "== stored sizes (documents and records the load left behind: docs/capacity.md's storage figures)"
+    bench ru.promtour.bench.Sizes >/dev/null
+fi
+if step scale; then
+    if [[ ${REUSE:-0} == 1 ]]; then
+        echo "== scale: skipped with REUSE=1 (it starts stacks of its own)"
+    else
+        # the same levels on a fresh stack with 1, then 2 booking-service instances (the gateway balances over them);
+        # CPU counts a service's instances together (Processes.service)
+        for count in 1 2; do
+            echo "== scale: saturation with $count booking-service instance(s), fresh stack"
+            stop_stack
+            INSTANCES="booking-service=$count" start_stack "scale-$count"
+            bench ru.promtour.bench.Setup
+            BENCH_PROPS=(-Dbench.saturationResult="scale-$count" "-Dbench.phasePrefix=booking-service ×$count, "
+                -Dbench.saturationUsers="${SCALE_USERS:-8,32,64}")
+            bench io.gatling.app.Gatling -s ru.promtour.bench.SaturationSimulation -rf "$ROOT/load-tests/target/gatling" -rd "scale-$count" \
+                | grep -E "^(> |---- |=+$|Reports generated)" || true
+            BENCH_PROPS=()
+        done
+    fi
 fi
 if step report; then
     echo "== docs/benchmarks.md"

@@ -15,11 +15,15 @@ final class CpuUse {
 
     private static final Map<String, Map<String, Double>> STARTS = new ConcurrentHashMap<>();
     private static final Map<String, Map<String, Double>> SPENT = new ConcurrentHashMap<>();
+    /** The events written during each phase ({@link Events}): read at the same settled moments as the CPU. */
+    private static final Map<String, Long> EVENTS_AT_START = new ConcurrentHashMap<>();
+    private static final Map<String, Long> EVENTS = new ConcurrentHashMap<>();
 
     private CpuUse() {
     }
 
     static void started(String phase) {
+        EVENTS_AT_START.put(phase, Events.written());
         STARTS.put(phase, Processes.cpuSeconds());
     }
 
@@ -36,11 +40,16 @@ final class CpuUse {
             }
         });
         SPENT.put(phase, spent);
+        Long eventsBefore = EVENTS_AT_START.get(phase);
+        if (eventsBefore != null) {
+            EVENTS.put(phase, Events.written() - eventsBefore);
+        }
     }
 
     /**
-     * {@code {"seconds": {process: CPU s}, "msPerOnHold": {process: ms, "total": ms}}}, in the order of
-     * {@link Processes#ORDER}; without {@code msPerOnHold} when the phase had no {@code ON_HOLD} answer.
+     * {@code {"seconds": {process: CPU s}, "msPerOnHold": {process: ms, "total": ms}, "events": n,
+     * "eventsPerOnHold": x}}, in the order of {@link Processes#ORDER}; without the per-{@code ON_HOLD} figures when the
+     * phase had no {@code ON_HOLD} answer.
      */
     static ObjectNode json(String phase, long onHold) {
         ObjectNode node = Bench.JSON.createObjectNode();
@@ -64,6 +73,13 @@ final class CpuUse {
         seconds.put("total", round(total, 100));
         if (perOnHold != null) {
             perOnHold.put("total", round(total * 1000 / onHold, 100));
+        }
+        Long events = EVENTS.get(phase);
+        if (events != null) {
+            node.put("events", events);
+            if (onHold > 0) {
+                node.put("eventsPerOnHold", round((double) events / onHold, 100));
+            }
         }
         return node;
     }

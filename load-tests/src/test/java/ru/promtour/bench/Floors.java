@@ -51,6 +51,7 @@ public final class Floors {
         result.set("kafkaRoundTrip", kafkaRoundTrip(samples));
         result.set("storeConditionalUpdate", storeUpdate(samples));
         result.set("storeConditionalUpdateThroughput", storeThroughput(samples * 4, 8));
+        result.set("kafkaThroughput", kafkaThroughput(Bench.intProperty("bench.kafkaRecords", 50_000), 600));
         JsonNode setup = Bench.setup();
         JsonNode program = setup.path("rates");
         String slot = program.path("slots").get(0).asText();
@@ -118,6 +119,57 @@ public final class Floors {
             reader.awaitTermination(5, TimeUnit.SECONDS);
             return micros(histogram, samples);
         }
+    }
+
+    /**
+     * The broker's cost per event: {@code records} records of {@code bytes} bytes (about an event of the platform,
+     * {@code Sizes}) produced as the outbox relay does ({@code acks=all}, idempotent) to a 6-partition topic and read
+     * back by one consumer; records/s end to end and the broker process's CPU per record (the local stack's JVM,
+     * otherwise idle meanwhile). The capacity plan's events/s are priced with it.
+     */
+    static ObjectNode kafkaThroughput(int records, int bytes) throws Exception {
+        String topic = "bench.throughput." + UUID.randomUUID().toString().substring(0, 8);
+        Properties common = new Properties();
+        common.put("bootstrap.servers", Bench.KAFKA);
+        try (Admin admin = Admin.create(common)) {
+            admin.createTopics(List.of(new NewTopic(topic, 6, (short) 1))).all().get(30, TimeUnit.SECONDS);
+        }
+        Properties producerConfig = new Properties();
+        producerConfig.putAll(common);
+        producerConfig.putAll(Map.of(ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true"));
+        Properties consumerConfig = new Properties();
+        consumerConfig.putAll(common);
+        consumerConfig.putAll(Map.of(ConsumerConfig.GROUP_ID_CONFIG, "bench-throughput-" + topic,
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest", ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false"));
+        byte[] value = new byte[bytes];
+        java.util.Arrays.fill(value, (byte) 'x');
+        Map<String, Double> cpuBefore = Processes.cpuSeconds();
+        long started = System.nanoTime();
+        long read = 0;
+        try (KafkaProducer<Long, byte[]> producer = new KafkaProducer<>(producerConfig, new LongSerializer(),
+                new org.apache.kafka.common.serialization.ByteArraySerializer());
+             KafkaConsumer<Long, byte[]> consumer = new KafkaConsumer<>(consumerConfig, new LongDeserializer(),
+                     new org.apache.kafka.common.serialization.ByteArrayDeserializer())) {
+            consumer.subscribe(List.of(topic));
+            for (long i = 0; i < records; i++) {
+                producer.send(new ProducerRecord<>(topic, i, value));
+            }
+            producer.flush();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+            while (read < records && System.nanoTime() < deadline) {
+                read += consumer.poll(Duration.ofMillis(200)).count();
+            }
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        Map<String, Double> cpuAfter = Processes.cpuSeconds();
+        ObjectNode node = Bench.JSON.createObjectNode().put("records", read).put("bytes", bytes)
+                .put("seconds", Math.round(seconds * 100) / 100.0).put("perSecond", Math.round(read / seconds));
+        Double brokerBefore = cpuBefore.get("local-stack");
+        Double brokerAfter = cpuAfter.get("local-stack");
+        if (brokerBefore != null && brokerAfter != null && read > 0) {
+            node.put("brokerCpuMsPerRecord", Math.round((brokerAfter - brokerBefore) * 1000 / read * 1000) / 1000.0);
+        }
+        return node;
     }
 
     /** The seat saga's write alone: a findAndModify conditional on version and free seats, one at a time. */

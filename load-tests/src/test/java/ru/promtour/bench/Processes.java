@@ -52,7 +52,11 @@ public final class Processes {
         System.out.println(memory);
     }
 
-    /** CPU seconds used so far by each started process that still runs, and by this JVM. */
+    /**
+     * CPU seconds used so far by each started process that still runs, and by this JVM. The extra instances of a
+     * service ({@code ./run.sh} with {@code INSTANCES}: {@code booking-service-2}, …) count with their service, so
+     * CPU per reserve compares across instance counts.
+     */
     static Map<String, Double> cpuSeconds() {
         Map<String, Long> pids = new LinkedHashMap<>(started(pidDir()));
         pids.put(LOAD_GENERATOR, ProcessHandle.current().pid());
@@ -60,10 +64,15 @@ public final class Processes {
         pids.forEach((name, pid) -> {
             long ticks = cpuTicks(pid);
             if (ticks >= 0) {
-                seconds.put(name, (double) ticks / TICKS_PER_SECOND);
+                seconds.merge(service(name), (double) ticks / TICKS_PER_SECOND, Double::sum);
             }
         });
         return seconds;
+    }
+
+    /** The service a component belongs to: {@code booking-service-2} → {@code booking-service}. */
+    static String service(String component) {
+        return component.replaceFirst("-\\d+$", "");
     }
 
     /** Each component's pid from {@code <name>.pid}, for the processes that still run. */

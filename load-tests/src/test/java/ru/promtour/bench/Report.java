@@ -59,9 +59,13 @@ public final class Report {
         JsonNode saturation = optional(results.resolve("saturation.json"));
         JsonNode overload = optional(results.resolve("overload.json"));
         JsonNode race = optional(results.resolve("race.json"));
+        JsonNode scaleOne = optional(results.resolve("scale-1.json"));
+        JsonNode scaleTwo = optional(results.resolve("scale-2.json"));
         JsonNode floors = optional(results.resolve("floors.json"));
         JsonNode memory = optional(results.resolve("memory.json"));
         JsonNode start = optional(results.resolve("coldstart.json"));
+        JsonNode sizes = optional(results.resolve("sizes.json"));
+        JsonNode availability = optional(results.resolve("availability.json"));
 
         JsonNode kafka = floors.path("kafkaRoundTrip");
         JsonNode store = floors.path("storeConditionalUpdate");
@@ -72,6 +76,13 @@ public final class Report {
             row("store: conditional `findAndModify` on one slot document, p50 / p99 (a floor)", ms(store, "p50") + " / " + ms(store, "p99"), "—", "—", "—", "Floors");
             row("store: conditional updates/s, " + storeRate.path("threads").asInt() + " threads on as many documents (a floor)",
                     storeRate.path("perSecond").asText("—"), "—", "—", "—", "Floors");
+            JsonNode kafkaRate = floors.path("kafkaThroughput");
+            if (kafkaRate.has("perSecond")) {
+                row("Kafka: " + kafkaRate.path("records") + " records of " + kafkaRate.path("bytes") + " bytes produced (`acks=all`, idempotent) "
+                                + "and consumed, records/s; the broker's CPU per record (a floor)",
+                        kafkaRate.path("perSecond") + " /s; " + kafkaRate.path("brokerCpuMsPerRecord").asText("—") + " ms CPU per record",
+                        "—", "—", "—", "Floors");
+            }
         }
 
         Iterator<Map.Entry<String, JsonNode>> phases = rates.fields();
@@ -104,11 +115,21 @@ public final class Report {
             JsonNode cpu = top.path("cpu").path("msPerOnHold");
             if (cpu.has("total")) {
                 row("CPU per reserve, all processes, at saturation (" + saturating.getKey() + "): ms of CPU per `ON_HOLD` answer ("
-                                + perProcess(cpu) + ")",
+                                + perProcess(cpu) + "; " + top.path("cpu").path("eventsPerOnHold").asText("—") + " events written per `ON_HOLD`)",
                         String.format(Locale.ROOT, "%.2f ms", cpu.path("total").asDouble()), "—", "—",
                         "≤ 6 ms (aim 2 ms)" + verdict(cpu.path("total").asDouble() <= 6), "SaturationSimulation, /proc/<pid>/stat");
             }
         }
+        scaleRows(scaleOne, scaleTwo);
+        availability.fields().forEachRemaining(phase -> {
+            JsonNode p = phase.getValue();
+            JsonNode cpu = p.path("cpu").path("msPerRead");
+            row("a reseller's availability poll, OCTO `POST /octo/availability` for 7 days through the gateway ("
+                            + phase.getKey() + "): reads/s, p50 / p99; CPU ms per read (" + perProcess(cpu) + ")",
+                    p.path("readsPerSecond") + " /s, " + p.path("p50") + " / " + p.path("p99") + " ms; CPU "
+                            + String.format(Locale.ROOT, "%.2f ms", cpu.path("total").asDouble()) + " (" + answers(p) + ")",
+                    "—", "—", "—", "AvailabilitySimulation");
+        });
         overload.fields().forEachRemaining(level -> {
             JsonNode p = level.getValue();
             long pending = p.path("answers").path("PENDING").asLong();
@@ -192,7 +213,7 @@ public final class Report {
                 .append("consumers caught up):\n\n")
                 .append("| phase | requests | seconds | requests/s | `ON_HOLD`/s | CPU ms / `ON_HOLD` | p50 | p95 | p99 | max | answers |\n")
                 .append("|---|---|---|---|---|---|---|---|---|---|---|\n");
-        List<JsonNode> groups = List.of(rates, saturation, overload, race);
+        List<JsonNode> groups = List.of(rates, saturation, overload, race, scaleOne, scaleTwo);
         for (JsonNode group : groups) {
             group.fields().forEachRemaining(phase -> {
                 JsonNode p = phase.getValue();
@@ -207,9 +228,9 @@ public final class Report {
         details.append("\nCPU per `ON_HOLD` answer by process (ms; each phase from its settled start to its settled end; ")
                 .append("the load generator is the JVM running Gatling and the suite):\n\n| phase | `ON_HOLD` |");
         Processes.ORDER.forEach(name -> details.append(' ').append(name).append(" |"));
-        details.append(" total | CPU s, all processes |\n|---|---|");
+        details.append(" total | CPU s, all processes | events written | events / `ON_HOLD` |\n|---|---|");
         Processes.ORDER.forEach(name -> details.append("---|"));
-        details.append("---|---|\n");
+        details.append("---|---|---|---|\n");
         for (JsonNode group : groups) {
             group.fields().forEachRemaining(phase -> {
                 JsonNode p = phase.getValue();
@@ -221,9 +242,58 @@ public final class Report {
                 }
                 details.append(' ').append(cpuTotal(p)).append(" | ")
                         .append(p.path("cpu").path("seconds").has("total") ? p.path("cpu").path("seconds").path("total").asText() : "—")
+                        .append(" | ").append(p.path("cpu").has("events") ? p.path("cpu").path("events").asText() : "—")
+                        .append(" | ").append(p.path("cpu").has("eventsPerOnHold") ? p.path("cpu").path("eventsPerOnHold").asText() : "—")
                         .append(" |\n");
             });
         }
+        sizeTables(sizes);
+    }
+
+    /**
+     * The scale step: saturation on a fresh stack with one booking-service instance, then on another with two
+     * ({@code INSTANCES=booking-service=2}), the same phases each time; the best level of each, the CPU per reserve
+     * there by process (a service's instances summed), and the gain of the second instance.
+     */
+    private void scaleRows(JsonNode one, JsonNode two) {
+        if (one.size() == 0 || two.size() == 0) {
+            return;
+        }
+        Map.Entry<String, JsonNode> bestOne = OverloadSimulation.best(one);
+        Map.Entry<String, JsonNode> bestTwo = OverloadSimulation.best(two);
+        double rateOne = bestOne.getValue().path("onHoldPerSecond").asDouble();
+        for (Map.Entry<String, JsonNode> best : List.of(bestOne, bestTwo)) {
+            JsonNode top = best.getValue();
+            double rate = top.path("onHoldPerSecond").asDouble();
+            JsonNode cpu = top.path("cpu").path("msPerOnHold");
+            boolean first = best == bestOne;
+            row("scale: saturation with " + (first ? "1 booking-service instance" : "2 booking-service instances")
+                            + " (fresh stack, best of its levels: " + best.getKey() + "), `ON_HOLD`/s, p50 / p99; CPU ms per `ON_HOLD` ("
+                            + perProcess(cpu) + "; " + top.path("cpu").path("eventsPerOnHold").asText("—") + " events per `ON_HOLD`)",
+                    rate + " /s, " + top.path("p50") + " / " + top.path("p99") + " ms; CPU "
+                            + String.format(Locale.ROOT, "%.2f ms", cpu.path("total").asDouble()),
+                    first ? "—" : rateOne + " /s with 1 instance", first ? "—" : ratio(rate, rateOne),
+                    "—", "SaturationSimulation, INSTANCES=booking-service=" + (first ? 1 : 2));
+        }
+    }
+
+    /** The stored sizes the load left behind ({@link Sizes}): the capacity plan's storage figures start here. */
+    private void sizeTables(JsonNode sizes) {
+        if (sizes.size() == 0) {
+            return;
+        }
+        details.append("\nWhat the run left behind (`Sizes`: documents read raw, records read from the first offset), the ")
+                .append("capacity plan's storage figures (docs/capacity.md):\n\n| collection | documents | average BSON bytes |\n|---|---|---|\n");
+        sizes.path("collections").fields().forEachRemaining(c -> details.append("| ").append(c.getKey()).append(" | ")
+                .append(c.getValue().path("documents")).append(" | ").append(c.getValue().path("averageBytes")).append(" |\n"));
+        JsonNode classBooking = sizes.path("classBooking");
+        if (classBooking.has("bytes")) {
+            details.append("| booking.bookings: a school class's booking (").append(classBooking.path("visitors"))
+                    .append(" visitors, confirmed; `Setup`) | 1 | ").append(classBooking.path("bytes")).append(" |\n");
+        }
+        details.append("\n| topic | records | average bytes (key + value + headers) |\n|---|---|---|\n");
+        sizes.path("topics").fields().forEachRemaining(t -> details.append("| ").append(t.getKey()).append(" | ")
+                .append(t.getValue().path("records")).append(" | ").append(t.getValue().path("averageBytes")).append(" |\n"));
     }
 
     /** Total ms of CPU per ON_HOLD answer of a phase, or — (no reading, or no ON_HOLD answer). */

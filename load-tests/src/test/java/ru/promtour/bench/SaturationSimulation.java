@@ -19,6 +19,10 @@ import static io.gatling.javaapi.core.CoreDsl.scenario;
  * one is answered, at growing N ({@code bench.saturationUsers}); the highest ON_HOLD rate reached is what
  * the platform can do on this machine, and the N that reached it is the saturating client count that
  * {@link OverloadSimulation} multiplies.
+ *
+ * <p>{@code bench.saturationResult} names the result file (default {@code saturation}); the suite's scale step
+ * writes {@code scale-1} and {@code scale-2} with it, one per count of booking-service instances, and
+ * {@code bench.phasePrefix} keeps those phases apart from the main run's in Gatling's reports.
  */
 public class SaturationSimulation extends Simulation {
 
@@ -32,7 +36,7 @@ public class SaturationSimulation extends Simulation {
         String operatorKey = setup.path("operatorKey").asText();
         List<PopulationBuilder> chain = new ArrayList<>();
         for (int users : Arrays.stream(Bench.property("bench.saturationUsers", "8,32,128").split(",")).mapToInt(Integer::parseInt).toArray()) {
-            String name = users + " concurrent clients";
+            String name = Bench.property("bench.phasePrefix", "") + users + " concurrent clients";
             clients.put(name, users);
             chain.add(closed(name, program, slots, operatorKey, users, seconds));
         }
@@ -50,6 +54,6 @@ public class SaturationSimulation extends Simulation {
     public void after() {
         ObjectNode result = Bench.JSON.createObjectNode();
         clients.forEach((phase, users) -> result.set(phase, Simulations.phase(phase).put("clients", users)));
-        Bench.writeResult("saturation", result);
+        Bench.writeResult(Bench.property("bench.saturationResult", "saturation"), result);
     }
 }

@@ -19,6 +19,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 public final class Setup {
 
     private static final List<String> DAYS = List.of("MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY", "SUNDAY");
+    /** The visitors of {@link #classBooking}: a school class. */
+    static final int CLASS_SIZE = 15;
     private static final List<String> TIMES = List.of("08:00", "10:00", "12:00", "14:00", "16:00", "18:00");
 
     public static void main(String[] args) {
@@ -56,12 +58,17 @@ public final class Setup {
             awaitEmpty(enterprise, slot);
         }
 
+        String classBooking = classBooking(octo, rates);
+
         ObjectNode setup = Bench.JSON.createObjectNode();
         setup.put("tag", tag).put("enterpriseId", enterpriseId).put("enterpriseKey", enterpriseKey)
                 .put("operatorId", operatorId).put("operatorName", "Бенч-Тур " + tag)
                 .put("operatorEmail", "bench-op@" + tag + ".example").put("operatorKey", operatorKey);
         setup.set("rates", rates.json());
+        // AvailabilitySimulation asks for a week starting on one of these days (all within the rate slots' days)
+        setup.put("ratesFrom", start.toString()).put("ratesDays", Math.max(1, rateSlots / TIMES.size() - 6));
         setup.set("race", race.json());
+        setup.put("classBookingUuid", classBooking);
         Bench.write(Bench.DIR.resolve("setup.json"), setup);
         System.out.printf("set-up %s: %d rate slots of %d seats, %d race slots of 40 seats%n", tag, rates.slots().size(),
                 rateCapacity, race.slots().size());
@@ -124,6 +131,22 @@ public final class Setup {
             pause();
         }
         throw new IllegalStateException("Product " + productId + " never appeared over OCTO");
+    }
+
+    /**
+     * A school class as the platform mostly sees one: 15 visitors reserved on the first rate slot and confirmed with
+     * the group leader's contact. {@link Sizes} reads its stored document (the bench's own bookings carry one visitor).
+     */
+    private static String classBooking(Api octo, Program program) {
+        List<Map<String, String>> units = java.util.Collections.nCopies(CLASS_SIZE, Map.of("unitId", program.unitId()));
+        Api.Response held = octo.expect(200, octo.post("/octo/bookings", Map.of("uuid", java.util.UUID.randomUUID().toString(),
+                "productId", program.productId(), "optionId", "DEFAULT", "availabilityId", program.slots().get(0), "unitItems", units)),
+                "reserve a class");
+        String uuid = held.text("/uuid");
+        octo.expect(200, octo.post("/octo/bookings/" + uuid + "/confirm", Map.of("contact", Map.of("fullName", "Классный руководитель",
+                "emailAddress", "class-teacher@school.example", "phoneNumber", "+79001112233", "locales", List.of("ru")))),
+                "confirm the class");
+        return uuid;
     }
 
     /** One booking reserved and cancelled: booking-service has learnt the slot, the seat is back. */
