@@ -12,7 +12,6 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
-import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
 /**
@@ -34,7 +33,7 @@ public class SecurityConfiguration {
     @Bean
     SecurityFilterChain pages(HttpSecurity http, GatewaySignIn signIn, SignOut signOut) throws Exception {
         RequestMatcher console = PathPatternRequestMatcher.withDefaults().matcher("/console/**");
-        SimpleUrlAuthenticationFailureHandler failure = new SimpleUrlAuthenticationFailureHandler(LOGIN + "?error");
+        SignInFailure failure = new SignInFailure(LOGIN + "?error");
         http
             // the gateway alone, once per attempt: a provider bean would also sit in Boot's global manager, the parent
             // this chain's manager falls back to, and a refused sign-in would count twice towards the lockout

@@ -2,6 +2,10 @@ package ru.promtour.web.security;
 
 import com.github.tomakehurst.wiremock.client.WireMock;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.data.redis.connection.RedisConnectionFactory;
+import org.springframework.session.SessionRepository;
 import org.springframework.context.annotation.Import;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -51,6 +55,16 @@ class SignInIT extends WebTestSupport {
     private static final String SESSION = """
             {"token":"pts_abc","expiresAt":"2099-01-01T00:00:00Z",
              "member":{"id":"stf-1","email":"anna@fruzhe.example","name":"Анна","role":"ENTERPRISE","enterpriseId":"ent-fruzhe"}}""";
+
+    @Autowired
+    ApplicationContext context;
+
+    @Test
+    void oneInstanceKeepsItsSessionsInMemoryAndNeedsNoRedis() {
+        // the docker profile's Spring Session and Redis client are switched off (SharedSessionsIT: switched on)
+        assertThat(context.getBeanNamesForType(SessionRepository.class)).isEmpty();
+        assertThat(context.getBeanNamesForType(RedisConnectionFactory.class)).isEmpty();
+    }
 
     @Test
     void consoleRedirectsToTheSignInPageWithoutASession() throws Exception {
