@@ -3,6 +3,7 @@ package ru.promtour.gateway;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.util.Map;
+import java.util.function.IntFunction;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
@@ -57,6 +58,22 @@ final class GatewayTestSupport {
             assertThat(result.getStatus().value()).as("before the limit is reached").isEqualTo(200);
         }
         throw new AssertionError("20 requests in a burst were never refused with 429");
+    }
+
+    /**
+     * Sends a quick burst of anonymous GETs, the n-th with {@code X-Forwarded-For: forwardedFor(n)}, and returns
+     * the first refusal (429); as {@link #firstRefusal}, for the per-address limit of a public route.
+     */
+    static EntityExchangeResult<String> firstAnonymousRefusal(WebTestClient client, String path, IntFunction<String> forwardedFor) {
+        for (int attempt = 0; attempt < 20; attempt++) {
+            EntityExchangeResult<String> result = client.get().uri(path).header("X-Forwarded-For", forwardedFor.apply(attempt))
+                .exchange().expectBody(String.class).returnResult();
+            if (result.getStatus().value() == 429) {
+                return result;
+            }
+            assertThat(result.getStatus().value()).as("before the limit is reached").isEqualTo(200);
+        }
+        throw new AssertionError("20 anonymous requests in a burst were never refused with 429");
     }
 
     /** A port nothing listens on (yet): a service that is down. */
