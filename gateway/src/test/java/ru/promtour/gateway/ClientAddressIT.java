@@ -78,6 +78,7 @@ class ClientAddressIT {
             .header("X-Forwarded-For", "203.0.113.9")
             .header("X-Forwarded-Proto", "https")
             .header("X-Forwarded-Host", "evil.example")
+            .header("Forwarded", "for=203.0.113.9;proto=https;host=evil.example")
             .exchange().expectStatus().isOk();
 
         assertForwarded("/guide?case=spoof", "127.0.0.1", "http", "localhost:" + port);
@@ -89,6 +90,8 @@ class ClientAddressIT {
         assertThat(received.getHeader("X-Forwarded-For")).as("X-Forwarded-For").isEqualTo(forwardedFor);
         assertThat(received.getHeader("X-Forwarded-Proto")).as("X-Forwarded-Proto").isEqualTo(proto);
         assertThat(received.getHeader("X-Forwarded-Host")).as("X-Forwarded-Host").isEqualTo(host);
+        // the web module would prefer an RFC 7239 Forwarded header to these: none ever passes
+        assertThat(received.containsHeader("Forwarded")).as("Forwarded").isFalse();
     }
 
     /** A gateway of its own (another context) that trusts the test client's address as its load balancer. */
@@ -149,6 +152,7 @@ class ClientAddressIT {
                 .header("X-Forwarded-For", "<script>, also not an address")
                 .header("X-Forwarded-Proto", "javascript")
                 .header("X-Forwarded-Host", "evil.example/path?x=1")
+                .header("Forwarded", "for=203.0.113.9;proto=https;host=evil.example")
                 .exchange().expectStatus().isOk();
 
             assertForwarded(PUBLIC_PATH + "?case=garbage", "127.0.0.1", "http", "localhost:" + port);
