@@ -3,6 +3,7 @@ package ru.promtour.gateway;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.util.Map;
+import java.util.function.IntFunction;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
@@ -48,9 +49,20 @@ final class GatewayTestSupport {
      * counting exactly keeps the test independent of how fast this machine sends: tokens refill with time.
      */
     static EntityExchangeResult<String> firstRefusal(WebTestClient client, String key, String path) {
+        return firstRefusal(attempt -> client.get().uri(path).header(HttpHeaders.AUTHORIZATION, "Bearer " + key));
+    }
+
+    /**
+     * Sends a quick burst of anonymous GETs, the n-th with {@code X-Forwarded-For: forwardedFor(n)}, and returns
+     * the first refusal (429): the per-address limit of a public route.
+     */
+    static EntityExchangeResult<String> firstAnonymousRefusal(WebTestClient client, String path, IntFunction<String> forwardedFor) {
+        return firstRefusal(attempt -> client.get().uri(path).header("X-Forwarded-For", forwardedFor.apply(attempt)));
+    }
+
+    private static EntityExchangeResult<String> firstRefusal(IntFunction<WebTestClient.RequestHeadersSpec<?>> request) {
         for (int attempt = 0; attempt < 20; attempt++) {
-            EntityExchangeResult<String> result = client.get().uri(path).header(HttpHeaders.AUTHORIZATION, "Bearer " + key)
-                .exchange().expectBody(String.class).returnResult();
+            EntityExchangeResult<String> result = request.apply(attempt).exchange().expectBody(String.class).returnResult();
             if (result.getStatus().value() == 429) {
                 return result;
             }

@@ -1,6 +1,5 @@
 package ru.promtour.gateway.ratelimit;
 
-import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
 
@@ -11,11 +10,12 @@ import org.springframework.cloud.gateway.filter.ratelimit.RateLimiter;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
+import ru.promtour.gateway.web.ClientAddresses;
 
 /**
  * Limits outside the routes, with the routes' limiter (the same token buckets, in memory or in Redis) under two
  * bucket names that are not route ids: {@value #FAILED_AUTHENTICATIONS} per client address, counting only
- * requests whose API key is missing, unknown or revoked, and {@value #ADMIN} per caller of the gateway's own
+ * requests whose API key is missing, unknown or revoked (the address as {@link ClientAddresses} resolves it), and {@value #ADMIN} per caller of the gateway's own
  * admin API ({@code /admin/**}). Their sizes are {@code platform.rate-limits.routes.<name>}.
  * <p>
  * A client refused for failing too often is refused outright — before its key is even looked up, whatever key
@@ -30,6 +30,7 @@ public class EdgeRateLimits {
     public static final String ADMIN = "admin";
 
     private final RateLimiter<?> limiter;
+    private final ClientAddresses clientAddresses;
     private final Clock clock;
     /** Client address → until when (epoch ms) it is refused for failing to authenticate too often. */
     private final Cache<String, Long> blockedUntil = Caffeine.newBuilder()
@@ -37,27 +38,23 @@ public class EdgeRateLimits {
         .maximumSize(100_000)
         .build();
 
-    public EdgeRateLimits(@Qualifier("platformRateLimiter") RateLimiter<?> limiter, Clock clock) {
+    public EdgeRateLimits(@Qualifier("platformRateLimiter") RateLimiter<?> limiter, ClientAddresses clientAddresses,
+                          Clock clock) {
         this.limiter = limiter;
+        this.clientAddresses = clientAddresses;
         this.clock = clock;
-    }
-
-    /** The address a request came from (the key of per-client buckets). */
-    public static String clientAddress(ServerWebExchange exchange) {
-        InetSocketAddress remote = exchange.getRequest().getRemoteAddress();
-        return remote != null && remote.getAddress() != null ? remote.getAddress().getHostAddress() : "unknown";
     }
 
     /** Seconds this client is still refused for failing to authenticate too often; 0 when it is not. */
     public long blockedSeconds(ServerWebExchange exchange) {
-        Long until = blockedUntil.getIfPresent(clientAddress(exchange));
+        Long until = blockedUntil.getIfPresent(clientAddresses.clientAddress(exchange));
         long left = until == null ? 0 : until - clock.millis();
         return left <= 0 ? 0 : (left + 999) / 1000;
     }
 
     /** Counts a failed authentication of this client: the Retry-After (seconds) when it is one too many, else 0. */
     public Mono<Long> failedAuthentication(ServerWebExchange exchange) {
-        String client = clientAddress(exchange);
+        String client = clientAddresses.clientAddress(exchange);
         return retryAfter(FAILED_AUTHENTICATIONS, "ip:" + client).doOnNext(seconds -> {
             if (seconds > 0) {
                 blockedUntil.put(client, clock.millis() + seconds * 1000);

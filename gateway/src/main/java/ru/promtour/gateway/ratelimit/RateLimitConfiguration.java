@@ -10,6 +10,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
 import reactor.core.publisher.Mono;
 import ru.promtour.gateway.auth.Identity;
+import ru.promtour.gateway.web.ClientAddresses;
 
 /**
  * The limiter and key behind the {@code RequestRateLimiter} default filter: per API key (per client
@@ -21,13 +22,13 @@ class RateLimitConfiguration {
 
     /** The route id is added by the limiter itself, so the key names only the caller. */
     @Bean
-    KeyResolver apiKeyResolver() {
+    KeyResolver apiKeyResolver(ClientAddresses clientAddresses) {
         return exchange -> {
             Identity identity = Identity.of(exchange);
             if (identity != null) {
                 return Mono.just("key:" + identity.keyId());
             }
-            return Mono.just("ip:" + EdgeRateLimits.clientAddress(exchange));
+            return Mono.just("ip:" + clientAddresses.clientAddress(exchange));
         };
     }
 
