@@ -172,7 +172,7 @@ parse_instances() {
         fi
         # the console's sessions live in the web process (ADR 0008): round robin would sign people out at random
         if [[ $base == web && $count -gt 1 ]]; then
-            fail "INSTANCES: one web instance only: its sign-in sessions are in memory (a shared session store is not built yet)"
+            fail "INSTANCES: one web instance only here: its sign-in sessions are in its memory without Redis (compose shares them through Redis: docker-compose.yml)"
             exit 2
         fi
         for ((n = 2; n <= count; n++)); do

@@ -179,12 +179,17 @@ class ObservabilityConfigTest {
         for (String application : APPLICATIONS) {
             Map<String, Object> job = jobs.get(application);
             assertThat(job.get("metrics_path")).isEqualTo("/actuator/prometheus");
-            String target = ((List<String>) ((List<Map<String, Object>>) job.get("static_configs")).get(0).get("targets")).get(0);
-            assertThat(target).as("%s: its compose service name", application).startsWith(application + ":");
-            Map<String, Object> service = (Map<String, Object>) compose.get(application);
-            if (!application.equals("gateway")) {
-                assertThat(String.valueOf(service.get("expose"))).as("%s exposes the scraped port", application)
-                    .contains(target.substring(target.indexOf(':') + 1));
+            // every instance (docker-compose.yml runs <service> and <service>-2), each scraped on its own
+            List<String> targets = (List<String>) ((List<Map<String, Object>>) job.get("static_configs")).get(0).get("targets");
+            assertThat(targets).as("%s: its compose instances", application)
+                .hasSize(2).allSatisfy(target -> assertThat(target).matches(java.util.regex.Pattern.quote(application) + "(-2)?:\\d+"));
+            for (String target : targets) {
+                Map<String, Object> service = (Map<String, Object>) compose.get(target.substring(0, target.indexOf(':')));
+                assertThat(service).as("%s is a compose service", target).isNotNull();
+                if (!application.equals("gateway")) {
+                    assertThat(String.valueOf(service.get("expose"))).as("%s exposes the scraped port", target)
+                        .contains(target.substring(target.indexOf(':') + 1));
+                }
             }
         }
         // the gateway's metrics are for an ADMIN key: read from the file the container's entrypoint writes
