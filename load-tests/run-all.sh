@@ -144,4 +144,6 @@ fi
 if step report; then
     echo "== docs/benchmarks.md"
     bench ru.promtour.bench.Report "$ROOT/docs/benchmarks.md"
+    echo "== docs/capacity.md (the capacity plan's derived figures)"
+    python3 load-tests/capacity.py "$BENCH/results" "$ROOT/docs/capacity.md" >/dev/null || echo "   (no capacity figures: the run had no saturation or availability step)"
 fi
