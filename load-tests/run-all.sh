@@ -20,6 +20,7 @@
 #              KEEP=1       leave the stack running afterwards (./run.sh stop stops it)
 #              REUSE=1      measure the stack that runs now (started as below; no cold-start figure, no scale step)
 #              SCALE_USERS  the scale step's levels of concurrent clients (default 8,32,64)
+#              SCALE_WARMUP_SECONDS  its unmeasured warm-up at the highest level, on each fresh stack (default 120)
 #              PROFILE=1    record each process with JFR (load-tests/target/bench/jfr/, written at stop)
 # Gatling's HTML reports: load-tests/target/gatling/; raw results: load-tests/target/bench/results/*.json.
 set -euo pipefail
@@ -133,8 +134,10 @@ if step scale; then
             stop_stack
             INSTANCES="booking-service=$count" start_stack "scale-$count"
             bench ru.promtour.bench.Setup
+            # an unmeasured warm-up first: a fresh stack's JVMs compile the reserve path for minutes, and two instances
+            # each see half the requests (the main run's saturation comes after the rates phases, warm already)
             BENCH_PROPS=(-Dbench.saturationResult="scale-$count" "-Dbench.phasePrefix=booking-service ×$count, "
-                -Dbench.saturationUsers="${SCALE_USERS:-8,32,64}")
+                -Dbench.saturationUsers="${SCALE_USERS:-8,32,64}" -Dbench.warmUpSeconds="${SCALE_WARMUP_SECONDS:-120}")
             bench io.gatling.app.Gatling -s ru.promtour.bench.SaturationSimulation -rf "$ROOT/load-tests/target/gatling" -rd "scale-$count" \
                 | grep -E "^(> |---- |=+$|Reports generated)" || true
             BENCH_PROPS=()

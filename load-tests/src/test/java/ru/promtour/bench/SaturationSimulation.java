@@ -22,7 +22,8 @@ import static io.gatling.javaapi.core.CoreDsl.scenario;
  *
  * <p>{@code bench.saturationResult} names the result file (default {@code saturation}); the suite's scale step
  * writes {@code scale-1} and {@code scale-2} with it, one per count of booking-service instances, and
- * {@code bench.phasePrefix} keeps those phases apart from the main run's in Gatling's reports.
+ * {@code bench.phasePrefix} keeps those phases apart from the main run's in Gatling's reports;
+ * {@code bench.warmUpSeconds} (default 0) runs an unmeasured warm-up phase at the highest level first.
  */
 public class SaturationSimulation extends Simulation {
 
@@ -35,12 +36,22 @@ public class SaturationSimulation extends Simulation {
         int seconds = Bench.intProperty("bench.phaseSeconds", 30);
         String operatorKey = setup.path("operatorKey").asText();
         List<PopulationBuilder> chain = new ArrayList<>();
-        for (int users : Arrays.stream(Bench.property("bench.saturationUsers", "8,32,128").split(",")).mapToInt(Integer::parseInt).toArray()) {
+        List<String> names = new ArrayList<>();
+        int[] levels = Arrays.stream(Bench.property("bench.saturationUsers", "8,32,128").split(",")).mapToInt(Integer::parseInt).toArray();
+        int warmUpSeconds = Bench.intProperty("bench.warmUpSeconds", 0);
+        if (warmUpSeconds > 0) {
+            // a fresh stack's JVMs compile the reserve path for minutes: warm them at the highest level first, unmeasured
+            String warmUp = Bench.property("bench.phasePrefix", "") + "warm-up, " + levels[levels.length - 1] + " concurrent clients";
+            names.add(warmUp);
+            chain.add(closed(warmUp, program, slots, operatorKey, levels[levels.length - 1], warmUpSeconds));
+        }
+        for (int users : levels) {
             String name = Bench.property("bench.phasePrefix", "") + users + " concurrent clients";
             clients.put(name, users);
+            names.add(name);
             chain.add(closed(name, program, slots, operatorKey, users, seconds));
         }
-        setUp(Simulations.oneAfterAnother(new ArrayList<>(clients.keySet()), chain));
+        setUp(Simulations.oneAfterAnother(names, chain));
     }
 
     /** {@code users} clients, each sending its next reserve through the gateway as soon as the last is answered. */
