@@ -70,20 +70,10 @@ public final class Floors {
 
     /** Produce one record, wait until the consumer has it, repeat: the latency of one hop through the broker. */
     static ObjectNode kafkaRoundTrip(int samples) throws Exception {
-        String topic = "bench.roundtrip." + UUID.randomUUID().toString().substring(0, 8);
-        Properties common = new Properties();
-        common.put("bootstrap.servers", Bench.KAFKA);
-        try (Admin admin = Admin.create(common)) {
-            admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1))).all().get(30, TimeUnit.SECONDS);
-        }
-        Properties producerConfig = new Properties();
-        producerConfig.putAll(common);
-        producerConfig.putAll(Map.of(ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.LINGER_MS_CONFIG, "0",
-                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true"));
-        Properties consumerConfig = new Properties();
-        consumerConfig.putAll(common);
-        consumerConfig.putAll(Map.of(ConsumerConfig.GROUP_ID_CONFIG, "bench-roundtrip-" + topic,
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest", ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false"));
+        String topic = newTopic("bench.roundtrip.", 1);
+        Properties producerConfig = producerConfig();
+        producerConfig.put(ProducerConfig.LINGER_MS_CONFIG, "0");
+        Properties consumerConfig = consumerConfig(topic);
         SynchronousQueue<Long> received = new SynchronousQueue<>();
         ExecutorService reader = Executors.newSingleThreadExecutor();
         try (KafkaProducer<Long, Long> producer = new KafkaProducer<>(producerConfig, new LongSerializer(), new LongSerializer());
@@ -128,19 +118,9 @@ public final class Floors {
      * otherwise idle meanwhile). The capacity plan's events/s are priced with it.
      */
     static ObjectNode kafkaThroughput(int records, int bytes) throws Exception {
-        String topic = "bench.throughput." + UUID.randomUUID().toString().substring(0, 8);
-        Properties common = new Properties();
-        common.put("bootstrap.servers", Bench.KAFKA);
-        try (Admin admin = Admin.create(common)) {
-            admin.createTopics(List.of(new NewTopic(topic, 6, (short) 1))).all().get(30, TimeUnit.SECONDS);
-        }
-        Properties producerConfig = new Properties();
-        producerConfig.putAll(common);
-        producerConfig.putAll(Map.of(ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true"));
-        Properties consumerConfig = new Properties();
-        consumerConfig.putAll(common);
-        consumerConfig.putAll(Map.of(ConsumerConfig.GROUP_ID_CONFIG, "bench-throughput-" + topic,
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest", ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false"));
+        String topic = newTopic("bench.throughput.", 6);
+        Properties producerConfig = producerConfig();
+        Properties consumerConfig = consumerConfig(topic);
         byte[] value = new byte[bytes];
         java.util.Arrays.fill(value, (byte) 'x');
         Map<String, Double> cpuBefore = Processes.cpuSeconds();
@@ -170,6 +150,31 @@ public final class Floors {
             node.put("brokerCpuMsPerRecord", Math.round((brokerAfter - brokerBefore) * 1000 / read * 1000) / 1000.0);
         }
         return node;
+    }
+
+    /** A topic of the suite's own on the local broker (one replica), named {@code prefix} + a random tag. */
+    private static String newTopic(String prefix, int partitions) throws Exception {
+        String topic = prefix + UUID.randomUUID().toString().substring(0, 8);
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", (Object) Bench.KAFKA))) {
+            admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1))).all().get(30, TimeUnit.SECONDS);
+        }
+        return topic;
+    }
+
+    /** The platform's producer settings (the outbox relay's): {@code acks=all}, idempotent. */
+    private static Properties producerConfig() {
+        Properties config = new Properties();
+        config.putAll(Map.of("bootstrap.servers", Bench.KAFKA, ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true"));
+        return config;
+    }
+
+    /** A consumer of its own group on {@code topic}, from the first offset, committing nothing. */
+    private static Properties consumerConfig(String topic) {
+        Properties config = new Properties();
+        config.putAll(Map.of("bootstrap.servers", Bench.KAFKA, ConsumerConfig.GROUP_ID_CONFIG, "bench-" + topic,
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest", ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false"));
+        return config;
     }
 
     /** The seat saga's write alone: a findAndModify conditional on version and free seats, one at a time. */
