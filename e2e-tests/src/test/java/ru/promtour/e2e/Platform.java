@@ -35,8 +35,8 @@ import static org.awaitility.Awaitility.await;
  * Each process logs to {@code target/e2e-logs/<name>.log}; when one does not become healthy the tail of its
  * log is in the failure message.
  * <p>
- * One instance of each service by default; {@link #scaleBookingService(int)} runs booking-service as several
- * instances behind the gateway for the test that needs them (issue 20), as {@code INSTANCES=booking-service=2 ./run.sh}.
+ * One instance of each service by default; {@link #scale(Map)} runs services as several instances behind the gateway
+ * for the test that needs them (issue 20), as {@code INSTANCES=booking-service=2,… ./run.sh}.
  */
 public final class Platform {
 
@@ -45,6 +45,9 @@ public final class Platform {
     static final String SMS_TOKEN = "e2e-sms-token";
     private static final List<String> SERVICES = List.of("catalog-service", "booking-service", "notification-service",
             "reporting-service", "web", "gateway");
+    /** The services that may run as several instances (the web module keeps its sessions in memory here). */
+    private static final List<String> SCALABLE = List.of("catalog-service", "booking-service", "notification-service",
+            "reporting-service");
     private static final String JAVA_OPTS = "-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k -Xms32m -Xmx192m "
             + "-XX:MaxMetaspaceSize=192m -XX:+ExitOnOutOfMemoryError";
 
@@ -56,8 +59,8 @@ public final class Platform {
     /** The services' actuator ports (the gateway has none: its actuator stays on its main port). */
     private final Map<String, Integer> managementPorts = new LinkedHashMap<>();
     private final Map<String, Process> processes = new LinkedHashMap<>();
-    /** booking-service's running instances, the first one the default platform's; the gateway balances over them. */
-    private final List<String> bookingInstances = new ArrayList<>(List.of("booking-service"));
+    /** Each service's running instances, the first one the default platform's; the gateway balances over them. */
+    private final Map<String, List<String>> instances = new LinkedHashMap<>();
     private final Path logs;
     private final Set<String> launched = new HashSet<>();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -84,6 +87,7 @@ public final class Platform {
             throw new UncheckedIOException(ex);
         }
         SERVICES.forEach(name -> ports.put(name, freePort()));
+        SCALABLE.forEach(name -> instances.put(name, new ArrayList<>(List.of(name))));
         SERVICES.stream().filter(name -> !name.equals("gateway")).forEach(name -> managementPorts.put(name, freePort()));
     }
 
@@ -101,45 +105,59 @@ public final class Platform {
         return stack.kafkaBootstrapServers();
     }
 
-    /** booking-service's running instances: {@code booking-service}, then {@code booking-service-2}, … */
-    public synchronized List<String> bookingInstances() {
-        return List.copyOf(bookingInstances);
+    /** A service's running instances: {@code booking-service}, then {@code booking-service-2}, … */
+    public synchronized List<String> instances(String service) {
+        return List.copyOf(instancesOf(service));
     }
 
     /**
-     * Runs booking-service as {@code instances} instances: each extra one ({@code booking-service-2}, …) a JVM of the same
-     * jar on ports of its own, with the same store and the same consumer groups, logging to
-     * {@code target/e2e-logs/booking-service-2.log}; then the gateway is restarted with all of them in
-     * {@code BOOKING_SERVICE_URL} (comma-separated) and balances over them. Going back to fewer restarts the gateway
-     * first, so it never routes to an instance that is stopping. The gateway keeps its signing keys (files), API keys and
-     * operators (the store) across the restart; its in-memory rate limits start afresh.
+     * Runs each service of {@code counts} as that many instances: each extra one ({@code booking-service-2}, …) a JVM of
+     * its service's jar on ports of its own, with the same store and the same consumer groups, logging to
+     * {@code target/e2e-logs/booking-service-2.log}; then the gateway is restarted once with all of them in
+     * {@code BOOKING_SERVICE_URL} etc. (comma-separated) and balances over them. Going back to fewer restarts the
+     * gateway first, so it never routes to an instance that is stopping. The gateway keeps its signing keys (files), API
+     * keys and operators (the store) across the restart; its in-memory rate limits start afresh.
      */
-    public synchronized void scaleBookingService(int instances) {
-        if (instances < 1) {
-            throw new IllegalArgumentException("booking-service needs at least one instance, not " + instances);
-        }
-        if (instances == bookingInstances.size()) {
-            return;
-        }
-        if (instances > bookingInstances.size()) {
-            List<String> added = new ArrayList<>();
-            for (int n = bookingInstances.size() + 1; n <= instances; n++) {
-                String name = "booking-service-" + n;
+    public synchronized void scale(Map<String, Integer> counts) {
+        List<String> added = new ArrayList<>();
+        List<String> removed = new ArrayList<>();
+        counts.forEach((service, count) -> {
+            List<String> running = instancesOf(service);
+            if (count < 1) {
+                throw new IllegalArgumentException(service + " needs at least one instance, not " + count);
+            }
+            for (int n = running.size() + 1; n <= count; n++) {
+                String name = service + "-" + n;
                 ports.put(name, freePort());
                 managementPorts.put(name, freePort());
                 processes.put(name, launch(name));
                 added.add(name);
             }
-            added.forEach(this::awaitHealthy);
-            bookingInstances.addAll(added);
-            restart("gateway");
+            if (count < running.size()) {
+                removed.addAll(running.subList(count, running.size()));
+            }
+        });
+        if (added.isEmpty() && removed.isEmpty()) {
+            return;
         }
-        else {
-            List<String> removed = new ArrayList<>(bookingInstances.subList(instances, bookingInstances.size()));
-            bookingInstances.removeAll(removed);
-            restart("gateway");
-            removed.forEach(name -> terminate(processes.remove(name)));
+        added.forEach(this::awaitHealthy);
+        added.forEach(name -> instancesOf(name.replaceFirst("-\\d+$", "")).add(name));
+        removed.forEach(name -> instancesOf(name.replaceFirst("-\\d+$", "")).remove(name));
+        restart("gateway");
+        removed.forEach(name -> terminate(processes.remove(name)));
+    }
+
+    private List<String> instancesOf(String service) {
+        List<String> running = instances.get(service);
+        if (running == null) {
+            throw new IllegalArgumentException(service + " does not run as several instances here; one of " + SCALABLE);
         }
+        return running;
+    }
+
+    /** A service's instances as the gateway's comma-separated list of URLs. */
+    private String instanceUrls(String service) {
+        return instancesOf(service).stream().map(this::directUrl).collect(Collectors.joining(","));
     }
 
     /** The Mongo-wire store every service writes to, for checks that read the stores directly. */
@@ -210,10 +228,10 @@ public final class Platform {
         // the polled gauges (outbox, consumer lag, dead letters, seats, queue depth) every 2 s instead of 15 s
         env.put("PLATFORM_MESSAGING_METRICS_POLL_INTERVAL", "2s");
         env.put("GATEWAY_SIGNING_KEYS_DIR", stack.config().dataDir().resolve("gateway-keys").toString());
-        env.put("CATALOG_SERVICE_URL", directUrl("catalog-service"));
-        env.put("BOOKING_SERVICE_URL", bookingInstances.stream().map(this::directUrl).collect(Collectors.joining(",")));
-        env.put("NOTIFICATION_SERVICE_URL", directUrl("notification-service"));
-        env.put("REPORTING_SERVICE_URL", directUrl("reporting-service"));
+        env.put("CATALOG_SERVICE_URL", instanceUrls("catalog-service"));
+        env.put("BOOKING_SERVICE_URL", instanceUrls("booking-service"));
+        env.put("NOTIFICATION_SERVICE_URL", instanceUrls("notification-service"));
+        env.put("REPORTING_SERVICE_URL", instanceUrls("reporting-service"));
         env.put("WEB_SERVICE_URL", directUrl("web"));
         // the web module calls the platform's APIs through the gateway, as any client
         env.put("GATEWAY_URL", gatewayUrl());

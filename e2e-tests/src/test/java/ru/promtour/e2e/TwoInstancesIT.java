@@ -32,16 +32,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Two booking-service instances behind the gateway (issue 20), on one store and in the same consumer groups: the
+ * Two instances of every service behind the gateway (issue 20), on one store and in the same consumer groups: the
  * platform stays exactly as correct as with one. Many operators race for the last seats of a slot through the gateway,
  * which spreads the reserves over both instances: exactly the free seats are sold and every losing reserve is a clean
  * SOLD_OUT (OCTO's 400 UNPROCESSABLE_ENTITY), as the same race gives with one instance (run first, on the default
  * platform). Holds left to expire are expired once — one {@code BookingExpired} event and one message per recipient and
- * booking — although both instances run the expiry sweep (ShedLock lets one at a time). Both instances take partitions
- * in each consumer group.
+ * booking — although both booking-service instances run the expiry sweep (ShedLock lets one at a time) and both
+ * notification-service instances consume the events. Both instances take partitions in each consumer group.
  * <p>
  * Runs after the scenario classes, before {@link SeatInvariantIT} sweeps the ledgers (its slots included); the second
- * instance lives only for this class: the other classes see the default platform.
+ * instances live only for this class: the other classes see the default platform.
  */
 @Order(Integer.MAX_VALUE - 1)
 class TwoInstancesIT {
@@ -53,6 +53,11 @@ class TwoInstancesIT {
     private static final int RESERVES_PER_OPERATOR = 4;
     private static final List<String> BOOKING_GROUPS = List.of("booking-service.catalog-projection", "booking-service.routes",
             "booking-service.waitlist", "booking-service.ledger-repair");
+    /** Groups of the other services: with two instances each has twice the members it had with one. */
+    private static final List<String> OTHER_GROUPS = List.of("catalog-service.ledger", "notification-service",
+            "notification-webhooks");
+    private static final Map<String, Integer> TWO_OF_EACH = Map.of("catalog-service", 2, "booking-service", 2,
+            "notification-service", 2, "reporting-service", 2);
     private static final Pattern RESERVE_COUNT = Pattern.compile("^booking_reserve_total\\{[^}]*} ([0-9.eE+]+)$",
             Pattern.MULTILINE);
 
@@ -61,6 +66,8 @@ class TwoInstancesIT {
     static List<Client> operators = new ArrayList<>();
     /** The race with the default platform's one instance, to compare the two-instance race with. */
     static Race oneInstance;
+    /** The members of {@link #OTHER_GROUPS} with one instance of each service. */
+    static Map<String, Integer> membersWithOneInstance;
 
     /** What a race left: the answers by kind, and the slot afterwards. */
     record Race(Map<String, Integer> answers, int held, int confirmed, List<String> winners) {
@@ -77,19 +84,22 @@ class TwoInstancesIT {
             operators.add(new Client(platform.gatewayUrl(), CatalogScenarioIT.operatorKey("Оператор " + i)));
         }
         oneInstance = race();
-        platform.scaleBookingService(2);
+        await("every group has its consumers").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> members(OTHER_GROUPS).values().stream().allMatch(n -> n > 0) && members(OTHER_GROUPS).size() == OTHER_GROUPS.size());
+        membersWithOneInstance = members(OTHER_GROUPS);
+        platform.scale(TWO_OF_EACH);
     }
 
     @AfterAll
     static void backToOneInstance() {
         if (platform != null) {
-            platform.scaleBookingService(1);
+            platform.scale(Map.of("catalog-service", 1, "booking-service", 1, "notification-service", 1, "reporting-service", 1));
         }
     }
 
     @Test
     void bothInstancesTakePartitionsInEveryConsumerGroup() {
-        assertThat(platform.bookingInstances()).containsExactly("booking-service", "booking-service-2");
+        TWO_OF_EACH.keySet().forEach(service -> assertThat(platform.instances(service)).containsExactly(service, service + "-2"));
         try (Admin kafka = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, platform.kafkaBootstrapServers()))) {
             await("each group split over both instances").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1))
                     .untilAsserted(() -> {
@@ -109,13 +119,43 @@ class TwoInstancesIT {
     }
 
     @Test
+    void theOtherServicesSecondInstancesJoinTheirConsumerGroupsWithoutSharingAPartition() throws Exception {
+        await("the second instances in their groups").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1))
+                .untilAsserted(() -> {
+                    Map<String, Integer> members = members(OTHER_GROUPS);
+                    membersWithOneInstance.forEach((group, one) -> assertThat(members.get(group))
+                            .as("%s: members with two instances (one instance: %d)", group, one).isEqualTo(2 * one));
+                });
+        try (Admin kafka = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, platform.kafkaBootstrapServers()))) {
+            for (ConsumerGroupDescription group : kafka.describeConsumerGroups(OTHER_GROUPS).all().get(10, TimeUnit.SECONDS).values()) {
+                List<TopicPartition> assigned = group.members().stream()
+                        .flatMap(m -> m.assignment().topicPartitions().stream()).toList();
+                assertThat(assigned).as("%s: no partition given twice", group.groupId()).doesNotHaveDuplicates();
+            }
+        }
+    }
+
+    /** The members of each consumer group now. */
+    private static Map<String, Integer> members(List<String> groups) {
+        try (Admin kafka = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, platform.kafkaBootstrapServers()))) {
+            Map<String, Integer> members = new HashMap<>();
+            kafka.describeConsumerGroups(groups).all().get(10, TimeUnit.SECONDS)
+                    .forEach((id, group) -> members.put(id, group.members().size()));
+            return members;
+        }
+        catch (Exception ex) {
+            throw new IllegalStateException("Cannot describe the consumer groups " + groups, ex);
+        }
+    }
+
+    @Test
     void racingOperatorsSellExactlyTheLastSeatsOverBothInstancesAsOneInstanceDoes() {
         Map<String, Double> before = reservesPerInstance();
 
         Race twoInstances = race();
 
         Map<String, Double> after = reservesPerInstance();
-        for (String instance : platform.bookingInstances()) {
+        for (String instance : platform.instances("booking-service")) {
             assertThat(after.get(instance) - before.getOrDefault(instance, 0.0))
                     .as("reserves answered by %s", instance).isGreaterThan(0);
         }
@@ -262,7 +302,7 @@ class TwoInstancesIT {
     /** Each instance's {@code booking.reserve} count, every outcome, from its own metrics. */
     private static Map<String, Double> reservesPerInstance() {
         Map<String, Double> counts = new HashMap<>();
-        for (String instance : platform.bookingInstances()) {
+        for (String instance : platform.instances("booking-service")) {
             TestHttp.Response metrics = TestHttp.at(platform.managementUrl(instance)).get("/actuator/prometheus");
             assertThat(metrics.status()).as("%s /actuator/prometheus", instance).isEqualTo(200);
             double sum = 0;
