@@ -4,7 +4,6 @@ import java.util.List;
 
 import org.springframework.cloud.client.ServiceInstance;
 import org.springframework.cloud.loadbalancer.core.DelegatingServiceInstanceListSupplier;
-import org.springframework.cloud.loadbalancer.core.HealthCheckServiceInstanceListSupplier;
 import org.springframework.cloud.loadbalancer.core.ServiceInstanceListSupplier;
 import reactor.core.publisher.Flux;
 
@@ -18,7 +17,7 @@ final class HealthyInstances extends DelegatingServiceInstanceListSupplier {
 
     private final ServiceInstanceListSupplier listed;
 
-    HealthyInstances(HealthCheckServiceInstanceListSupplier checked, ServiceInstanceListSupplier listed) {
+    HealthyInstances(ServiceInstanceListSupplier checked, ServiceInstanceListSupplier listed) {
         super(checked);
         this.listed = listed;
     }
