@@ -1,5 +1,6 @@
 package ru.promtour.gateway;
 
+import java.time.Duration;
 import java.util.UUID;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
@@ -19,18 +20,23 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Several instances of a service behind the gateway (issue 20): a service's URL setting is a comma-separated list,
- * the routes and the gateway's own calls spread over it, and a GET still succeeds while one instance is down.
+ * the routes and the gateway's own calls spread over it, and a GET still succeeds while one instance is down; so
+ * does a POST that could not connect (and only such a POST is sent again). Health checks are off here (the default):
+ * {@link InstanceHealthIT} has them on.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "platform.security.admin-api-key=" + GatewayTestSupport.ADMIN_KEY)
@@ -140,6 +146,58 @@ class InstanceBalancingIT {
                 .expectStatus().isOk()
                 .expectBody().jsonPath("$.bookingId").isEqualTo(id).jsonPath("$.partial").doesNotExist();
         }
+    }
+
+    @Test
+    void aPostThatCouldNotConnectIsSentOnceToTheInstanceThatIsUpWithItsBody() {
+        notificationUp.stubFor(post(urlPathMatching("/api/v1/notifications/preferences-[0-9]"))
+            .willReturn(aResponse().withStatus(201).withBody("saved")));
+        // round robin starts anywhere: of four POSTs over a down and an up instance, some try the down one first
+        for (int i = 0; i < 4; i++) {
+            client.post().uri("/api/v1/notifications/preferences-" + i).header(HttpHeaders.AUTHORIZATION, "Bearer " + operatorKey)
+                .header(HttpHeaders.CONTENT_TYPE, "application/json").bodyValue("{\"post\":" + i + "}").exchange()
+                .expectStatus().isCreated()
+                .expectBody(String.class).isEqualTo("saved");
+        }
+        for (int i = 0; i < 4; i++) {
+            // the refused connection never reached a service: the retry is the only copy, and it carries the body
+            notificationUp.verify(1, postRequestedFor(urlEqualTo("/api/v1/notifications/preferences-" + i))
+                .withRequestBody(equalTo("{\"post\":" + i + "}")));
+        }
+    }
+
+    @Test
+    void aPostAnsweredWithAServerErrorIsNotSentAgain() {
+        for (WireMockExtension booking : new WireMockExtension[] {bookingOne, bookingTwo}) {
+            booking.stubFor(post(urlEqualTo("/octo/bookings/failing/confirm")).willReturn(aResponse().withStatus(500)));
+        }
+        client.post().uri("/octo/bookings/failing/confirm").header(HttpHeaders.AUTHORIZATION, "Bearer " + operatorKey)
+            .header(HttpHeaders.CONTENT_TYPE, "application/json").bodyValue("{}").exchange()
+            .expectStatus().is5xxServerError();
+
+        assertReceivedOnce("/octo/bookings/failing/confirm");
+    }
+
+    @Test
+    void aPostThatTimesOutIsNotSentAgain() {
+        // the booking route's response timeout is 4 s: the service may have confirmed by then
+        for (WireMockExtension booking : new WireMockExtension[] {bookingOne, bookingTwo}) {
+            booking.stubFor(post(urlEqualTo("/octo/bookings/slow/confirm"))
+                .willReturn(aResponse().withStatus(200).withFixedDelay(5_000)));
+        }
+        client.post().uri("/octo/bookings/slow/confirm").header(HttpHeaders.AUTHORIZATION, "Bearer " + operatorKey)
+            .header(HttpHeaders.CONTENT_TYPE, "application/json").bodyValue("{}").exchange()
+            .expectStatus().is5xxServerError();
+
+        assertReceivedOnce("/octo/bookings/slow/confirm");
+    }
+
+    /** Exactly one of the two booking instances got the POST, and no second copy follows within a second. */
+    private static void assertReceivedOnce(String path) {
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5)).untilAsserted(() ->
+            assertThat(bookingOne.findAll(postRequestedFor(urlEqualTo(path))).size()
+                + bookingTwo.findAll(postRequestedFor(urlEqualTo(path))).size())
+                .as("copies of " + path + " received").isEqualTo(1));
     }
 
     private static WireMockExtension backend() {
