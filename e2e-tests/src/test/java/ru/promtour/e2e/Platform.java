@@ -141,8 +141,8 @@ public final class Platform {
             return;
         }
         added.forEach(this::awaitHealthy);
-        added.forEach(name -> instancesOf(name.replaceFirst("-\\d+$", "")).add(name));
-        removed.forEach(name -> instancesOf(name.replaceFirst("-\\d+$", "")).remove(name));
+        added.forEach(name -> instancesOf(serviceOf(name)).add(name));
+        removed.forEach(name -> instancesOf(serviceOf(name)).remove(name));
         restart("gateway");
         removed.forEach(name -> terminate(processes.remove(name)));
     }
@@ -153,6 +153,11 @@ public final class Platform {
             throw new IllegalArgumentException(service + " does not run as several instances here; one of " + SCALABLE);
         }
         return running;
+    }
+
+    /** The service an instance belongs to: {@code booking-service-2} → {@code booking-service} (a service is its own). */
+    private static String serviceOf(String instance) {
+        return instance.replaceFirst("-\\d+$", "");
     }
 
     /** A service's instances as the gateway's comma-separated list of URLs. */
@@ -199,7 +204,7 @@ public final class Platform {
     private Process launch(String name) {
         Path root = Path.of(System.getProperty("e2e.root", ".."));
         // an extra instance (booking-service-2) runs its service's jar
-        String module = name.replaceFirst("-\\d+$", "");
+        String module = serviceOf(name);
         Path jar = root.resolve(module).resolve("target").resolve(module + ".jar").toAbsolutePath().normalize();
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: run ./mvnw verify from the root (it packages the services first)");

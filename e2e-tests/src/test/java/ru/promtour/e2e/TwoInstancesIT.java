@@ -84,9 +84,9 @@ class TwoInstancesIT {
             operators.add(new Client(platform.gatewayUrl(), CatalogScenarioIT.operatorKey("Оператор " + i)));
         }
         oneInstance = race();
-        await("every group has its consumers").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1))
-                .until(() -> members(OTHER_GROUPS).values().stream().allMatch(n -> n > 0) && members(OTHER_GROUPS).size() == OTHER_GROUPS.size());
-        membersWithOneInstance = members(OTHER_GROUPS);
+        membersWithOneInstance = await("every group has its consumers").atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofSeconds(1)).until(() -> members(OTHER_GROUPS),
+                        members -> members.size() == OTHER_GROUPS.size() && members.values().stream().allMatch(n -> n > 0));
         platform.scale(TWO_OF_EACH);
     }
 
@@ -100,48 +100,46 @@ class TwoInstancesIT {
     @Test
     void bothInstancesTakePartitionsInEveryConsumerGroup() {
         TWO_OF_EACH.keySet().forEach(service -> assertThat(platform.instances(service)).containsExactly(service, service + "-2"));
-        try (Admin kafka = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, platform.kafkaBootstrapServers()))) {
-            await("each group split over both instances").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1))
-                    .untilAsserted(() -> {
-                        Map<String, ConsumerGroupDescription> groups = kafka.describeConsumerGroups(BOOKING_GROUPS).all()
-                                .get(10, TimeUnit.SECONDS);
-                        for (ConsumerGroupDescription group : groups.values()) {
-                            List<Set<TopicPartition>> assigned = group.members().stream()
-                                    .map(MemberDescription::assignment).map(a -> a.topicPartitions()).toList();
-                            assertThat(assigned).as("%s: partitions per member", group.groupId()).hasSize(2)
-                                    .allSatisfy(partitions -> assertThat(partitions).isNotEmpty());
-                            Set<TopicPartition> both = new HashSet<>(assigned.get(0));
-                            assertThat(both).as("%s: no partition given to both", group.groupId())
-                                    .doesNotContainAnyElementsOf(assigned.get(1));
-                        }
-                    });
-        }
+        await("each group split over both instances").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1))
+                .untilAsserted(() -> {
+                    for (ConsumerGroupDescription group : groups(BOOKING_GROUPS).values()) {
+                        List<Set<TopicPartition>> assigned = group.members().stream()
+                                .map(MemberDescription::assignment).map(a -> a.topicPartitions()).toList();
+                        assertThat(assigned).as("%s: partitions per member", group.groupId()).hasSize(2)
+                                .allSatisfy(partitions -> assertThat(partitions).isNotEmpty());
+                        Set<TopicPartition> both = new HashSet<>(assigned.get(0));
+                        assertThat(both).as("%s: no partition given to both", group.groupId())
+                                .doesNotContainAnyElementsOf(assigned.get(1));
+                    }
+                });
     }
 
     @Test
-    void theOtherServicesSecondInstancesJoinTheirConsumerGroupsWithoutSharingAPartition() throws Exception {
+    void theOtherServicesSecondInstancesJoinTheirConsumerGroupsWithoutSharingAPartition() {
         await("the second instances in their groups").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1))
                 .untilAsserted(() -> {
                     Map<String, Integer> members = members(OTHER_GROUPS);
                     membersWithOneInstance.forEach((group, one) -> assertThat(members.get(group))
                             .as("%s: members with two instances (one instance: %d)", group, one).isEqualTo(2 * one));
                 });
-        try (Admin kafka = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, platform.kafkaBootstrapServers()))) {
-            for (ConsumerGroupDescription group : kafka.describeConsumerGroups(OTHER_GROUPS).all().get(10, TimeUnit.SECONDS).values()) {
-                List<TopicPartition> assigned = group.members().stream()
-                        .flatMap(m -> m.assignment().topicPartitions().stream()).toList();
-                assertThat(assigned).as("%s: no partition given twice", group.groupId()).doesNotHaveDuplicates();
-            }
+        for (ConsumerGroupDescription group : groups(OTHER_GROUPS).values()) {
+            List<TopicPartition> assigned = group.members().stream()
+                    .flatMap(m -> m.assignment().topicPartitions().stream()).toList();
+            assertThat(assigned).as("%s: no partition given twice", group.groupId()).doesNotHaveDuplicates();
         }
     }
 
     /** The members of each consumer group now. */
     private static Map<String, Integer> members(List<String> groups) {
+        Map<String, Integer> members = new HashMap<>();
+        groups(groups).forEach((id, group) -> members.put(id, group.members().size()));
+        return members;
+    }
+
+    /** The consumer groups as the broker describes them now. */
+    private static Map<String, ConsumerGroupDescription> groups(List<String> groups) {
         try (Admin kafka = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, platform.kafkaBootstrapServers()))) {
-            Map<String, Integer> members = new HashMap<>();
-            kafka.describeConsumerGroups(groups).all().get(10, TimeUnit.SECONDS)
-                    .forEach((id, group) -> members.put(id, group.members().size()));
-            return members;
+            return kafka.describeConsumerGroups(groups).all().get(10, TimeUnit.SECONDS);
         }
         catch (Exception ex) {
             throw new IllegalStateException("Cannot describe the consumer groups " + groups, ex);

@@ -24,7 +24,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.matching;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The admin's booking story: the two services' parts merged by time, partial without notification-service. */
@@ -35,10 +34,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 class BookingStoryMergeIT {
 
     @RegisterExtension
-    static WireMockExtension booking = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+    static WireMockExtension booking = GatewayTestSupport.backend();
 
     @RegisterExtension
-    static WireMockExtension notification = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+    static WireMockExtension notification = GatewayTestSupport.backend();
 
     @DynamicPropertySource
     static void services(DynamicPropertyRegistry registry) {

@@ -36,7 +36,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -60,7 +59,7 @@ class BreakerAndAdmissionIT {
             "{\"error\":\"UNPROCESSABLE_ENTITY\",\"errorMessage\":\"Only 0 seats are left on this slot\"}";
 
     @RegisterExtension
-    static WireMockExtension booking = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+    static WireMockExtension booking = GatewayTestSupport.backend();
 
     @DynamicPropertySource
     static void services(DynamicPropertyRegistry registry) {

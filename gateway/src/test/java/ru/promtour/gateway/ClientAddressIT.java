@@ -21,7 +21,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -45,7 +44,7 @@ class ClientAddressIT {
     private static final String PUBLIC_PATH = "/api/v1/catalog/excursions";
 
     @RegisterExtension
-    static WireMockExtension services = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+    static WireMockExtension services = GatewayTestSupport.backend();
 
     @DynamicPropertySource
     static void allServicesOnOneStub(DynamicPropertyRegistry registry) {

@@ -53,10 +53,10 @@ import static org.awaitility.Awaitility.await;
 class EdgeResilienceIT {
 
     @RegisterExtension
-    static WireMockExtension catalog = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+    static WireMockExtension catalog = GatewayTestSupport.backend();
 
     @RegisterExtension
-    static WireMockExtension booking = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+    static WireMockExtension booking = GatewayTestSupport.backend();
 
     /** Started and stopped by the tests, to play a service that goes down and comes back. */
     static final int notificationPort = GatewayTestSupport.freePort();

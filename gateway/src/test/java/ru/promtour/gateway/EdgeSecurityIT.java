@@ -50,7 +50,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -67,7 +66,7 @@ import static org.awaitility.Awaitility.await;
 class EdgeSecurityIT {
 
     @RegisterExtension
-    static WireMockExtension services = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+    static WireMockExtension services = GatewayTestSupport.backend();
 
     @DynamicPropertySource
     static void allServicesOnOneStub(DynamicPropertyRegistry registry) {

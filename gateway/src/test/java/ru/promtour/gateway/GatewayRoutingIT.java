@@ -24,7 +24,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static ru.promtour.test.web.ActuatorAssertions.assertActuatorContract;
 
@@ -37,13 +36,13 @@ import static ru.promtour.test.web.ActuatorAssertions.assertActuatorContract;
 class GatewayRoutingIT {
 
     @RegisterExtension
-    static WireMockExtension catalog = backend();
+    static WireMockExtension catalog = GatewayTestSupport.backend();
 
     @RegisterExtension
-    static WireMockExtension booking = backend();
+    static WireMockExtension booking = GatewayTestSupport.backend();
 
     @RegisterExtension
-    static WireMockExtension reporting = backend();
+    static WireMockExtension reporting = GatewayTestSupport.backend();
 
     /** Notification and the web module are "down": nothing listens on their port. */
     static final int deadPort = GatewayTestSupport.freePort();
@@ -224,7 +223,4 @@ class GatewayRoutingIT {
         anonymous.get("/actuator/info").assertStatus(200);
     }
 
-    private static WireMockExtension backend() {
-        return WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
-    }
 }

@@ -5,10 +5,12 @@ import java.net.ServerSocket;
 import java.util.Map;
 import java.util.function.IntFunction;
 
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import org.springframework.http.HttpHeaders;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Issues tenants and keys through the real admin API, as an operator of the platform would. */
@@ -72,6 +74,11 @@ final class GatewayTestSupport {
     }
 
     /** A port nothing listens on (yet): a service that is down. */
+    /** A WireMock server standing in for a service (or one instance of it), on a port of its own. */
+    static WireMockExtension backend() {
+        return WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+    }
+
     static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();

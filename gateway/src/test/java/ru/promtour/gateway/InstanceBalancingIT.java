@@ -28,7 +28,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -46,17 +45,17 @@ class InstanceBalancingIT {
 
     /** booking-service runs twice, both up. */
     @RegisterExtension
-    static WireMockExtension bookingOne = backend();
+    static WireMockExtension bookingOne = GatewayTestSupport.backend();
 
     @RegisterExtension
-    static WireMockExtension bookingTwo = backend();
+    static WireMockExtension bookingTwo = GatewayTestSupport.backend();
 
     /** catalog-service and notification-service run twice, one instance of each down (nothing on its port). */
     @RegisterExtension
-    static WireMockExtension catalogUp = backend();
+    static WireMockExtension catalogUp = GatewayTestSupport.backend();
 
     @RegisterExtension
-    static WireMockExtension notificationUp = backend();
+    static WireMockExtension notificationUp = GatewayTestSupport.backend();
 
     static final int deadPort = GatewayTestSupport.freePort();
 
@@ -200,7 +199,4 @@ class InstanceBalancingIT {
                 .as("copies of " + path + " received").isEqualTo(1));
     }
 
-    private static WireMockExtension backend() {
-        return WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
-    }
 }

@@ -24,7 +24,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -43,10 +42,10 @@ import static org.awaitility.Awaitility.await;
 class InstanceHealthIT {
 
     @RegisterExtension
-    static WireMockExtension bookingA = backend();
+    static WireMockExtension bookingA = GatewayTestSupport.backend();
 
     @RegisterExtension
-    static WireMockExtension bookingB = backend();
+    static WireMockExtension bookingB = GatewayTestSupport.backend();
 
     @DynamicPropertySource
     static void services(DynamicPropertyRegistry registry) {
@@ -121,7 +120,4 @@ class InstanceHealthIT {
             .willReturn(aResponse().withStatus(ready ? 200 : 503).withBody(ready ? "ready" : "not ready")));
     }
 
-    private static WireMockExtension backend() {
-        return WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
-    }
 }

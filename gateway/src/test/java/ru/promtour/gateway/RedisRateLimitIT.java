@@ -24,7 +24,6 @@ import ru.promtour.test.infra.ImportTestInfrastructure;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -45,7 +44,7 @@ class RedisRateLimitIT {
     static final RedisServer redis = startRedis();
 
     @RegisterExtension
-    static WireMockExtension services = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+    static WireMockExtension services = GatewayTestSupport.backend();
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {

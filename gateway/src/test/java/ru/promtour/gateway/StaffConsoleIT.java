@@ -43,7 +43,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -61,10 +60,10 @@ class StaffConsoleIT {
     private static final String PASSWORD = "vanilla-sky-42";
 
     @RegisterExtension
-    static WireMockExtension services = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+    static WireMockExtension services = GatewayTestSupport.backend();
 
     @RegisterExtension
-    static WireMockExtension web = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+    static WireMockExtension web = GatewayTestSupport.backend();
 
     @DynamicPropertySource
     static void upstreams(DynamicPropertyRegistry registry) {

@@ -81,21 +81,12 @@ public class AvailabilitySimulation extends Simulation {
         return session;
     }
 
-    /** {@code results/availability.json}: the phase's answers and latencies, and CPU per answered read ({@code msPerRead}). */
+    /** {@code results/availability.json}: the phase's answers and latencies, reads/s, and CPU per answered read ({@code msPerRead}). */
     @Override
     public void after() {
         Outcomes outcomes = Outcomes.of(phase);
-        ObjectNode node = outcomes.json();
-        node.remove("onHoldPerSecond");
-        long answered = outcomes.count(ANSWERED);
-        node.put("readsPerSecond", node.path("seconds").asDouble() == 0 ? 0
-                : Math.round(answered / node.path("seconds").asDouble() * 10) / 10.0);
-        ObjectNode cpu = CpuUse.json(phase, answered);
-        if (cpu.has("msPerOnHold")) {
-            cpu.set("msPerRead", cpu.remove("msPerOnHold"));
-        }
-        cpu.remove("eventsPerOnHold");
-        node.set("cpu", cpu);
+        ObjectNode node = outcomes.json(ANSWERED, "readsPerSecond");
+        node.set("cpu", CpuUse.json(phase, outcomes.count(ANSWERED), "Read"));
         ObjectNode result = Bench.JSON.createObjectNode();
         result.set(phase, node);
         Bench.writeResult("availability", result);

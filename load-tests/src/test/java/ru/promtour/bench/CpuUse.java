@@ -52,33 +52,41 @@ final class CpuUse {
      * phase had no {@code ON_HOLD} answer.
      */
     static ObjectNode json(String phase, long onHold) {
+        return json(phase, onHold, "OnHold");
+    }
+
+    /**
+     * The same per answer of another kind of done work: {@code msPer<unit>} and {@code eventsPer<unit>} (a reseller's
+     * read: {@code "Read"}).
+     */
+    static ObjectNode json(String phase, long done, String unit) {
         ObjectNode node = Bench.JSON.createObjectNode();
         Map<String, Double> spent = SPENT.get(phase);
         if (spent == null) {
             return node;
         }
         ObjectNode seconds = node.putObject("seconds");
-        ObjectNode perOnHold = onHold > 0 ? node.putObject("msPerOnHold") : null;
+        ObjectNode perDone = done > 0 ? node.putObject("msPer" + unit) : null;
         double total = 0;
         for (String name : Processes.ORDER) {
             Double used = spent.get(name);
             if (used != null) {
                 total += used;
                 seconds.put(name, round(used, 100));
-                if (perOnHold != null) {
-                    perOnHold.put(name, round(used * 1000 / onHold, 100));
+                if (perDone != null) {
+                    perDone.put(name, round(used * 1000 / done, 100));
                 }
             }
         }
         seconds.put("total", round(total, 100));
-        if (perOnHold != null) {
-            perOnHold.put("total", round(total * 1000 / onHold, 100));
+        if (perDone != null) {
+            perDone.put("total", round(total * 1000 / done, 100));
         }
         Long events = EVENTS.get(phase);
         if (events != null) {
             node.put("events", events);
-            if (onHold > 0) {
-                node.put("eventsPerOnHold", round((double) events / onHold, 100));
+            if (done > 0) {
+                node.put("eventsPer" + unit, round((double) events / done, 100));
             }
         }
         return node;

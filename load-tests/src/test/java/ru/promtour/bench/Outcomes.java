@@ -43,18 +43,32 @@ final class Outcomes {
         kinds.computeIfAbsent(kind, k -> new LongAdder()).increment();
     }
 
+    /** Reserves: the done work is an {@code ON_HOLD} answer. */
+    ObjectNode json() {
+        return json("ON_HOLD", "onHoldPerSecond");
+    }
+
+    private double seconds() {
+        return last.get() > first.get() ? (last.get() - first.get()) / 1e9 : 0;
+    }
+
+    private static double perSecond(long count, double seconds) {
+        return seconds == 0 ? 0 : Math.round(count / seconds * 10) / 10.0;
+    }
+
     long count(String kind) {
         LongAdder adder = kinds.get(kind);
         return adder == null ? 0 : adder.sum();
     }
 
-    ObjectNode json() {
+    /** The phase's answers and latencies, with {@code <field>} the answers of {@code doneKind} per second (the done work). */
+    ObjectNode json(String doneKind, String field) {
         ObjectNode node = Bench.JSON.createObjectNode();
-        double seconds = last.get() > first.get() ? (last.get() - first.get()) / 1e9 : 0;
+        double seconds = seconds();
         long requests = kinds.values().stream().mapToLong(LongAdder::sum).sum();
         node.put("requests", requests).put("seconds", Math.round(seconds * 100) / 100.0);
-        node.put("onHoldPerSecond", seconds == 0 ? 0 : Math.round(count("ON_HOLD") / seconds * 10) / 10.0);
-        node.put("requestsPerSecond", seconds == 0 ? 0 : Math.round(requests / seconds * 10) / 10.0);
+        node.put(field, perSecond(count(doneKind), seconds));
+        node.put("requestsPerSecond", perSecond(requests, seconds));
         node.put("p50", latency.getValueAtPercentile(50)).put("p95", latency.getValueAtPercentile(95))
                 .put("p99", latency.getValueAtPercentile(99)).put("max", latency.getMaxValue());
         ObjectNode byKind = node.putObject("answers");
